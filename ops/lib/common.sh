@@ -1,0 +1,92 @@
+# Shared by ops/*.sh: where state lives, which ports an instance uses, logging, process control.
+# Two instances never share anything: "run" (make run / make up) and "test" (make test).
+
+VIZORA_ROOT=$(cd "$OPS_DIR/.." && pwd -P)
+VIZORA_INSTANCE=${VIZORA_INSTANCE:-run}
+[[ "$VIZORA_INSTANCE" =~ ^[a-z0-9-]+$ ]] || { echo "error: VIZORA_INSTANCE must be a lowercase name, not '$VIZORA_INSTANCE'" >&2; exit 2; }
+case "$VIZORA_INSTANCE" in
+  run)  default_offset=0 ;;
+  test) default_offset=100 ;;
+  *)    default_offset="" ;;
+esac
+PORT_OFFSET=${VIZORA_PORT_OFFSET:-$default_offset}
+[[ "$PORT_OFFSET" =~ ^[0-9]+$ && "$PORT_OFFSET" -le 2000 ]] ||
+  { echo "error: instance '$VIZORA_INSTANCE' needs VIZORA_PORT_OFFSET, a number from 0 to 2000" >&2; exit 2; }
+
+VIZORA_HOME="$VIZORA_ROOT/.vizora"          # git-ignored; make clean removes it
+TOOLS_DIR="$VIZORA_HOME/tools"               # server jars fetched from Maven Central
+STATE="$VIZORA_HOME/$VIZORA_INSTANCE"        # data, config, logs and PIDs of one instance
+SECRETS_FILE="$STATE/secrets.env"
+ENV_FILE="$STATE/stack.env"
+
+# Below the Linux ephemeral range (32768+), so outgoing connections never take them.
+PG_PORT=$((25432 + PORT_OFFSET))
+REDIS_PORT=$((26379 + PORT_OFFSET))
+CH_HTTP_PORT=$((28123 + PORT_OFFSET))
+CH_TCP_PORT=$((29000 + PORT_OFFSET))
+KAFKA_PORT=$((29092 + PORT_OFFSET))
+KAFKA_CONTROLLER_PORT=$((29093 + PORT_OFFSET))
+S3_PORT=$((29900 + PORT_OFFSET))
+COMMAND_SERVICE_PORT=$((28080 + PORT_OFFSET))
+
+S3_BUCKET=vizora-content
+
+say()  { printf '%s\n' "$*"; }
+warn() { printf 'warning: %s\n' "$*" >&2; }
+die()  { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+random_secret() { head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32; }
+
+# Secrets are made once per instance, kept in a 0600 file in the state dir, never printed.
+ensure_secrets() {
+  mkdir -p "$STATE"
+  if [[ ! -s "$SECRETS_FILE" ]]; then
+    ( umask 077
+      { echo "POSTGRES_PASSWORD=$(random_secret)"
+        echo "REDIS_PASSWORD=$(random_secret)"
+        echo "CLICKHOUSE_PASSWORD=$(random_secret)"
+        echo "CLICKHOUSE_ANALYST_PASSWORD=$(random_secret)"
+        echo "S3_ACCESS_KEY=vizora-$(random_secret | head -c 12)"
+        echo "S3_SECRET_KEY=$(random_secret)"
+      } > "$SECRETS_FILE" )
+  fi
+  # shellcheck disable=SC1090
+  source "$SECRETS_FILE"
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# A PID file is trusted only if its process is alive and is really the one we started
+# (PIDs get reused): each component says how to recognise its own process.
+recorded_pid() { # $1 component; the PID on record, alive or not
+  local fn="${1//-/_}"
+  if declare -F "${fn}_pid" >/dev/null; then "${fn}_pid"; else head -n1 "$STATE/$1/pid" 2>/dev/null; fi
+}
+
+alive_pid() { # $1 component
+  local pid; pid=$(recorded_pid "$1") || true
+  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null && "${1//-/_}_owns" "$pid" || return 1
+  echo "$pid"
+}
+
+cmdline_of() { tr '\0' ' ' < "/proc/$1/cmdline" 2>/dev/null; }
+cmdline_has() { [[ "$(cmdline_of "$1")" == *"$2"* ]]; }
+
+# Starts a long-running server detached from the terminal (own session, so Ctrl-C in
+# make run reaches only the script, which then stops everything in order).
+spawn() { # $1 component, $2 log file, rest: command
+  local comp=$1 log=$2; shift 2
+  setsid "$@" >>"$log" 2>&1 </dev/null &
+  echo $! > "$STATE/$comp/pid"
+}
+
+stop_pid() { # $1 component, $2 pid, $3 signal
+  local i
+  kill "-$3" "$2" 2>/dev/null || return 0
+  for ((i = 0; i < 300; i++)); do
+    kill -0 "$2" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  warn "$1 (pid $2) did not stop within 30 s; killing it"
+  kill -KILL "$2" 2>/dev/null || true
+}

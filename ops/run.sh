@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# make run: build, bring up the stack and the services, stay in the foreground following the
+# services' logs; Ctrl-C stops what this run started (and leaves what was already running).
+set -euo pipefail
+OPS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+export VIZORA_INSTANCE=run
+source "$OPS_DIR/lib/common.sh"
+stack() { "$OPS_DIR/stack.sh" "$@"; }
+
+"$OPS_DIR/mvn.sh" -q -DskipTests package
+
+already_up=$(stack status | awk '$2 != "down" {print $1}')
+stop_started() {
+  trap - INT TERM EXIT
+  local c started=()
+  for c in $(stack status | awk '$2 != "down" {print $1}'); do
+    grep -qx "$c" <<<"$already_up" || started+=("$c")
+  done
+  echo
+  if (( ${#started[@]} )); then echo "stopping ${started[*]}"; stack down "${started[@]}"; fi
+  exit 0
+}
+trap stop_started INT TERM EXIT
+
+stack up --services
+cat <<TEXT
+
+Vizora is running. Operator API: http://127.0.0.1:$COMMAND_SERVICE_PORT (health: /actuator/health)
+Credentials for the servers above: .vizora/run/stack.env (eval "\$(ops/stack.sh env)")
+Following the service logs; Ctrl-C stops everything this run started.
+
+TEXT
+tail -n 0 -F "$STATE/command-service/command-service.log" &
+wait $!

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Tests of ops/stack.sh itself, on a throwaway instance with its own ports and state:
+# a taken port fails naming the component and rolls back what was started; a stale PID file
+# is ignored and its process left alone; up twice and down twice are harmless.
+set -uo pipefail
+OPS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export VIZORA_INSTANCE=stacktest VIZORA_PORT_OFFSET=200
+source "$OPS_DIR/lib/common.sh"
+stack() { "$OPS_DIR/stack.sh" "$@"; }
+quietly() { "$@" >>"$VIZORA_HOME/stack-tests.log" 2>&1; }
+
+failures=0
+check() { # $1 description, rest: command that must succeed
+  local what=$1; shift
+  if "$@"; then echo "  ok   $what"; else echo "  FAIL $what"; failures=$((failures + 1)); fi
+}
+all_down() { ! stack status | grep -v '^command-service' | grep -qv ' down '; }
+none_of_ours_alive() { ! pgrep -f "$STATE/" >/dev/null; }
+
+occupant=""
+cleanup() {
+  [[ -n "$occupant" ]] && kill "$occupant" 2>/dev/null
+  stack clean >/dev/null 2>&1
+}
+trap cleanup EXIT
+
+echo "stack tests (instance $VIZORA_INSTANCE, state $STATE)"
+stack clean >/dev/null 2>&1
+mkdir -p "$VIZORA_HOME"; : > "$VIZORA_HOME/stack-tests.log"
+
+check "down when nothing runs is harmless" quietly stack down
+
+# Someone else's server on the Redis port: up must fail, name redis and the port, and stop
+# postgres, which it started first.
+redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no >/dev/null 2>&1 &
+occupant=$!
+for _ in $(seq 50); do port_in_use "$REDIS_PORT" && break; sleep 0.1; done
+output=$(stack up 2>&1); status=$?
+check "a taken port makes up fail" test "$status" -ne 0
+check "the error names the component and the port" grep -q "redis failed to start: port $REDIS_PORT" <<<"$output"
+check "what was started before the failure is stopped" all_down
+check "no process of the instance is left" none_of_ours_alive
+kill "$occupant"; wait "$occupant" 2>/dev/null; occupant=""
+
+# A stale PID file pointing at a live process that is not ours (this shell).
+mkdir -p "$STATE/redis"; echo $$ > "$STATE/redis/pid"
+check "up succeeds despite a stale PID file" quietly stack up
+check "a second up is harmless" quietly stack up
+check "every component answers" bash -c "! \"$OPS_DIR/stack.sh\" status | grep -v '^command-service' | grep -qv ' up '"
+check "down stops everything" quietly stack down
+check "the process behind the stale PID file was left alone" kill -0 $$
+check "no process of the instance is left" none_of_ours_alive
+check "a second down is harmless" quietly stack down
+
+(( failures == 0 )) || { echo "stack tests: $failures failed; output: $VIZORA_HOME/stack-tests.log"; exit 1; }
+echo "stack tests: passed"

@@ -1,0 +1,101 @@
+package io.vizora.platform.clickhouse;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.command.CommandSettings;
+import com.clickhouse.client.api.insert.InsertSettings;
+import com.clickhouse.client.api.query.QuerySettings;
+import com.clickhouse.data.ClickHouseFormat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Vizora's access to ClickHouse. The Debian server (18.16) predates the binary formats current
+ * drivers negotiate, so everything goes over HTTP in text formats: rows in as JSONEachRow,
+ * results out as TabSeparated, server responses uncompressed. That SQL also runs on a current
+ * ClickHouse (see compose/).
+ */
+public final class ClickHouseStore implements AutoCloseable {
+
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private final Client client;
+
+    public ClickHouseStore(ClickHouseProperties properties) {
+        this.client = new Client.Builder()
+                .addEndpoint(properties.url())
+                .setUsername(properties.username())
+                .setPassword(properties.password())
+                .setDefaultDatabase(properties.database())
+                .compressServerResponse(false)
+                .build();
+    }
+
+    public boolean ping() {
+        return client.ping();
+    }
+
+    public void execute(String sql) {
+        call(() -> {
+            try (var ignored = await(client.execute(sql, new CommandSettings()))) {
+                return null;
+            }
+        });
+    }
+
+    /** Inserts newline-delimited JSON objects, one row each. */
+    public void insertJsonEachRow(String table, String rows) {
+        var data = new ByteArrayInputStream(rows.getBytes(StandardCharsets.UTF_8));
+        call(() -> {
+            try (var ignored = await(client.insert(table, data, ClickHouseFormat.JSONEachRow, new InsertSettings()))) {
+                return null;
+            }
+        });
+    }
+
+    /** Runs a query and returns its rows, each as its TabSeparated fields. */
+    public List<List<String>> query(String sql) {
+        var settings = new QuerySettings().setFormat(ClickHouseFormat.TabSeparated);
+        return call(() -> {
+            try (var response = await(client.query(sql, settings));
+                 var reader = new BufferedReader(new InputStreamReader(response.getInputStream(), StandardCharsets.UTF_8))) {
+                return reader.lines().map(line -> Arrays.asList(line.split("\t", -1))).toList();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private interface StoreCall<T> {
+        T call() throws Exception;
+    }
+
+    private static <T> T call(StoreCall<T> call) {
+        try {
+            return call.call();
+        } catch (ExecutionException e) {
+            throw new ClickHouseException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClickHouseException(e);
+        } catch (ClickHouseException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ClickHouseException(e);
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future) throws Exception {
+        return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,8 @@
+package io.vizora.platform.objectstore;
+
+public class ObjectStoreException extends RuntimeException {
+
+    public ObjectStoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -10,8 +10,14 @@ stack() { "$OPS_DIR/stack.sh" "$@"; }
 "$OPS_DIR/mvn.sh" -q -DskipTests package
 
 already_up=$(stack status | awk '$2 != "down" {print $1}')
+follower=""
 stop_started() {
-  trap - INT TERM EXIT
+  # Stop everything even if interrupted again or if the terminal goes away: make exits at the
+  # first Ctrl-C, and a closing terminal sends a hangup.
+  trap - EXIT
+  trap '' INT TERM HUP PIPE
+  set +e
+  [[ -n "$follower" ]] && kill "$follower" 2>/dev/null
   local c started=()
   for c in $(stack status | awk '$2 != "down" {print $1}'); do
     grep -qx "$c" <<<"$already_up" || started+=("$c")
@@ -20,7 +26,7 @@ stop_started() {
   if (( ${#started[@]} )); then echo "stopping ${started[*]}"; stack down "${started[@]}"; fi
   exit 0
 }
-trap stop_started INT TERM EXIT
+trap stop_started INT TERM HUP EXIT
 
 stack up --services
 cat <<TEXT
@@ -31,4 +37,5 @@ Following the service logs; Ctrl-C stops everything this run started.
 
 TEXT
 tail -n 0 -F "$STATE/command-service/command-service.log" &
-wait $!
+follower=$!
+wait "$follower"

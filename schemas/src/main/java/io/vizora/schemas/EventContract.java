@@ -1,0 +1,118 @@
+package io.vizora.schemas;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a CloudEvent (structured JSON) against Vizora's contract: the envelope schema, a type
+ * from the catalogue, the {@code dataschema} of that type, and the type's JSON Schema for
+ * {@code data}. Producers call it before an event leaves them, consumers before they act on one.
+ */
+public final class EventContract {
+
+    private static final String ENVELOPE_RESOURCE = "vizora/events/cloudevent.schema.json";
+
+    private final TopicCatalogue catalogue;
+    private final Schema envelope;
+    private final Map<String, Schema> dataSchemas;
+
+    private EventContract(TopicCatalogue catalogue) {
+        var registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
+                .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+        this.catalogue = catalogue;
+        this.envelope = registry.getSchema(readResource(ENVELOPE_RESOURCE));
+        this.dataSchemas = catalogue.eventTypes().stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
+                type -> registry.getSchema(readResource(EventType.parse(type).schemaResource()))));
+    }
+
+    public static EventContract load() {
+        return new EventContract(TopicCatalogue.load());
+    }
+
+    public TopicCatalogue catalogue() {
+        return catalogue;
+    }
+
+    /** The JSON Schema of a type's {@code data}, as published. */
+    public JsonNode dataSchema(String eventType) {
+        var schema = dataSchemas.get(eventType);
+        if (schema == null) {
+            throw new UnknownEventTypeException(eventType);
+        }
+        return schema.getSchemaNode();
+    }
+
+    /** What is wrong with an event, or nothing. */
+    public List<String> violations(byte[] cloudEventJson) {
+        JsonNode event;
+        try {
+            event = JsonMapper.shared().readTree(cloudEventJson);
+        } catch (JacksonException e) {
+            return List.of("not JSON: " + e.getOriginalMessage());
+        }
+        return violations(event);
+    }
+
+    public List<String> violations(JsonNode event) {
+        var problems = new ArrayList<String>();
+        describe("envelope", envelope.validate(event), problems);
+        var type = event.path("type").asString("");
+        var dataSchema = dataSchemas.get(type);
+        if (dataSchema == null) {
+            problems.add("type '" + type + "' is not in the topic catalogue");
+            return problems;
+        }
+        var expectedSchemaUri = EventType.parse(type).dataSchemaUri();
+        if (!expectedSchemaUri.equals(event.path("dataschema").asString(""))) {
+            problems.add("dataschema must be " + expectedSchemaUri);
+        }
+        describe("data", dataSchema.validate(event.path("data")), problems);
+        return problems;
+    }
+
+    /** Throws {@link ContractViolationException} naming every problem of an invalid event. */
+    public void requireValid(byte[] cloudEventJson) {
+        var problems = violations(cloudEventJson);
+        if (!problems.isEmpty()) {
+            throw new ContractViolationException(typeOf(cloudEventJson), problems);
+        }
+    }
+
+    private static String typeOf(byte[] json) {
+        try {
+            return JsonMapper.shared().readTree(json).path("type").asString(null);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private static void describe(String part, List<Error> errors, List<String> problems) {
+        errors.forEach(error -> problems.add(part + ": " + error.getInstanceLocation() + " " + error.getMessage()));
+    }
+
+    private static String readResource(String name) {
+        try (InputStream in = EventContract.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("schema " + name + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

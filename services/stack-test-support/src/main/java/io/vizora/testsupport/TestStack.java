@@ -1,0 +1,102 @@
+package io.vizora.testsupport;
+
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.spi.ConnectionFactory;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.flywaydb.core.Flyway;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * The stack a test runs against, as {@code make test} describes it in VIZORA_* variables
+ * ({@code ops/stack.sh env}). Defaults are the test instance's ports; secrets have none.
+ */
+public final class TestStack {
+
+    private TestStack() {
+    }
+
+    public static String env(String name, String fallback) {
+        var value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    public static String required(String name) {
+        var value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set: run the tests with 'make test', or eval \"$(VIZORA_INSTANCE=test ops/stack.sh env)\" first");
+        }
+        return value;
+    }
+
+    public static String postgresHost() {
+        return env("VIZORA_POSTGRES_HOST", "127.0.0.1");
+    }
+
+    public static int postgresPort() {
+        return Integer.parseInt(env("VIZORA_POSTGRES_PORT", "25532"));
+    }
+
+    public static String postgresDatabase() {
+        return env("VIZORA_POSTGRES_DATABASE", "vizora");
+    }
+
+    public static String postgresUser() {
+        return env("VIZORA_POSTGRES_USER", "vizora");
+    }
+
+    public static String postgresPassword() {
+        return required("VIZORA_POSTGRES_PASSWORD");
+    }
+
+    public static String jdbcUrl() {
+        return "jdbc:postgresql://" + postgresHost() + ":" + postgresPort() + "/" + postgresDatabase();
+    }
+
+    public static ConnectionFactory connectionFactory() {
+        return new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+                .host(postgresHost()).port(postgresPort()).database(postgresDatabase())
+                .username(postgresUser()).password(postgresPassword())
+                .build());
+    }
+
+    public static Connection jdbc() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), postgresUser(), postgresPassword());
+    }
+
+    /** Applies the platform's migrations (the outbox's among them) as a service would at start. */
+    public static void migrate() {
+        Flyway.configure()
+                .dataSource(jdbcUrl(), postgresUser(), postgresPassword())
+                .locations("classpath:db/vizora")
+                .load()
+                .migrate();
+    }
+
+    public static String kafkaBootstrapServers() {
+        return env("VIZORA_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:29192");
+    }
+
+    public static Admin kafkaAdmin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers()));
+    }
+
+    /** The repository's root, found from the module a test runs in. */
+    public static Path repositoryRoot() {
+        var dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("ops/stack.sh"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("not inside the Vizora repository");
+        }
+        return dir;
+    }
+}

@@ -19,5 +19,5 @@ else
 fi
 eval "$("$OPS_DIR/stack.sh" env)"
 
-"$OPS_DIR/mvn.sh" -f "$ROOT/pom.xml" verify
+"$OPS_DIR/mvn.sh" -f "$ROOT/pom.xml" clean verify
 echo "make test: passed in $(( $(date +%s) - started ))s"

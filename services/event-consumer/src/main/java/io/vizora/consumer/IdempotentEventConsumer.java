@@ -1,0 +1,116 @@
+package io.vizora.consumer;
+
+import io.vizora.schemas.ContractViolationException;
+import io.vizora.schemas.EventContract;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.MessageListener;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Kafka consumer group that applies each event once to a Postgres read model. An event that
+ * breaks the contract goes straight to {@code <topic>.dlt}; one whose effect keeps failing goes
+ * there after a few retries; either way the partition moves on.
+ */
+public final class IdempotentEventConsumer implements AutoCloseable {
+
+    private static final Duration EFFECT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ConcurrentMessageListenerContainer<String, byte[]> container;
+    private final DefaultKafkaProducerFactory<String, byte[]> deadLetterProducers;
+
+    public record Settings(String consumerName, String bootstrapServers, List<String> topics, int concurrency,
+                           Duration firstRetry, int maxAttempts) {
+
+        public static Settings of(String consumerName, String bootstrapServers, List<String> topics) {
+            return new Settings(consumerName, bootstrapServers, topics, 1, Duration.ofMillis(200), 3);
+        }
+    }
+
+    public IdempotentEventConsumer(Settings settings, EventContract contract, DatabaseClient db,
+                                   TransactionalOperator transaction, EventHandler handler) {
+        var reader = new CloudEventReader(contract);
+        var applier = new IdempotentApplier(settings.consumerName(), db, transaction);
+
+        Map<String, Object> consumerConfig = new HashMap<>();
+        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, settings.consumerName());
+        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        var consumers = new DefaultKafkaConsumerFactory<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+
+        Map<String, Object> producerConfig = new HashMap<>();
+        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        deadLetterProducers = new DefaultKafkaProducerFactory<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
+
+        var recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(deadLetterProducers),
+                (record, exception) -> new TopicPartition(record.topic() + ".dlt", -1));
+        recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
+        recoverer.setHeadersFunction((record, exception) -> new RecordHeaders(List.of(
+                new RecordHeader(DeadLetterHeaders.REASON, reason(exception).getBytes(StandardCharsets.UTF_8)),
+                new RecordHeader(DeadLetterHeaders.CONSUMER, settings.consumerName().getBytes(StandardCharsets.UTF_8)))));
+
+        var backOff = new ExponentialBackOff(settings.firstRetry().toMillis(), 2.0);
+        backOff.setMaxAttempts(settings.maxAttempts() - 1);
+        var errorHandler = new DefaultErrorHandler(recoverer, backOff);
+        errorHandler.addNotRetryableExceptions(ContractViolationException.class);
+
+        var properties = new ContainerProperties(settings.topics().toArray(String[]::new));
+        properties.setAckMode(ContainerProperties.AckMode.RECORD);
+        properties.setMessageListener((MessageListener<String, byte[]>) record ->
+                applier.apply(reader.read(record), handler).block(EFFECT_TIMEOUT));
+        container = new ConcurrentMessageListenerContainer<>(consumers, properties);
+        container.setConcurrency(settings.concurrency());
+        container.setCommonErrorHandler(errorHandler);
+        container.setBeanName(settings.consumerName());
+    }
+
+    /** The first cause's message: the contract violation, or what the effect failed with. */
+    private static String reason(Exception exception) {
+        Throwable cause = exception;
+        while (cause.getCause() != null && !(cause instanceof ContractViolationException)) {
+            cause = cause.getCause();
+        }
+        var message = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return message.length() > 1000 ? message.substring(0, 1000) : message;
+    }
+
+    public void start() {
+        container.start();
+    }
+
+    public boolean isRunning() {
+        return container.isRunning();
+    }
+
+    @Override
+    public void close() {
+        container.stop();
+        deadLetterProducers.destroy();
+    }
+}

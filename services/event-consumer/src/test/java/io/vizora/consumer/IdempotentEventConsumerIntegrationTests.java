@@ -1,0 +1,196 @@
+package io.vizora.consumer;
+
+import io.r2dbc.spi.ConnectionFactory;
+import io.vizora.schemas.EventContract;
+import io.vizora.testsupport.TestStack;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class IdempotentEventConsumerIntegrationTests {
+
+    private static final EventContract CONTRACT = EventContract.load();
+    private static DatabaseClient db;
+    private static TransactionalOperator transaction;
+    private static KafkaProducer<String, byte[]> producer;
+
+    private String topic;
+    private IdempotentEventConsumer consumer;
+
+    @BeforeAll
+    static void connect() {
+        TestStack.migrate();
+        ConnectionFactory connections = TestStack.connectionFactory();
+        db = DatabaseClient.create(connections);
+        transaction = TransactionalOperator.create(new R2dbcTransactionManager(connections));
+        db.sql("CREATE TABLE IF NOT EXISTS consumer_test_effect (event_id uuid NOT NULL, subject text NOT NULL)").then().block();
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @BeforeEach
+    void createTopics() throws Exception {
+        topic = "it-consumer-" + UUID.randomUUID();
+        try (var admin = TestStack.kafkaAdmin()) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1), new NewTopic(topic + ".dlt", 1, (short) 1))).all().get();
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        if (consumer != null) {
+            consumer.close();
+        }
+    }
+
+    private void startConsumer(EventHandler handler) {
+        consumer = new IdempotentEventConsumer(IdempotentEventConsumer.Settings.of("test-" + topic, TestStack.kafkaBootstrapServers(), List.of(topic)),
+                CONTRACT, db, transaction, handler);
+        consumer.start();
+    }
+
+    private static final EventHandler RECORD_EFFECT = (event, client) ->
+            client.sql("INSERT INTO consumer_test_effect (event_id, subject) VALUES (:id, :subject)")
+                    .bind("id", event.id()).bind("subject", event.subject()).then();
+
+    @Test
+    void aRedeliveredEventIsAppliedOnce() throws Exception {
+        startConsumer(RECORD_EFFECT);
+        var groupId = UUID.randomUUID();
+        var event = groupCreated(UUID.randomUUID(), groupId);
+        for (int i = 0; i < 3; i++) {
+            send(groupId, event);
+        }
+        var marker = groupCreated(UUID.randomUUID(), groupId);
+        send(groupId, marker);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(idOf(marker)) == 1);
+        assertThat(effects(idOf(event))).isEqualTo(1);
+    }
+
+    @Test
+    void eventsThatBreakTheContractAreDeadLetteredAndThePartitionMovesOn() throws Exception {
+        startConsumer(RECORD_EFFECT);
+        var groupId = UUID.randomUUID();
+        var invalid = groupCreated(UUID.randomUUID(), groupId);
+        ((ObjectNode) JsonMapper.shared().readTree(invalid)).remove("data");
+        var withoutName = JsonMapper.shared().readTree(invalid);
+        ((ObjectNode) withoutName.get("data")).remove("name");
+        var valid = groupCreated(UUID.randomUUID(), groupId);
+
+        send(groupId, "{not json".getBytes(StandardCharsets.UTF_8));
+        send(groupId, JsonMapper.shared().writeValueAsBytes(withoutName));
+        send(groupId, valid);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(idOf(valid)) == 1);
+        var deadLetters = readDeadLetters(2);
+        assertThat(deadLetters).extracting(r -> header(r, DeadLetterHeaders.REASON))
+                .satisfiesExactly(
+                        reason -> assertThat(reason).contains("not JSON"),
+                        reason -> assertThat(reason).contains("data:").contains("name"));
+        assertThat(deadLetters).allSatisfy(r -> {
+            assertThat(header(r, "kafka_dlt-original-topic")).isEqualTo(topic);
+            assertThat(header(r, DeadLetterHeaders.CONSUMER)).isEqualTo("test-" + topic);
+            assertThat(r.key()).isEqualTo(groupId.toString());
+        });
+        assertThat(effects(idOf(withoutName.toString().getBytes()))).isZero();
+    }
+
+    @Test
+    void anEventWhoseEffectKeepsFailingIsDeadLetteredAfterRetriesAndLeavesNoDedupRecord() throws Exception {
+        var doomed = UUID.randomUUID();
+        startConsumer((event, client) -> event.subject().equals(doomed.toString())
+                ? Mono.error(new IllegalStateException("projection rejected group " + doomed))
+                : RECORD_EFFECT.apply(event, client));
+        var failing = groupCreated(UUID.randomUUID(), doomed);
+        var next = groupCreated(UUID.randomUUID(), doomed);
+        var afterIt = groupCreated(UUID.randomUUID(), UUID.randomUUID());
+        send(doomed, failing);
+        send(UUID.fromString(JsonMapper.shared().readTree(afterIt).path("subject").asString()), afterIt);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(idOf(afterIt)) == 1);
+        var deadLetters = readDeadLetters(1);
+        assertThat(header(deadLetters.getFirst(), DeadLetterHeaders.REASON)).contains("projection rejected group " + doomed);
+        assertThat(processed(idOf(failing))).isZero();
+        assertThat(next).isNotNull();
+    }
+
+    private static byte[] groupCreated(UUID eventId, UUID groupId) throws IOException {
+        try (var in = IdempotentEventConsumerIntegrationTests.class.getClassLoader()
+                .getResourceAsStream("vizora/samples/vizora.fleet.display_group_created.v1.json")) {
+            var event = (ObjectNode) JsonMapper.shared().readTree(in);
+            event.put("id", eventId.toString());
+            event.put("subject", groupId.toString());
+            ((ObjectNode) event.get("data")).put("groupId", groupId.toString());
+            return JsonMapper.shared().writeValueAsBytes(event);
+        }
+    }
+
+    private void send(UUID key, byte[] value) throws Exception {
+        producer.send(new ProducerRecord<>(topic, key.toString(), value)).get();
+    }
+
+    private static UUID idOf(byte[] event) {
+        return UUID.fromString(JsonMapper.shared().readTree(event).path("id").asString());
+    }
+
+    private static long effects(UUID eventId) {
+        return db.sql("SELECT count(*) FROM consumer_test_effect WHERE event_id = :id").bind("id", eventId)
+                .map(r -> r.get(0, Long.class)).one().block();
+    }
+
+    private static long processed(UUID eventId) {
+        return db.sql("SELECT count(*) FROM processed_event WHERE event_id = :id").bind("id", eventId)
+                .map(r -> r.get(0, Long.class)).one().block();
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readDeadLetters(int expected) {
+        var records = new ArrayList<ConsumerRecord<String, byte[]>>();
+        try (var reader = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            reader.subscribe(Set.of(topic + ".dlt"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                reader.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= expected;
+            });
+        }
+        assertThat(records).hasSize(expected);
+        return records;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -102,9 +102,7 @@ class IdempotentEventConsumerIntegrationTests {
     void eventsThatBreakTheContractAreDeadLetteredAndThePartitionMovesOn() throws Exception {
         startConsumer(RECORD_EFFECT);
         var groupId = UUID.randomUUID();
-        var invalid = groupCreated(UUID.randomUUID(), groupId);
-        ((ObjectNode) JsonMapper.shared().readTree(invalid)).remove("data");
-        var withoutName = JsonMapper.shared().readTree(invalid);
+        var withoutName = JsonMapper.shared().readTree(groupCreated(UUID.randomUUID(), groupId));
         ((ObjectNode) withoutName.get("data")).remove("name");
         var valid = groupCreated(UUID.randomUUID(), groupId);
 
@@ -133,7 +131,6 @@ class IdempotentEventConsumerIntegrationTests {
                 ? Mono.error(new IllegalStateException("projection rejected group " + doomed))
                 : RECORD_EFFECT.apply(event, client));
         var failing = groupCreated(UUID.randomUUID(), doomed);
-        var next = groupCreated(UUID.randomUUID(), doomed);
         var afterIt = groupCreated(UUID.randomUUID(), UUID.randomUUID());
         send(doomed, failing);
         send(UUID.fromString(JsonMapper.shared().readTree(afterIt).path("subject").asString()), afterIt);
@@ -142,7 +139,6 @@ class IdempotentEventConsumerIntegrationTests {
         var deadLetters = readDeadLetters(1);
         assertThat(header(deadLetters.getFirst(), DeadLetterHeaders.REASON)).contains("projection rejected group " + doomed);
         assertThat(processed(idOf(failing))).isZero();
-        assertThat(next).isNotNull();
     }
 
     private static byte[] groupCreated(UUID eventId, UUID groupId) throws IOException {

@@ -1,0 +1,94 @@
+package io.vizora.relay;
+
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import io.debezium.engine.format.ChangeEventFormat;
+import io.debezium.embedded.Connect;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One run of the Debezium engine: from start until it stops, by request or by failure. Each
+ * batch goes to Kafka before its records are marked processed, so offsets never get ahead of
+ * Kafka; a failure stops the run without committing, and the next run re-reads from the last
+ * committed offset (at-least-once; consumers deduplicate).
+ */
+final class EngineRun implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineRun.class);
+
+    private final DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("debezium-engine").factory());
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final AtomicReference<String> failure = new AtomicReference<>();
+    private final OutboxRouter router;
+    private final KafkaPublisher publisher;
+
+    EngineRun(Properties settings, OutboxRouter router, KafkaPublisher publisher) {
+        this.router = router;
+        this.publisher = publisher;
+        this.engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+                .using(settings)
+                .notifying(this::handleBatch)
+                .using((success, message, error) -> {
+                    if (!success) {
+                        failure.set(message + (error == null ? "" : ": " + error.getMessage()));
+                    }
+                    finished.countDown();
+                })
+                .build();
+    }
+
+    void start() {
+        executor.execute(engine);
+    }
+
+    private void handleBatch(List<RecordChangeEvent<SourceRecord>> changes,
+                             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+        var events = new ArrayList<RelayedEvent>(changes.size());
+        for (var change : changes) {
+            router.route(change.record()).ifPresent(events::add);
+        }
+        publisher.publishAll(events);
+        for (var change : changes) {
+            committer.markProcessed(change);
+        }
+        committer.markBatchFinished();
+    }
+
+    boolean isFinished() {
+        return finished.getCount() == 0;
+    }
+
+    /** Why the run ended on its own, or null while it runs or if it was stopped. */
+    String failure() {
+        return failure.get();
+    }
+
+    @Override
+    public void close() {
+        try {
+            engine.close();
+            if (!finished.await(30, TimeUnit.SECONDS)) {
+                log.warn("the Debezium engine did not stop within 30 s");
+            }
+        } catch (IOException e) {
+            log.warn("closing the Debezium engine failed: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.vizora.relay;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * Single-active relay: a session-level Postgres advisory lock held on a connection of its own.
+ * Whoever holds it runs the engine; the others stand by. If the holder dies (even by kill -9) its
+ * connection closes and Postgres releases the lock, so a standby takes over. The replication
+ * slot itself admits one reader at a time, so even a split brain could not relay twice.
+ */
+final class LeaderLock implements AutoCloseable {
+
+    private final RelayProperties.Database database;
+    private final String lockName;
+    private Connection connection;
+    private boolean held;
+
+    LeaderLock(RelayProperties.Database database, String slotName) {
+        this.database = database;
+        this.lockName = "vizora-outbox-relay:" + slotName;
+    }
+
+    /** True if this instance holds the lock now (acquiring it if free). */
+    boolean tryAcquire() {
+        try {
+            if (held && connection.isValid(2)) {
+                return true;
+            }
+            reset();
+            connection = DriverManager.getConnection(
+                    "jdbc:postgresql://" + database.host() + ":" + database.port() + "/" + database.name()
+                            + "?ApplicationName=vizora-outbox-relay-leader",
+                    database.user(), database.password());
+            try (var statement = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtextextended(?, 0))")) {
+                statement.setString(1, lockName);
+                try (var result = statement.executeQuery()) {
+                    result.next();
+                    held = result.getBoolean(1);
+                }
+            }
+            return held;
+        } catch (SQLException e) {
+            reset();
+            return false;
+        }
+    }
+
+    /** False as soon as the lock's connection is gone, which means Postgres released the lock. */
+    boolean stillHeld() {
+        try {
+            return held && connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private void reset() {
+        held = false;
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the connection is being dropped anyway
+            }
+            connection = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        reset();
+    }
+}

@@ -1,0 +1,118 @@
+package io.vizora.relay;
+
+import io.vizora.testsupport.TestStack;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The relay running as in production, one process, against the real stack. */
+class OutboxRelayIntegrationTests {
+
+    private static RelayProcess relay;
+
+    @BeforeAll
+    static void startRelay() throws Exception {
+        TestStack.migrate();
+        relay = RelayProcess.start("steady").awaitRole("active");
+    }
+
+    @AfterAll
+    static void stopRelay() throws Exception {
+        relay.close();
+    }
+
+    @Test
+    void everyCommittedEventReachesKafkaAsTheContractSaysKeyedAndInOrderPerAggregate() {
+        var traffic = new OutboxTraffic();
+        var committed = traffic.commitMany(100, 30, 5, 8);
+
+        try (var reader = new FleetTopicReader(traffic.tenant)) {
+            await().atMost(Duration.ofSeconds(120)).until(() -> reader.poll().size() >= committed.size());
+            var records = reader.poll();
+
+            assertThat(records).extracting(FleetTopicReader::idOf).containsExactlyInAnyOrderElementsOf(committed);
+            assertThat(records).allSatisfy(record -> {
+                assertThat(OutboxTraffic.CONTRACT.violations(record.value())).isEmpty();
+                assertThat(record.key()).isEqualTo(subjectOf(record));
+                assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
+                        .startsWith("application/cloudevents+json");
+            });
+            assertInOrderPerAggregate(records);
+        }
+        assertThat(counter(relay.metrics(), "vizora_outbox_relay_latency_seconds_count")).isGreaterThanOrEqualTo(committed.size());
+    }
+
+    @Test
+    void aCommandThatRollsBackEmitsNothing() {
+        var traffic = new OutboxTraffic();
+        var groupId = UUID.randomUUID();
+        var rolledBack = traffic.commit(List.of(traffic.event(groupId, 0)))
+                .then(Mono.<List<UUID>>error(new IllegalStateException("command failed after writing its event")))
+                .as(traffic.transaction()::transactional);
+        assertThatThrownBy(rolledBack::block).hasMessageContaining("command failed");
+        // the marker shares the aggregate, hence the partition: had the rolled-back event been
+        // relayed, it would arrive before the marker
+        var marker = traffic.commit(List.of(traffic.event(groupId, 1))).block().getFirst();
+
+        try (var reader = new FleetTopicReader(traffic.tenant)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> reader.poll().stream().map(FleetTopicReader::idOf).anyMatch(marker::equals));
+            assertThat(reader.poll()).extracting(FleetTopicReader::idOf).containsExactly(marker);
+        }
+    }
+
+    @Test
+    void theHeartbeatAdvancesTheSlotWhileTheOutboxIsIdle() {
+        var db = new OutboxTraffic().db();
+        db.sql("CREATE TABLE IF NOT EXISTS relay_test_churn (id bigserial PRIMARY KEY, filler text)").then().block();
+        db.sql("INSERT INTO relay_test_churn (filler) SELECT repeat('x', 500) FROM generate_series(1, 2000)").then().block();
+        var walAfterChurn = db.sql("SELECT pg_current_wal_lsn()::text").map(r -> r.get(0, String.class)).one().block();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.sql(
+                        "SELECT confirmed_flush_lsn >= CAST(:lsn AS pg_lsn) FROM pg_replication_slots WHERE slot_name = 'vizora_outbox'")
+                .bind("lsn", walAfterChurn).map(r -> r.get(0, Boolean.class)).one().block());
+    }
+
+    @Test
+    void theRelaysLogHoldsNoSecret() throws Exception {
+        assertThat(relay.log())
+                .contains("outbox relay is active")
+                .doesNotContain(TestStack.postgresPassword());
+    }
+
+    static String subjectOf(ConsumerRecord<String, byte[]> record) {
+        return tools.jackson.databind.json.JsonMapper.shared().readTree(record.value()).path("subject").asString();
+    }
+
+    /** Within each aggregate, sequence numbers first appear in ascending order (redeliveries aside). */
+    static void assertInOrderPerAggregate(List<ConsumerRecord<String, byte[]>> records) {
+        Map<String, Integer> last = new HashMap<>();
+        var seen = new HashSet<UUID>();
+        for (var record : records) {
+            if (!seen.add(FleetTopicReader.idOf(record))) {
+                continue;
+            }
+            var sequence = OutboxTraffic.sequenceOf(record.value());
+            var previous = last.put(record.key(), sequence);
+            assertThat(sequence).as("aggregate %s", record.key()).isEqualTo(previous == null ? 0 : previous + 1);
+        }
+    }
+
+    static double counter(String prometheus, String name) {
+        return prometheus.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+}

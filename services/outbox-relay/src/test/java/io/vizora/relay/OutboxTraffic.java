@@ -35,13 +35,23 @@ final class OutboxTraffic {
 
     static final EventContract CONTRACT = EventContract.load();
 
-    final UUID tenant = UUID.randomUUID();
+    final UUID tenant;
     private final Principal operator = Principal.user(UUID.randomUUID());
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
     private final OutboxWriter outbox;
 
     OutboxTraffic() {
+        this(UUID.randomUUID());
+    }
+
+    /** Traffic of the same tenant over new connections, e.g. after Postgres restarted. */
+    OutboxTraffic reconnected() {
+        return new OutboxTraffic(tenant);
+    }
+
+    private OutboxTraffic(UUID tenant) {
+        this.tenant = tenant;
         ConnectionFactory connections = TestStack.connectionFactory();
         db = DatabaseClient.create(connections);
         transaction = TransactionalOperator.create(new R2dbcTransactionManager(connections));

@@ -2,6 +2,8 @@ package io.vizora.testsupport;
 
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -60,11 +63,14 @@ public final class TestStack {
         return "jdbc:postgresql://" + postgresHost() + ":" + postgresPort() + "/" + postgresDatabase();
     }
 
+    /** A pool, as services have: opening a connection per statement would dominate test time. */
     public static ConnectionFactory connectionFactory() {
-        return new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+        var connections = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
                 .host(postgresHost()).port(postgresPort()).database(postgresDatabase())
                 .username(postgresUser()).password(postgresPassword())
                 .build());
+        return new ConnectionPool(ConnectionPoolConfiguration.builder(connections)
+                .maxSize(10).maxIdleTime(Duration.ofMinutes(1)).validationQuery("SELECT 1").build());
     }
 
     public static Connection jdbc() throws SQLException {

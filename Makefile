@@ -1,12 +1,15 @@
 # Vizora: every verb is a script in ops/, so it works the same from make or a shell.
 # The scripts pick a JDK 21+ themselves (ops/lib/jdk.sh); nothing relies on the shell's java.
-.PHONY: run test up down status logs clean build
+.PHONY: run test up down status logs clean build bench
 
 run:     ## build, start the stack and services, follow logs; Ctrl-C stops what it started
 	@ops/run.sh
 
 test:    ## the whole suite against a test stack of its own
 	@ops/test.sh
+
+bench:   ## benchmarks against a stack of their own; figures go in benchmarks/README.md
+	@ops/bench.sh
 
 build:   ## compile and package the services
 	@ops/mvn.sh -q -DskipTests package
@@ -26,4 +29,5 @@ logs:    ## follow logs (all, or C=<component>)
 clean:   ## stop the local stacks and remove all their state (.vizora/)
 	@ops/stack.sh clean
 	@VIZORA_INSTANCE=test ops/stack.sh clean
+	@VIZORA_INSTANCE=bench VIZORA_PORT_OFFSET=300 ops/stack.sh clean
 	@rm -rf .vizora

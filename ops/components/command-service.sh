@@ -8,20 +8,7 @@ command_service_endpoint() { echo "http://127.0.0.1:$COMMAND_SERVICE_PORT/actuat
 command_service_timeout()  { echo 90; }
 command_service_stop_signal() { echo TERM; }
 command_service_owns()     { cmdline_has "$1" "$(command_service_jar)"; }
-
-command_service_install() {
-  [[ -f "$(command_service_jar)" ]] || { echo "$(command_service_jar) is missing: run 'make build'" >&2; return 1; }
-}
-
-command_service_start() {
-  mkdir -p "$STATE/command-service"
-  ( set -a; source "$ENV_FILE"; SERVER_PORT=$COMMAND_SERVICE_PORT; set +a
-    spawn command-service "$(command_service_log)" \
-      "$JAVA_HOME/bin/java" -Xmx384m --enable-native-access=ALL-UNNAMED -jar "$(command_service_jar)" )
-}
-
-command_service_probe() {
-  curl -sf --max-time 2 "http://127.0.0.1:$COMMAND_SERVICE_PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'
-}
-
-command_service_ready() { :; }
+command_service_install()  { require_jar "$(command_service_jar)"; }
+command_service_start()    { start_service command-service "$(command_service_jar)" "$COMMAND_SERVICE_PORT"; }
+command_service_probe()    { service_is_up "$COMMAND_SERVICE_PORT"; }
+command_service_ready()    { :; }

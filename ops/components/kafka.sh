@@ -50,13 +50,14 @@ PROPS
   local java=("$JAVA_HOME/bin/java" -Xms256m -Xmx512m -XX:+UseG1GC
     "-Dlog4j2.configurationFile=$dir/log4j2.properties" -cp "$TOOLS_DIR/kafka/*")
   if [[ ! -f "$dir/data/meta.properties" ]]; then
-    "${java[@]}" kafka.tools.StorageTool format -t "$(kafka_cluster_id)" \
+    "${java[@]}" kafka.tools.StorageTool format --cluster-id="$(kafka_cluster_id)" \
       -c "$dir/server.properties" >>"$(kafka_log)" 2>&1 || return 1
   fi
   spawn kafka "$(kafka_log)" "${java[@]}" kafka.Kafka "$dir/server.properties"
 }
 
-# A KRaft cluster id is 16 bytes in URL-safe base64 without padding.
+# A KRaft cluster id is 16 bytes in URL-safe base64 without padding; it may start with "-",
+# hence --cluster-id=ID above.
 kafka_cluster_id() { head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '='; }
 
 # Speaks Kafka's own protocol: an ApiVersions request (key 18, v0, correlation id 7) must be

@@ -28,6 +28,7 @@ KAFKA_PORT=$((29092 + PORT_OFFSET))
 KAFKA_CONTROLLER_PORT=$((29093 + PORT_OFFSET))
 S3_PORT=$((29900 + PORT_OFFSET))
 COMMAND_SERVICE_PORT=$((28080 + PORT_OFFSET))
+OUTBOX_RELAY_PORT=$((28081 + PORT_OFFSET))
 
 S3_BUCKET=vizora-content
 
@@ -89,4 +90,19 @@ stop_pid() { # $1 component, $2 pid, $3 signal
   done
   warn "$1 (pid $2) did not stop within 30 s; killing it"
   kill -KILL "$2" 2>/dev/null || true
+}
+
+# Spring Boot services of the project, run from their jars with the stack's endpoints.
+require_jar() {
+  [[ -f "$1" ]] || { echo "$1 is missing: run 'make build'" >&2; return 1; }
+}
+
+start_service() { # $1 component, $2 jar, $3 port
+  mkdir -p "$STATE/$1"
+  ( set -a; source "$ENV_FILE"; SERVER_PORT=$3; set +a
+    spawn "$1" "$STATE/$1/$1.log" "$JAVA_HOME/bin/java" -Xmx384m --enable-native-access=ALL-UNNAMED -jar "$2" )
+}
+
+service_is_up() { # $1 port
+  curl -sf --max-time 2 "http://127.0.0.1:$1/actuator/health" 2>/dev/null | grep -q '"status":"UP"'
 }

@@ -1,0 +1,234 @@
+package io.vizora.benchmarks;
+
+import io.vizora.outbox.CloudEventEncoder;
+import io.vizora.outbox.OutboxEvent;
+import io.vizora.outbox.OutboxWriter;
+import io.vizora.outbox.Principal;
+import io.vizora.schemas.EventContract;
+import io.vizora.testsupport.TestStack;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+/**
+ * Sustained outbox-to-Kafka throughput and commit-to-consume latency through the real relay,
+ * beside the raw Kafka producer throughput (same record size, same producer settings as the
+ * relay) measured in the same run as the ceiling. Bounded: a fixed number of events, loopback only.
+ */
+public final class OutboxRelayBenchmark {
+
+    record GroupRenamed(UUID groupId, String name) {
+    }
+
+    private static final int EVENTS = Integer.getInteger("events", 20_000);
+    private static final int PER_TRANSACTION = Integer.getInteger("perTransaction", 10);
+    private static final int CONCURRENCY = Integer.getInteger("concurrency", 16);
+
+    public static void main(String[] args) throws Exception {
+        TestStack.migrate();
+        var contract = EventContract.load();
+        var encoder = new CloudEventEncoder("benchmark", contract, JsonMapper.shared(), Clock.systemUTC());
+        var tenant = UUID.randomUUID();
+        var principal = Principal.user(UUID.randomUUID());
+        var groups = IntStream.range(0, 500).mapToObj(i -> UUID.randomUUID()).toList();
+        var sample = encoder.encode(event(groups.getFirst(), 0, tenant, principal)).cloudEvent();
+
+        var ceiling = rawKafka(sample.length);
+        var relay = throughTheRelay(encoder, groups, tenant, principal);
+        var drain = backlogDrain(encoder, groups, principal);
+
+        System.out.printf("%nrecord size: %d bytes (a display_group_renamed CloudEvent)%n", sample.length);
+        System.out.printf("raw Kafka producer (ceiling): %,d records in %.2f s = %,.0f records/s%n",
+                ceiling.count(), ceiling.seconds(), ceiling.count() / ceiling.seconds());
+        System.out.printf("outbox -> relay -> Kafka: %,d events (%d per transaction, %d transactions in flight)%n",
+                EVENTS, PER_TRANSACTION, CONCURRENCY);
+        System.out.printf("  commits: %.2f s = %,.0f events/s; all consumed after %.2f s = %,.0f events/s (%.0f%% of the ceiling)%n",
+                relay.commitSeconds(), EVENTS / relay.commitSeconds(), relay.totalSeconds(), EVENTS / relay.totalSeconds(),
+                100 * (EVENTS / relay.totalSeconds()) / (ceiling.count() / ceiling.seconds()));
+        System.out.printf("  commit-to-consume latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                relay.latency().p50(), relay.latency().p99(), relay.latency().max());
+        System.out.printf("relay draining a backlog of %,d events committed while it was stopped: %,.0f events/s (%.0f%% of the ceiling)%n",
+                EVENTS, drain, 100 * drain / (ceiling.count() / ceiling.seconds()));
+    }
+
+    /**
+     * The relay alone: events are committed while it is stopped, then it is started and the rate
+     * between the first and the last arrival is its drain rate (WAL decoding to Kafka acks).
+     */
+    private static double backlogDrain(CloudEventEncoder encoder, List<UUID> groups, Principal principal) throws Exception {
+        var tenant = UUID.randomUUID();
+        stack("down", "outbox-relay");
+        var connections = TestStack.connectionFactory();
+        var db = DatabaseClient.create(connections);
+        var transaction = TransactionalOperator.create(new R2dbcTransactionManager(connections));
+        var outbox = new OutboxWriter(db, encoder);
+        var arrivals = new ArrayList<Long>(EVENTS);
+        var tenantId = tenant.toString();
+        try (var consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-drain-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(Set.of("vizora.fleet"));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            Flux.range(0, EVENTS / PER_TRANSACTION)
+                    .flatMap(b -> outbox.appendAll(IntStream.range(b * PER_TRANSACTION, (b + 1) * PER_TRANSACTION)
+                            .mapToObj(j -> event(groups.get(j % groups.size()), j, tenant, principal)).toList())
+                            .as(transaction::transactional), CONCURRENCY)
+                    .blockLast();
+            stack("up", "--services");
+            var deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (arrivals.size() < EVENTS && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(50))) {
+                    var now = System.nanoTime();
+                    if (tenantId.equals(JsonMapper.shared().readTree(record.value()).path("tenantid").asString())) {
+                        arrivals.add(now);
+                    }
+                }
+            }
+        }
+        if (arrivals.size() < EVENTS) {
+            throw new IllegalStateException("only " + arrivals.size() + " of " + EVENTS + " backlog events arrived within 5 minutes");
+        }
+        return (EVENTS - 1) / ((arrivals.getLast() - arrivals.getFirst()) / 1e9);
+    }
+
+    private static void stack(String... arguments) throws Exception {
+        var command = new ArrayList<String>();
+        command.add(TestStack.repositoryRoot().resolve("ops/stack.sh").toString());
+        command.addAll(List.of(arguments));
+        var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("ops/stack.sh " + String.join(" ", arguments) + " failed");
+        }
+    }
+
+    private static OutboxEvent event(UUID groupId, int sequence, UUID tenant, Principal principal) {
+        return new OutboxEvent("vizora.fleet.display_group_renamed.v1", groupId, tenant, principal,
+                new GroupRenamed(groupId, "benchmark group " + groupId.toString().substring(0, 8) + " #" + sequence));
+    }
+
+    record Ceiling(int count, double seconds) {
+    }
+
+    private static Ceiling rawKafka(int recordSize) throws Exception {
+        var topic = "bench-ceiling-" + UUID.randomUUID();
+        try (var admin = TestStack.kafkaAdmin()) {
+            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+        }
+        var value = new byte[recordSize];
+        var count = EVENTS * 2;
+        try (var producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < 2_000; i++) {
+                producer.send(new ProducerRecord<>(topic, "warm-" + (i % 500), value));
+            }
+            producer.flush();
+            var started = System.nanoTime();
+            var acks = new ArrayList<Future<?>>(count);
+            for (int i = 0; i < count; i++) {
+                acks.add(producer.send(new ProducerRecord<>(topic, "key-" + (i % 500), value)));
+            }
+            for (var ack : acks) {
+                ack.get();
+            }
+            return new Ceiling(count, (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /** The relay's producer settings (KafkaPublisher), so the ceiling is a like-for-like one. */
+    private static Map<String, Object> producerConfig() {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                ProducerConfig.LINGER_MS_CONFIG, 2,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    }
+
+    record RelayRun(double commitSeconds, double totalSeconds, Percentiles latency) {
+    }
+
+    private static RelayRun throughTheRelay(CloudEventEncoder encoder, List<UUID> groups, UUID tenant, Principal principal) throws Exception {
+        var connections = TestStack.connectionFactory();
+        var db = DatabaseClient.create(connections);
+        var transaction = TransactionalOperator.create(new R2dbcTransactionManager(connections));
+        var outbox = new OutboxWriter(db, encoder);
+        // a relayed event can arrive before the writer hears its commit acknowledged, so arrivals
+        // and commits are recorded apart and paired at the end
+        var committedAt = new ConcurrentHashMap<UUID, Long>(EVENTS * 2);
+        var arrivedAt = new ConcurrentHashMap<UUID, Long>(EVENTS * 2);
+        var tenantId = tenant.toString();
+
+        var consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(Set.of("vizora.fleet"));
+        while (consumer.assignment().isEmpty()) {
+            consumer.poll(Duration.ofMillis(100));
+        }
+        var deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        var reader = Thread.ofPlatform().name("bench-consumer").start(() -> {
+            while (arrivedAt.size() < EVENTS && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(50))) {
+                    var now = System.nanoTime();
+                    var json = JsonMapper.shared().readTree(record.value());
+                    if (tenantId.equals(json.path("tenantid").asString())) {
+                        arrivedAt.putIfAbsent(UUID.fromString(json.path("id").asString()), now);
+                    }
+                }
+            }
+            consumer.close();
+        });
+
+        var batches = new ArrayList<List<OutboxEvent>>();
+        for (int i = 0; i < EVENTS; i += PER_TRANSACTION) {
+            var batch = new ArrayList<OutboxEvent>();
+            for (int j = i; j < i + PER_TRANSACTION; j++) {
+                batch.add(event(groups.get(j % groups.size()), j, tenant, principal));
+            }
+            batches.add(batch);
+        }
+        var started = System.nanoTime();
+        Flux.fromIterable(batches)
+                .flatMap(batch -> outbox.appendAll(batch).as(transaction::transactional)
+                        .doOnNext(ids -> {
+                            var now = System.nanoTime();
+                            ids.forEach(id -> committedAt.put(id, now));
+                        }), CONCURRENCY)
+                .blockLast();
+        var commitSeconds = (System.nanoTime() - started) / 1e9;
+        reader.join();
+        var lastArrival = arrivedAt.values().stream().mapToLong(Long::longValue).max().orElse(started);
+        if (arrivedAt.size() < EVENTS) {
+            throw new IllegalStateException("only " + arrivedAt.size() + " of " + EVENTS + " events arrived within 5 minutes");
+        }
+        var latencies = committedAt.entrySet().stream()
+                .mapToLong(entry -> Math.max(0, arrivedAt.get(entry.getKey()) - entry.getValue())).toArray();
+        return new RelayRun(commitSeconds, (lastArrival - started) / 1e9, Percentiles.ofNanos(latencies));
+    }
+}

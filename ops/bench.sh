@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# make bench: builds, starts a stack of its own ('bench' instance) with the services, runs the
+# benchmarks against it on loopback, prints the figures, and stops what it started.
+set -euo pipefail
+OPS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$OPS_DIR/.." && pwd)
+export VIZORA_INSTANCE=bench VIZORA_PORT_OFFSET=300
+source "$OPS_DIR/lib/jdk.sh"
+select_jdk
+
+# each module writes its runtime classpath to its target/classpath.txt
+"$OPS_DIR/mvn.sh" -q -f "$ROOT/pom.xml" -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+"$OPS_DIR/stack.sh" clean >/dev/null
+trap '"$OPS_DIR/stack.sh" down >/dev/null' EXIT
+trap 'exit 130' INT TERM
+"$OPS_DIR/stack.sh" up --services
+eval "$("$OPS_DIR/stack.sh" env)"
+
+classpath="$ROOT/benchmarks/target/classpath.txt"
+
+echo
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1)"
+echo "command: make bench ($(date -u +%Y-%m-%dT%H:%MZ))"
+"$JAVA_HOME/bin/java" -Xmx1g -cp "$ROOT/benchmarks/target/classes:$(cat "$classpath")" \
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn io.vizora.benchmarks.OutboxRelayBenchmark

@@ -20,7 +20,6 @@ class CommandServiceHealthIntegrationTests {
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
-                .jsonPath("$.components.db.status").isEqualTo("UP")
                 .jsonPath("$.components.redis.status").isEqualTo("UP")
                 .jsonPath("$.components.objectStore.status").isEqualTo("UP")
                 .jsonPath("$.components.objectStore.details.bucket").isEqualTo(System.getenv().getOrDefault("VIZORA_S3_BUCKET", "vizora-content"));

@@ -3,9 +3,12 @@ package io.vizora.consumer;
 import io.vizora.schemas.ContractViolationException;
 import io.vizora.schemas.EventContract;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Reads a Kafka record as a CloudEvent, refusing any that breaks the contract. */
@@ -18,12 +21,16 @@ public final class CloudEventReader {
     }
 
     public ConsumedEvent read(ConsumerRecord<String, byte[]> record) {
-        var bytes = record.value() == null ? new byte[0] : record.value();
-        var problems = contract.violations(bytes);
-        if (!problems.isEmpty()) {
-            throw new ContractViolationException(null, problems);
+        JsonNode json;
+        try {
+            json = JsonMapper.shared().readTree(record.value() == null ? new byte[0] : record.value());
+        } catch (JacksonException e) {
+            throw new ContractViolationException(null, List.of("not JSON: " + e.getOriginalMessage()));
         }
-        var json = JsonMapper.shared().readTree(bytes);
+        var problems = contract.violations(json);
+        if (!problems.isEmpty()) {
+            throw new ContractViolationException(json.path("type").asString(null), problems);
+        }
         return new ConsumedEvent(
                 UUID.fromString(json.path("id").asString()),
                 json.path("type").asString(),

@@ -38,10 +38,6 @@ public final class ClickHouseStore implements AutoCloseable {
                 .build();
     }
 
-    public boolean ping() {
-        return client.ping();
-    }
-
     public void execute(String sql) {
         call(() -> {
             try (var ignored = await(client.execute(sql, new CommandSettings()))) {

@@ -5,6 +5,8 @@ import io.vizora.consumer.IdempotentEventConsumer;
 import io.vizora.testsupport.TestStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -88,28 +90,15 @@ class OutboxRelayFaultIntegrationTests {
         }
     }
 
-    @Test
-    void relayingResumesAfterPostgresRestarts() throws Exception {
+    @ParameterizedTest(name = "after {0} restarts")
+    @ValueSource(strings = {"postgres", "kafka"})
+    void relayingResumes(String server) throws Exception {
         var traffic = new OutboxTraffic();
-        try (var relay = RelayProcess.start("pg-restart").awaitRole("active")) {
+        try (var relay = RelayProcess.start(server + "-restart").awaitRole("active")) {
             var before = traffic.commitMany(10, 5, 5, 2);
-            restart("postgres");
+            restart(server);
+            // new connections: the old pool's died with Postgres, which is the pool's concern, not the relay's
             var after = traffic.reconnected().commitMany(10, 5, 5, 2);
-
-            var all = new ArrayList<>(before);
-            all.addAll(after);
-            awaitDelivered(traffic, all);
-            relay.awaitRole("active");
-        }
-    }
-
-    @Test
-    void relayingResumesAfterTheBrokerRestarts() throws Exception {
-        var traffic = new OutboxTraffic();
-        try (var relay = RelayProcess.start("kafka-restart").awaitRole("active")) {
-            var before = traffic.commitMany(10, 5, 5, 2);
-            restart("kafka");
-            var after = traffic.commitMany(10, 5, 5, 2);
 
             var all = new ArrayList<>(before);
             all.addAll(after);

@@ -53,7 +53,9 @@ class OutboxRelayIntegrationTests {
             });
             assertInOrderPerAggregate(records);
         }
-        assertThat(counter(relay.metrics(), "vizora_outbox_relay_latency_seconds_count")).isGreaterThanOrEqualTo(committed.size());
+        var metrics = relay.metrics();
+        assertThat(counter(metrics, "vizora_outbox_relay_latency_seconds_count")).isGreaterThanOrEqualTo(committed.size());
+        assertThat(counter(metrics, "vizora_outbox_slot_retained_bytes")).isGreaterThanOrEqualTo(0);
     }
 
     @Test

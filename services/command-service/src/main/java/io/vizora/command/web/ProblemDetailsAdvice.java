@@ -1,0 +1,69 @@
+package io.vizora.command.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every error is an RFC 9457 problem detail carrying the request id; validation errors name each
+ * invalid field; nothing ever carries a stack trace or an exception's internals.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(DomainProblem.class)
+    Mono<ResponseEntity<ProblemDetail>> domainProblem(DomainProblem problem, ServerWebExchange exchange) {
+        var detail = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
+        detail.setTitle(problem.title());
+        return Mono.just(ResponseEntity.status(problem.status()).body(withRequestId(detail, exchange)));
+    }
+
+    @ExceptionHandler(Exception.class)
+    Mono<ResponseEntity<ProblemDetail>> unexpected(Exception exception, ServerWebExchange exchange) {
+        log.atError().addKeyValue("requestId", RequestIdFilter.of(exchange)).setCause(exception).log("unhandled error");
+        var detail = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side. Quote the request id when you report it.");
+        return Mono.just(ResponseEntity.internalServerError().body(withRequestId(detail, exchange)));
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex, HttpHeaders headers,
+                                                                          HttpStatusCode status, ServerWebExchange exchange) {
+        var detail = ProblemDetail.forStatusAndDetail(status, "The request has invalid fields.");
+        detail.setTitle("Invalid request");
+        List<Map<String, String>> errors = ex.getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        detail.setProperty("errors", errors);
+        return Mono.just(ResponseEntity.status(status).headers(headers).body(withRequestId(detail, exchange)));
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                                   HttpStatusCode status, ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail detail) {
+            withRequestId(detail, exchange);
+        }
+        return super.handleExceptionInternal(ex, body, headers, status, exchange);
+    }
+
+    private static ProblemDetail withRequestId(ProblemDetail detail, ServerWebExchange exchange) {
+        detail.setProperty("requestId", RequestIdFilter.of(exchange));
+        return detail;
+    }
+}

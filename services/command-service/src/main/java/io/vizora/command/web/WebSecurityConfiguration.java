@@ -1,0 +1,86 @@
+package io.vizora.command.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What every request passes through: security headers, CORS from configuration, and which
+ * routes are open. Authentication (JWTs) arrives with the identity endpoints; until then only
+ * public routes exist and every other request is unauthenticated (401).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(WebSecurityConfiguration.CorsProperties.class)
+class WebSecurityConfiguration {
+
+    @ConfigurationProperties("vizora.web.cors")
+    record CorsProperties(List<String> allowedOrigins) {
+
+        CorsProperties {
+            allowedOrigins = allowedOrigins == null ? List.of() : allowedOrigins.stream().filter(o -> !o.isBlank()).toList();
+        }
+    }
+
+    /** The browsable API documentation needs scripts and styles of its own; nothing else does. */
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain apiDocumentationChain(ServerHttpSecurity http) {
+        return common(http, "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/webjars/**"))
+                .authorizeExchange(routes -> routes.anyExchange().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain apiChain(ServerHttpSecurity http, CorsProperties cors, SecurityProblems problems) {
+        return common(http, "default-src 'none'; frame-ancestors 'none'")
+                .cors(spec -> spec.configurationSource(corsSource(cors)))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(problems::unauthenticated)
+                        .accessDeniedHandler(problems::forbidden))
+                .authorizeExchange(routes -> routes
+                        .pathMatchers(HttpMethod.POST, "/api/v1/organisations").permitAll()
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
+                        .pathMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .anyExchange().authenticated())
+                .build();
+    }
+
+    private static ServerHttpSecurity common(ServerHttpSecurity http, String contentSecurityPolicy) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)   // token-authenticated API: no cookies, no CSRF
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
+                        .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true)));
+    }
+
+    private static UrlBasedCorsConfigurationSource corsSource(CorsProperties properties) {
+        var configuration = new CorsConfiguration();
+        configuration.setAllowedOrigins(properties.allowedOrigins());
+        configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+        configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", RequestIdFilter.HEADER));
+        configuration.setExposedHeaders(List.of(RequestIdFilter.HEADER, "Location"));
+        configuration.setMaxAge(3600L);
+        var source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", configuration);
+        return source;
+    }
+}

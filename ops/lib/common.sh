@@ -51,6 +51,8 @@ ensure_secrets() {
         echo "S3_SECRET_KEY=$(random_secret)"
       } > "$SECRETS_FILE" )
   fi
+  # secrets added after an instance was first created
+  grep -q '^JWT_KEY_ENCRYPTION_SECRET=' "$SECRETS_FILE" || echo "JWT_KEY_ENCRYPTION_SECRET=$(random_secret)" >> "$SECRETS_FILE"
   # shellcheck disable=SC1090
   source "$SECRETS_FILE"
 }

@@ -7,20 +7,24 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
  * What every request passes through: security headers, CORS from configuration, and which
- * routes are open. Authentication (JWTs) arrives with the identity endpoints; until then only
- * public routes exist and every other request is unauthenticated (401).
+ * routes are open without an access token (an ES256 JWT from {@code /api/v1/auth/login}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -53,12 +57,25 @@ class WebSecurityConfiguration {
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(problems::unauthenticated)
                         .accessDeniedHandler(problems::forbidden))
+                .oauth2ResourceServer(server -> server
+                        .authenticationEntryPoint(problems::unauthenticated)
+                        .accessDeniedHandler(problems::forbidden)
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(WebSecurityConfiguration::authentication)))
                 .authorizeExchange(routes -> routes
                         .pathMatchers(HttpMethod.POST, "/api/v1/organisations").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyExchange().authenticated())
                 .build();
+    }
+
+    /** The token's role claim becomes the caller's authority, ROLE_OWNER and so on. */
+    private static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
+        var role = jwt.getClaimAsString("role");
+        var authorities = role == null ? List.<SimpleGrantedAuthority>of() : List.of(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(java.util.Locale.ROOT)));
+        return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
     }
 
     private static ServerHttpSecurity common(ServerHttpSecurity http, String contentSecurityPolicy) {

@@ -1,5 +1,6 @@
 package io.vizora.command.identity.persistence;
 
+import io.vizora.command.identity.domain.EmailAddress;
 import io.vizora.command.identity.domain.Role;
 import io.vizora.command.identity.domain.SignUp;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -7,9 +8,28 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
+import java.util.UUID;
+
 /** Organisations and users in Postgres. */
 @Repository
 public class IdentityRepository {
+
+    /** What logging in needs to know about an account. */
+    public record Credentials(UUID userId, UUID organisationId, Role role, String passwordHash) {
+    }
+
+    public Mono<Credentials> credentials(EmailAddress email) {
+        return db.sql("SELECT id, organisation_id, role, password_hash FROM app_user WHERE lower(email) = :email")
+                .bind("email", email.value())
+                .map(row -> new Credentials(row.get("id", UUID.class), row.get("organisation_id", UUID.class),
+                        Role.valueOf(row.get("role", String.class).toUpperCase(java.util.Locale.ROOT)), row.get("password_hash", String.class)))
+                .one();
+    }
+
+    public Mono<Role> role(UUID userId) {
+        return db.sql("SELECT role FROM app_user WHERE id = :id").bind("id", userId)
+                .map(row -> Role.valueOf(row.get("role", String.class).toUpperCase(java.util.Locale.ROOT))).one();
+    }
 
     private final DatabaseClient db;
 

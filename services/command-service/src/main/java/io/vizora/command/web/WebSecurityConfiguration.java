@@ -51,7 +51,7 @@ class WebSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityWebFilterChain apiChain(ServerHttpSecurity http, CorsProperties cors, SecurityProblems problems) {
+    SecurityWebFilterChain apiChain(ServerHttpSecurity http, CorsProperties cors, ProblemResponses problems) {
         return common(http, "default-src 'none'; frame-ancestors 'none'")
                 .cors(spec -> spec.configurationSource(corsSource(cors)))
                 .exceptionHandling(handling -> handling

@@ -12,13 +12,16 @@ import reactor.core.publisher.Mono;
 import java.net.URI;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Security refusals as problem details too: they happen before any controller advice could. */
+/**
+ * Problem details written by web filters (security, rate limits): they refuse a request before
+ * any controller, so controller advice never sees it.
+ */
 @Component
-class SecurityProblems {
+public class ProblemResponses {
 
     private final JsonMapper json;
 
-    SecurityProblems(JsonMapper json) {
+    ProblemResponses(JsonMapper json) {
         this.json = json;
     }
 
@@ -30,7 +33,7 @@ class SecurityProblems {
         return write(exchange, HttpStatus.FORBIDDEN, "Your role does not allow this request.");
     }
 
-    private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         problem.setProperty("requestId", RequestIdFilter.of(exchange));

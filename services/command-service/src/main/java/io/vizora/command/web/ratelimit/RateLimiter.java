@@ -1,0 +1,50 @@
+package io.vizora.command.web.ratelimit;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+
+/**
+ * Token buckets in Redis (bucket4j), so every instance of the service counts against the same
+ * limits. Buckets expire from Redis once full again.
+ */
+public class RateLimiter implements AutoCloseable {
+
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, byte[]> connection;
+    private final AsyncProxyManager<String> buckets;
+
+    public RateLimiter(RedisURI redis) {
+        client = RedisClient.create(redis);
+        connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+        buckets = Bucket4jLettuce.casBasedBuilder(connection)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                .build()
+                .asAsync();
+    }
+
+    /** Takes one request from the bucket under {@code key}; the probe says whether it was allowed. */
+    public Mono<ConsumptionProbe> consume(String key, RateLimitProperties.Limit limit) {
+        var configuration = BucketConfiguration.builder()
+                .addLimit(bandwidth -> bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
+                .build();
+        return Mono.fromFuture(() -> buckets.builder().build("vizora:rate:" + key, configuration).tryConsumeAndReturnRemaining(1));
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown();
+    }
+}

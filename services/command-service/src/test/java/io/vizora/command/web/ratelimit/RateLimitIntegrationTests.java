@@ -1,0 +1,66 @@
+package io.vizora.command.web.ratelimit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.client.HttpClient;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "vizora.web.rate-limit.authentication-per-address.capacity=5",
+        "vizora.web.rate-limit.per-user.capacity=3"})
+class RateLimitIntegrationTests {
+
+    @Value("${local.server.port}")
+    int port;
+
+    /** A client from an address of its own on the loopback network, so its buckets are its own. */
+    private WebTestClient clientFromNewAddress() {
+        var random = ThreadLocalRandom.current();
+        var address = "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(1, 255);
+        var http = HttpClient.create().bindAddress(() -> new InetSocketAddress(address, 0));
+        return WebTestClient.bindToServer(new ReactorClientHttpConnector(http)).baseUrl("http://127.0.0.1:" + port).build();
+    }
+
+    private static Map<String, String> wrongLogin() {
+        return Map.of("email", "someone@example.org", "password", "a guess that is wrong");
+    }
+
+    @Test
+    void passwordGuessingFromOneAddressIsRefusedAfterTheLimitWhileOthersGoOn() {
+        var guesser = clientFromNewAddress();
+        for (int i = 0; i < 5; i++) {
+            guesser.post().uri("/api/v1/auth/login").bodyValue(wrongLogin()).exchange().expectStatus().isUnauthorized();
+        }
+
+        guesser.post().uri("/api/v1/auth/login").bodyValue(wrongLogin()).exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("Retry-After");
+        clientFromNewAddress().post().uri("/api/v1/auth/login").bodyValue(wrongLogin()).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aUserIsLimitedWhicheverAddressTheRequestsComeFrom() {
+        var email = "owner-" + UUID.randomUUID() + "@example.org";
+        var password = "correct horse battery staple";
+        clientFromNewAddress().post().uri("/api/v1/organisations").bodyValue(Map.of("organisationName", "Acme", "ownerEmail", email,
+                "ownerName", "Ada", "password", password)).exchange().expectStatus().isCreated();
+        var token = clientFromNewAddress().post().uri("/api/v1/auth/login").bodyValue(Map.of("email", email, "password", password))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("accessToken");
+
+        for (int i = 0; i < 3; i++) {
+            clientFromNewAddress().get().uri("/api/v1/me").header("Authorization", "Bearer " + token).exchange().expectStatus().isOk();
+        }
+        clientFromNewAddress().get().uri("/api/v1/me").header("Authorization", "Bearer " + token).exchange()
+                .expectStatus().isEqualTo(429);
+    }
+}

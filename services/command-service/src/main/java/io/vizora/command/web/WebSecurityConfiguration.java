@@ -64,6 +64,7 @@ class WebSecurityConfiguration {
                 .authorizeExchange(routes -> routes
                         .pathMatchers(HttpMethod.POST, "/api/v1/organisations").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/invitations/accept").permitAll()
                         .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()

@@ -6,6 +6,7 @@ import io.vizora.command.identity.domain.SignUp;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.UUID;
@@ -19,11 +20,64 @@ public class IdentityRepository {
     }
 
     public Mono<Credentials> credentials(EmailAddress email) {
-        return db.sql("SELECT id, organisation_id, role, password_hash FROM app_user WHERE lower(email) = :email")
+        return db.sql("SELECT id, organisation_id, role, password_hash FROM app_user WHERE lower(email) = :email AND status = 'active'")
                 .bind("email", email.value())
                 .map(row -> new Credentials(row.get("id", UUID.class), row.get("organisation_id", UUID.class),
                         Role.valueOf(row.get("role", String.class).toUpperCase(java.util.Locale.ROOT)), row.get("password_hash", String.class)))
                 .one();
+    }
+
+    /** A user as the operator API shows it. */
+    public record UserView(UUID userId, String email, String displayName, Role role, String status) {
+    }
+
+    public Mono<UserView> user(UUID organisationId, UUID userId) {
+        return db.sql(USER_VIEW + " WHERE organisation_id = :organisation AND id = :id")
+                .bind("organisation", organisationId).bind("id", userId).map(IdentityRepository::userView).one();
+    }
+
+    public Flux<UserView> users(UUID organisationId) {
+        return db.sql(USER_VIEW + " WHERE organisation_id = :organisation ORDER BY lower(email)")
+                .bind("organisation", organisationId).map(IdentityRepository::userView).all();
+    }
+
+    private static final String USER_VIEW = "SELECT id, email, display_name, role, status FROM app_user";
+
+    private static UserView userView(io.r2dbc.spi.Readable row) {
+        return new UserView(row.get("id", UUID.class), row.get("email", String.class), row.get("display_name", String.class),
+                Role.valueOf(row.get("role", String.class).toUpperCase(java.util.Locale.ROOT)), row.get("status", String.class));
+    }
+
+    /** Stores an invited user (no password yet) and the invitation; emits false if the email is taken. */
+    public Mono<Boolean> insertInvited(UUID organisationId, UUID userId, EmailAddress email, String displayName, Role role,
+                                       byte[] invitationHash, java.time.OffsetDateTime expiresAt) {
+        return db.sql("""
+                        INSERT INTO app_user (id, organisation_id, email, display_name, role, status)
+                        VALUES (:id, :organisation, :email, :displayName, :role, 'invited')""")
+                .bind("id", userId).bind("organisation", organisationId).bind("email", email.value())
+                .bind("displayName", displayName).bind("role", role.code())
+                .then()
+                .then(db.sql("INSERT INTO invitation (token_hash, user_id, expires_at) VALUES (:hash, :user, :expires)")
+                        .bind("hash", invitationHash).bind("user", userId).bind("expires", expiresAt).then())
+                .thenReturn(true)
+                .onErrorResume(DataIntegrityViolationException.class, e -> Mono.just(false));
+    }
+
+    /** Accepts an open invitation: sets the password and activates the user; emits the user, or nothing. */
+    public Mono<UserView> accept(byte[] invitationHash, String passwordHash) {
+        return db.sql("""
+                        UPDATE invitation SET accepted_at = now()
+                        WHERE token_hash = :hash AND accepted_at IS NULL AND expires_at > now()
+                        RETURNING user_id""")
+                .bind("hash", invitationHash).map(row -> row.get("user_id", UUID.class)).one()
+                .flatMap(userId -> db.sql("UPDATE app_user SET password_hash = :password, status = 'active' WHERE id = :id AND status = 'invited'")
+                        .bind("password", passwordHash).bind("id", userId).then()
+                        .then(db.sql(USER_VIEW + " WHERE id = :id").bind("id", userId).map(IdentityRepository::userView).one()));
+    }
+
+    public Mono<UUID> organisationOf(UUID userId) {
+        return db.sql("SELECT organisation_id FROM app_user WHERE id = :id").bind("id", userId)
+                .map(row -> row.get(0, UUID.class)).one();
     }
 
     public Mono<Role> role(UUID userId) {

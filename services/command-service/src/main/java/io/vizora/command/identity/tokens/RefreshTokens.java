@@ -3,14 +3,9 @@ package io.vizora.command.identity.tokens;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.UUID;
 
 /**
@@ -33,7 +28,6 @@ public class RefreshTokens {
     private final DatabaseClient db;
     private final TokenProperties properties;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public RefreshTokens(DatabaseClient db, TokenProperties properties, Clock clock) {
         this.db = db;
@@ -47,9 +41,7 @@ public class RefreshTokens {
     }
 
     private Mono<String> issue(Owner owner) {
-        var bytes = new byte[32];
-        random.nextBytes(bytes);
-        var token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        var token = OpaqueTokens.generate();
         return db.sql("""
                         INSERT INTO refresh_token (id, family_id, user_id, organisation_id, token_hash, expires_at)
                         VALUES (:id, :family, :user, :organisation, :hash, :expires)""")
@@ -92,10 +84,6 @@ public class RefreshTokens {
     }
 
     private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return OpaqueTokens.hash(token);
     }
 }

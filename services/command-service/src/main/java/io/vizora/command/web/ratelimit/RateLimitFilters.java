@@ -18,7 +18,8 @@ import java.util.Set;
  */
 public final class RateLimitFilters {
 
-    private static final Set<String> AUTHENTICATION_PATHS = Set.of("/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/organisations");
+    private static final Set<String> AUTHENTICATION_PATHS = Set.of("/api/v1/auth/login", "/api/v1/auth/refresh",
+            "/api/v1/organisations", "/api/v1/invitations/accept");
 
     private final RateLimiter limiter;
     private final RateLimitProperties limits;

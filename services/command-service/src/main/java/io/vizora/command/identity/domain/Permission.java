@@ -1,0 +1,16 @@
+package io.vizora.command.identity.domain;
+
+/** What an endpoint needs the caller to be allowed. */
+public enum Permission {
+    USERS_READ,
+    USERS_MANAGE,
+    FLEET_READ,
+    FLEET_MANAGE,
+    CONTENT_READ,
+    CONTENT_MANAGE,
+    CAMPAIGNS_READ,
+    CAMPAIGNS_MANAGE,
+    CAMPAIGNS_PUBLISH,
+    API_KEYS_MANAGE,
+    ORGANISATION_MANAGE
+}

@@ -1,0 +1,78 @@
+package io.vizora.command.identity.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vizora.command.identity.application.UserService;
+import io.vizora.command.identity.domain.Role;
+import io.vizora.command.identity.persistence.IdentityRepository.UserView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.util.UUID;
+
+@RestController
+@Tag(name = "Users")
+class UserController {
+
+    record InviteRequest(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 200) String displayName, @NotNull Role role) {
+    }
+
+    /** The invitation token is shown once, here; until email delivery exists the inviter passes it on. */
+    record InviteResponse(UUID userId, String invitationToken) {
+    }
+
+    record AcceptRequest(@NotBlank @Size(max = 100) String invitationToken, @NotNull @Size(min = 12, max = 128) String password) {
+
+        @Override
+        public String toString() {
+            return "AcceptRequest[]";
+        }
+    }
+
+    private final UserService users;
+
+    UserController(UserService users) {
+        this.users = users;
+    }
+
+    @PostMapping("/api/v1/users")
+    @Operation(summary = "Invite a user into the caller's organisation with a role (owners and admins)")
+    Mono<ResponseEntity<InviteResponse>> invite(@AuthenticationPrincipal Jwt token, @Valid @RequestBody InviteRequest request) {
+        return users.invite(Callers.of(token), request.email(), request.displayName(), request.role())
+                .map(invitation -> ResponseEntity.created(URI.create("/api/v1/users/" + invitation.userId()))
+                        .body(new InviteResponse(invitation.userId(), invitation.token())));
+    }
+
+    @PostMapping("/api/v1/invitations/accept")
+    @Operation(summary = "Accept an invitation by choosing a password")
+    Mono<UserView> accept(@Valid @RequestBody AcceptRequest request) {
+        return users.accept(request.invitationToken(), request.password());
+    }
+
+    @GetMapping("/api/v1/users")
+    @Operation(summary = "The users of the caller's organisation")
+    Flux<UserView> list(@AuthenticationPrincipal Jwt token) {
+        return users.users(Callers.of(token));
+    }
+
+    @GetMapping("/api/v1/users/{userId}")
+    @Operation(summary = "One user of the caller's organisation; 404 for any other")
+    Mono<UserView> get(@AuthenticationPrincipal Jwt token, @PathVariable UUID userId) {
+        return users.user(Callers.of(token), userId);
+    }
+}

@@ -8,6 +8,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import io.vizora.command.apikeys.persistence.ApiKeyRepository;
+import io.vizora.command.apikeys.web.ApiKeyAuthentication;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -51,8 +54,9 @@ class WebSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityWebFilterChain apiChain(ServerHttpSecurity http, CorsProperties cors, ProblemResponses problems) {
+    SecurityWebFilterChain apiChain(ServerHttpSecurity http, CorsProperties cors, ProblemResponses problems, ApiKeyRepository apiKeys) {
         return common(http, "default-src 'none'; frame-ancestors 'none'")
+                .addFilterAt(ApiKeyAuthentication.filter(apiKeys, problems::unauthenticated), SecurityWebFiltersOrder.AUTHENTICATION)
                 .cors(spec -> spec.configurationSource(corsSource(cors)))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(problems::unauthenticated)

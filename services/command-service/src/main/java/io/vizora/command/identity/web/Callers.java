@@ -1,5 +1,6 @@
 package io.vizora.command.identity.web;
 
+import io.vizora.command.identity.application.Authorization;
 import io.vizora.command.identity.domain.Caller;
 import io.vizora.command.identity.domain.Role;
 import io.vizora.command.identity.tokens.AccessTokens;
@@ -8,13 +9,16 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import java.util.Locale;
 import java.util.UUID;
 
-/** The caller an access token speaks for. */
-final class Callers {
+/** The user an access token speaks for; API keys are not users and get 403 on user endpoints. */
+public final class Callers {
 
     private Callers() {
     }
 
-    static Caller of(Jwt token) {
+    public static Caller of(Jwt token) {
+        if (token == null) {
+            throw Authorization.forbidden();
+        }
         return new Caller(UUID.fromString(token.getSubject()),
                 UUID.fromString(token.getClaimAsString(AccessTokens.ORGANISATION_CLAIM)),
                 Role.valueOf(token.getClaimAsString(AccessTokens.ROLE_CLAIM).toUpperCase(Locale.ROOT)));

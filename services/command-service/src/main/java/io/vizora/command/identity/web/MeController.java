@@ -3,24 +3,32 @@ package io.vizora.command.identity.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vizora.command.identity.tokens.AccessTokens;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import io.vizora.command.apikeys.domain.ApiKeyPrincipal;
+import io.vizora.command.apikeys.domain.Scope;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.UUID;
 
 @RestController
 @Tag(name = "Authentication")
 class MeController {
 
-    record Me(UUID userId, UUID organisationId, String role) {
+    /** A user has a role, an API key has scopes. */
+    record Me(String principal, UUID organisationId, String role, List<String> scopes) {
     }
 
     @GetMapping("/api/v1/me")
-    @Operation(summary = "Who the access token says the caller is")
-    Me me(@AuthenticationPrincipal Jwt token) {
-        return new Me(UUID.fromString(token.getSubject()), UUID.fromString(token.getClaimAsString(AccessTokens.ORGANISATION_CLAIM)),
-                token.getClaimAsString(AccessTokens.ROLE_CLAIM));
+    @Operation(summary = "Who the credentials say the caller is")
+    Me me(Authentication authentication) {
+        if (authentication.getPrincipal() instanceof ApiKeyPrincipal key) {
+            return new Me(key.name(), key.organisationId(), null, key.scopes().stream().map(Scope::code).sorted().toList());
+        }
+        var token = (Jwt) authentication.getPrincipal();
+        return new Me("user:" + token.getSubject(), UUID.fromString(token.getClaimAsString(AccessTokens.ORGANISATION_CLAIM)),
+                token.getClaimAsString(AccessTokens.ROLE_CLAIM), List.of());
     }
 }

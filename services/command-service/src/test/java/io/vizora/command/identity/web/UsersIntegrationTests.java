@@ -1,7 +1,7 @@
 package io.vizora.command.identity.web;
 
 import io.vizora.command.CommandServiceIntegrationTest;
-import io.vizora.command.identity.application.AuthenticationService.Tokens;
+import io.vizora.command.Organisations;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.vizora.command.Organisations.PASSWORD;
+import static io.vizora.command.Organisations.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @CommandServiceIntegrationTest
 class UsersIntegrationTests {
-
-    private static final String PASSWORD = "correct horse battery staple";
 
     @Autowired
     WebTestClient http;
@@ -24,44 +24,8 @@ class UsersIntegrationTests {
     @Autowired
     DatabaseClient db;
 
-    /** An organisation with an owner and one user of every other role, each logged in. */
-    record Organisation(UUID id, Map<String, String> tokens, Map<String, UUID> userIds) {
-    }
-
-    private Organisation organisation() {
-        var ownerEmail = email();
-        var created = http.post().uri("/api/v1/organisations").bodyValue(Map.of("organisationName", "Acme", "ownerEmail", ownerEmail,
-                "ownerName", "Olive Owner", "password", PASSWORD)).exchange().expectStatus().isCreated()
-                .expectBody(SignUpResponse.class).returnResult().getResponseBody();
-        var tokens = new java.util.HashMap<String, String>(Map.of("owner", logIn(ownerEmail)));
-        var ids = new java.util.HashMap<String, UUID>(Map.of("owner", created.ownerUserId()));
-        for (var role : List.of("admin", "editor", "viewer")) {
-            var email = email();
-            var invitation = invite(tokens.get("owner"), email, role).expectStatus().isCreated()
-                    .expectBody(Map.class).returnResult().getResponseBody();
-            accept((String) invitation.get("invitationToken")).expectStatus().isOk();
-            tokens.put(role, logIn(email));
-            ids.put(role, UUID.fromString((String) invitation.get("userId")));
-        }
-        return new Organisation(created.organisationId(), tokens, ids);
-    }
-
-    private static String email() {
-        return "user-" + UUID.randomUUID() + "@example.org";
-    }
-
-    private String logIn(String email) {
-        return http.post().uri("/api/v1/auth/login").bodyValue(Map.of("email", email, "password", PASSWORD)).exchange()
-                .expectStatus().isOk().expectBody(Tokens.class).returnResult().getResponseBody().accessToken();
-    }
-
     private WebTestClient.ResponseSpec invite(String token, String email, String role) {
-        return http.post().uri("/api/v1/users").header("Authorization", "Bearer " + token)
-                .bodyValue(Map.of("email", email, "displayName", "Invited " + role, "role", role.toUpperCase())).exchange();
-    }
-
-    private WebTestClient.ResponseSpec accept(String invitationToken) {
-        return http.post().uri("/api/v1/invitations/accept").bodyValue(Map.of("invitationToken", invitationToken, "password", PASSWORD)).exchange();
+        return Organisations.invite(http, token, email, role);
     }
 
     private WebTestClient.ResponseSpec get(String token, String uri) {
@@ -70,7 +34,7 @@ class UsersIntegrationTests {
 
     @Test
     void anInvitedUserAcceptsLogsInWithTheirRoleAndBothEventsAreEmitted() {
-        var organisation = organisation();
+        var organisation = Organisations.create(http);
         var editor = organisation.userIds().get("editor");
 
         get(organisation.tokens().get("editor"), "/api/v1/me").expectStatus().isOk().expectBody().jsonPath("$.role").isEqualTo("editor");
@@ -81,18 +45,18 @@ class UsersIntegrationTests {
 
     @Test
     void anInvitationWorksOnceAndAnInvitedUserCannotLogInBeforeAccepting() {
-        var organisation = organisation();
+        var organisation = Organisations.create(http);
         var email = email();
         var invitation = invite(organisation.tokens().get("owner"), email, "viewer").expectBody(Map.class).returnResult().getResponseBody();
 
         http.post().uri("/api/v1/auth/login").bodyValue(Map.of("email", email, "password", PASSWORD)).exchange().expectStatus().isUnauthorized();
-        accept((String) invitation.get("invitationToken")).expectStatus().isOk();
-        accept((String) invitation.get("invitationToken")).expectStatus().isNotFound();
+        Organisations.accept(http, (String) invitation.get("invitationToken")).expectStatus().isOk();
+        Organisations.accept(http, (String) invitation.get("invitationToken")).expectStatus().isNotFound();
     }
 
     @Test
     void theUserEndpointsFollowThePermissionMatrix() {
-        var organisation = organisation();
+        var organisation = Organisations.create(http);
         for (var role : List.of("owner", "admin", "editor", "viewer")) {
             var token = organisation.tokens().get(role);
             get(token, "/api/v1/users").expectStatus().isOk();
@@ -110,8 +74,8 @@ class UsersIntegrationTests {
 
     @Test
     void anotherTenantsUserIsNotFoundExactlyLikeOneThatDoesNotExist() {
-        var mine = organisation();
-        var theirs = organisation();
+        var mine = Organisations.create(http);
+        var theirs = Organisations.create(http);
         var theirViewer = theirs.userIds().get("viewer");
 
         var foreign = get(mine.tokens().get("owner"), "/api/v1/users/" + theirViewer).expectStatus().isNotFound()
@@ -126,7 +90,7 @@ class UsersIntegrationTests {
 
     @Test
     void inviteRequestsWithBadFieldsAreRefusedAndWriteNothing() {
-        var organisation = organisation();
+        var organisation = Organisations.create(http);
         var before = db.sql("SELECT count(*) FROM app_user").map(r -> r.get(0, Long.class)).one().block();
         http.post().uri("/api/v1/users").header("Authorization", "Bearer " + organisation.tokens().get("owner"))
                 .bodyValue(Map.of("email", "nope", "displayName", "", "role", "EMPEROR")).exchange()

@@ -1,0 +1,70 @@
+package io.vizora.command.apikeys.application;
+
+import io.vizora.command.apikeys.domain.ApiKeyCreated;
+import io.vizora.command.apikeys.domain.ApiKeyRevoked;
+import io.vizora.command.apikeys.domain.Scope;
+import io.vizora.command.apikeys.persistence.ApiKeyRepository;
+import io.vizora.command.apikeys.persistence.ApiKeyRepository.ApiKeyView;
+import io.vizora.command.identity.application.Authorization;
+import io.vizora.command.identity.domain.Caller;
+import io.vizora.command.identity.domain.Permission;
+import io.vizora.command.identity.tokens.OpaqueTokens;
+import io.vizora.outbox.OutboxEvent;
+import io.vizora.outbox.OutboxWriter;
+import io.vizora.outbox.Principal;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.UUID;
+
+/** API keys for partner systems: created with scopes and shown once, listed without secrets, revoked. */
+@Service
+public class ApiKeyService {
+
+    /** Keys carry a prefix so that leaked ones are easy to recognise (secret scanners, logs). */
+    public static final String KEY_PREFIX = "vzk_";
+
+    public record CreatedKey(UUID apiKeyId, String key) {
+    }
+
+    private final ApiKeyRepository keys;
+    private final OutboxWriter outbox;
+    private final TransactionalOperator transaction;
+
+    public ApiKeyService(ApiKeyRepository keys, OutboxWriter outbox, TransactionalOperator transaction) {
+        this.keys = keys;
+        this.outbox = outbox;
+        this.transaction = transaction;
+    }
+
+    public Mono<CreatedKey> create(Caller caller, String name, List<Scope> scopes) {
+        var id = UUID.randomUUID();
+        var key = KEY_PREFIX + OpaqueTokens.generate();
+        var distinct = scopes.stream().distinct().toList();
+        return Authorization.require(caller, Permission.API_KEYS_MANAGE)
+                .then(keys.insert(id, caller.organisationId(), name.strip(), distinct, OpaqueTokens.hash(key), caller.userId()))
+                .then(outbox.append(new OutboxEvent(ApiKeyCreated.TYPE, id, caller.organisationId(), Principal.user(caller.userId()),
+                        new ApiKeyCreated(id, name.strip(), distinct.stream().map(Scope::code).toList()))))
+                .as(transaction::transactional)
+                .thenReturn(new CreatedKey(id, key));
+    }
+
+    public Flux<ApiKeyView> list(Caller caller) {
+        return Authorization.require(caller, Permission.API_KEYS_MANAGE).thenMany(keys.list(caller.organisationId()));
+    }
+
+    /** Revoking twice is harmless; another organisation's key is not found. */
+    public Mono<Void> revoke(Caller caller, UUID id) {
+        return Authorization.require(caller, Permission.API_KEYS_MANAGE)
+                .then(keys.revoke(caller.organisationId(), id))
+                .switchIfEmpty(Mono.error(Authorization.notFound("API key", id)))
+                .flatMap(revokedNow -> revokedNow
+                        ? outbox.append(new OutboxEvent(ApiKeyRevoked.TYPE, id, caller.organisationId(), Principal.user(caller.userId()),
+                                new ApiKeyRevoked(id))).then()
+                        : Mono.<Void>empty())
+                .as(transaction::transactional);
+    }
+}

@@ -1,0 +1,12 @@
+package io.vizora.command.apikeys.domain;
+
+import java.util.Set;
+import java.util.UUID;
+
+/** A partner system calling with an API key: which key, whose organisation, which scopes. */
+public record ApiKeyPrincipal(UUID apiKeyId, UUID organisationId, Set<Scope> scopes) {
+
+    public String name() {
+        return "apikey:" + apiKeyId;
+    }
+}

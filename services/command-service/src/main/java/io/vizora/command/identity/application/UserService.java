@@ -2,12 +2,15 @@ package io.vizora.command.identity.application;
 
 import io.vizora.command.identity.domain.Caller;
 import io.vizora.command.identity.domain.EmailAddress;
+import io.vizora.command.identity.domain.Ownership;
 import io.vizora.command.identity.domain.PasswordPolicy;
 import io.vizora.command.identity.domain.Permission;
 import io.vizora.command.identity.domain.PermissionMatrix;
 import io.vizora.command.identity.domain.Role;
 import io.vizora.command.identity.domain.UserInvited;
 import io.vizora.command.identity.domain.UserRegistered;
+import io.vizora.command.identity.domain.UserRemoved;
+import io.vizora.command.identity.domain.UserRoleChanged;
 import io.vizora.command.identity.persistence.IdentityRepository;
 import io.vizora.command.identity.persistence.IdentityRepository.UserView;
 import io.vizora.command.identity.tokens.OpaqueTokens;
@@ -95,6 +98,38 @@ public class UserService {
         return Authorization.require(caller, Permission.USERS_READ)
                 .then(identities.user(caller.organisationId(), userId))
                 .switchIfEmpty(Mono.error(Authorization.notFound("user", userId)));
+    }
+
+    public Mono<UserView> changeRole(Caller caller, UUID userId, Role role) {
+        return judged(caller, userId, role, target -> identities.changeRole(caller.organisationId(), userId, role)
+                .then(emit(caller, UserRoleChanged.TYPE, userId, new UserRoleChanged(userId, role.code())))
+                .thenReturn(new UserView(target.userId(), target.email(), target.displayName(), role, target.status())));
+    }
+
+    /** Removes a user: they can no longer log in, their refresh tokens stop working at once. */
+    public Mono<Void> remove(Caller caller, UUID userId) {
+        return judged(caller, userId, null, target -> identities.remove(caller.organisationId(), userId)
+                .then(emit(caller, UserRemoved.TYPE, userId, new UserRemoved(userId)))
+                .thenReturn(target))
+                .then();
+    }
+
+    private Mono<UserView> judged(Caller caller, UUID userId, Role newRole, java.util.function.Function<UserView, Mono<UserView>> change) {
+        return Authorization.require(caller, Permission.USERS_MANAGE)
+                .then(identities.lockOwners(caller.organisationId()))
+                .flatMap(owners -> identities.user(caller.organisationId(), userId)
+                        .switchIfEmpty(Mono.error(Authorization.notFound("user", userId)))
+                        .flatMap(target -> switch (Ownership.judge(caller.role(), target.role(), newRole, owners)) {
+                            case ALLOWED -> change.apply(target);
+                            case FORBIDDEN -> Mono.error(Authorization.forbidden());
+                            case LAST_OWNER -> Mono.error(new DomainProblem(HttpStatus.CONFLICT, "Last owner",
+                                    "An organisation keeps at least one owner; make someone else owner first."));
+                        }))
+                .as(transaction::transactional);
+    }
+
+    private Mono<Void> emit(Caller caller, String type, UUID userId, Object data) {
+        return outbox.append(new OutboxEvent(type, userId, caller.organisationId(), Principal.user(caller.userId()), data)).then();
     }
 
     public Flux<UserView> users(Caller caller) {

@@ -32,12 +32,12 @@ public class IdentityRepository {
     }
 
     public Mono<UserView> user(UUID organisationId, UUID userId) {
-        return db.sql(USER_VIEW + " WHERE organisation_id = :organisation AND id = :id")
+        return db.sql(USER_VIEW + " WHERE organisation_id = :organisation AND id = :id AND status <> 'removed'")
                 .bind("organisation", organisationId).bind("id", userId).map(IdentityRepository::userView).one();
     }
 
     public Flux<UserView> users(UUID organisationId) {
-        return db.sql(USER_VIEW + " WHERE organisation_id = :organisation ORDER BY lower(email)")
+        return db.sql(USER_VIEW + " WHERE organisation_id = :organisation AND status <> 'removed' ORDER BY lower(email)")
                 .bind("organisation", organisationId).map(IdentityRepository::userView).all();
     }
 
@@ -73,6 +73,25 @@ public class IdentityRepository {
                 .flatMap(userId -> db.sql("UPDATE app_user SET password_hash = :password, status = 'active' WHERE id = :id AND status = 'invited'")
                         .bind("password", passwordHash).bind("id", userId).then()
                         .then(db.sql(USER_VIEW + " WHERE id = :id").bind("id", userId).map(IdentityRepository::userView).one()));
+    }
+
+    /** Counts the organisation's owners, locking their rows so that two demotions cannot race to zero owners. */
+    public Mono<Long> lockOwners(UUID organisationId) {
+        return db.sql("SELECT id FROM app_user WHERE organisation_id = :organisation AND role = 'owner' AND status = 'active' FOR UPDATE")
+                .bind("organisation", organisationId).map(row -> row.get(0, UUID.class)).all().count();
+    }
+
+    public Mono<Void> changeRole(UUID organisationId, UUID userId, Role role) {
+        return db.sql("UPDATE app_user SET role = :role WHERE id = :id AND organisation_id = :organisation")
+                .bind("role", role.code()).bind("id", userId).bind("organisation", organisationId).then();
+    }
+
+    /** Marks the user removed and ends their sessions (refresh token families). */
+    public Mono<Void> remove(UUID organisationId, UUID userId) {
+        return db.sql("UPDATE app_user SET status = 'removed', password_hash = NULL WHERE id = :id AND organisation_id = :organisation")
+                .bind("id", userId).bind("organisation", organisationId).then()
+                .then(db.sql("UPDATE refresh_token SET revoked_at = now() WHERE user_id = :id AND revoked_at IS NULL").bind("id", userId).then())
+                .then(db.sql("UPDATE invitation SET expires_at = now() WHERE user_id = :id AND accepted_at IS NULL").bind("id", userId).then());
     }
 
     public Mono<UUID> organisationOf(UUID userId) {

@@ -10,14 +10,18 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -62,6 +66,22 @@ class UserController {
     @Operation(summary = "Accept an invitation by choosing a password")
     Mono<UserView> accept(@Valid @RequestBody AcceptRequest request) {
         return users.accept(request.invitationToken(), request.password());
+    }
+
+    record RoleRequest(@NotNull Role role) {
+    }
+
+    @PutMapping("/api/v1/users/{userId}/role")
+    @Operation(summary = "Change a user's role (owners and admins; only owners touch owners; one owner always stays)")
+    Mono<UserView> changeRole(@AuthenticationPrincipal Jwt token, @PathVariable UUID userId, @Valid @RequestBody RoleRequest request) {
+        return users.changeRole(Callers.of(token), userId, request.role());
+    }
+
+    @DeleteMapping("/api/v1/users/{userId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove a user from the organisation; their sessions end at once")
+    Mono<Void> remove(@AuthenticationPrincipal Jwt token, @PathVariable UUID userId) {
+        return users.remove(Callers.of(token), userId);
     }
 
     @GetMapping("/api/v1/users")

@@ -88,6 +88,69 @@ class UsersIntegrationTests {
         assertThat(listed).doesNotContain(theirViewer.toString()).contains(mine.userIds().get("viewer").toString());
     }
 
+    private WebTestClient.ResponseSpec changeRole(String token, UUID userId, String role) {
+        return http.put().uri("/api/v1/users/" + userId + "/role").header("Authorization", "Bearer " + token)
+                .bodyValue(Map.of("role", role)).exchange();
+    }
+
+    private WebTestClient.ResponseSpec remove(String token, UUID userId) {
+        return http.delete().uri("/api/v1/users/" + userId).header("Authorization", "Bearer " + token).exchange();
+    }
+
+    @Test
+    void anOwnerChangesARoleAndTheNextLoginCarriesIt() {
+        var organisation = Organisations.create(http);
+        var editor = organisation.userIds().get("editor");
+
+        changeRole(organisation.tokens().get("owner"), editor, "ADMIN").expectStatus().isOk().expectBody().jsonPath("$.role").isEqualTo("ADMIN");
+        var types = db.sql("SELECT type FROM outbox WHERE aggregate_id = :id ORDER BY created_at").bind("id", editor.toString())
+                .map(row -> row.get(0, String.class)).all().collectList().block();
+        assertThat(types).endsWith("vizora.identity.user_role_changed.v1");
+    }
+
+    @Test
+    void onlyOwnersTouchOwnersAndTheLastOwnerStays() {
+        var organisation = Organisations.create(http);
+        var owner = organisation.userIds().get("owner");
+
+        changeRole(organisation.tokens().get("admin"), owner, "VIEWER").expectStatus().isForbidden();
+        changeRole(organisation.tokens().get("admin"), organisation.userIds().get("viewer"), "OWNER").expectStatus().isForbidden();
+        changeRole(organisation.tokens().get("editor"), organisation.userIds().get("viewer"), "EDITOR").expectStatus().isForbidden();
+        changeRole(organisation.tokens().get("owner"), owner, "ADMIN").expectStatus().isEqualTo(409);
+        remove(organisation.tokens().get("owner"), owner).expectStatus().isEqualTo(409);
+
+        changeRole(organisation.tokens().get("owner"), organisation.userIds().get("admin"), "OWNER").expectStatus().isOk();
+        changeRole(organisation.tokens().get("owner"), owner, "ADMIN").expectStatus().isOk();
+    }
+
+    @Test
+    void aRemovedUserIsGoneAndTheirSessionsEnd() {
+        var organisation = Organisations.create(http);
+        var viewerEmail = email();
+        var invitation = invite(organisation.tokens().get("owner"), viewerEmail, "viewer").expectBody(Map.class).returnResult().getResponseBody();
+        Organisations.accept(http, (String) invitation.get("invitationToken")).expectStatus().isOk();
+        var session = http.post().uri("/api/v1/auth/login").bodyValue(Map.of("email", viewerEmail, "password", PASSWORD)).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        var viewer = UUID.fromString((String) invitation.get("userId"));
+
+        remove(organisation.tokens().get("admin"), viewer).expectStatus().isNoContent();
+
+        get(organisation.tokens().get("owner"), "/api/v1/users/" + viewer).expectStatus().isNotFound();
+        http.post().uri("/api/v1/auth/refresh").bodyValue(Map.of("refreshToken", session.get("refreshToken"))).exchange().expectStatus().isUnauthorized();
+        http.post().uri("/api/v1/auth/login").bodyValue(Map.of("email", viewerEmail, "password", PASSWORD)).exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void anotherTenantsUserCannotBeChangedOrRemoved() {
+        var mine = Organisations.create(http);
+        var theirs = Organisations.create(http);
+        var theirEditor = theirs.userIds().get("editor");
+
+        changeRole(mine.tokens().get("owner"), theirEditor, "VIEWER").expectStatus().isNotFound();
+        remove(mine.tokens().get("owner"), theirEditor).expectStatus().isNotFound();
+        get(theirs.tokens().get("owner"), "/api/v1/users/" + theirEditor).expectStatus().isOk().expectBody().jsonPath("$.role").isEqualTo("EDITOR");
+    }
+
     @Test
     void inviteRequestsWithBadFieldsAreRefusedAndWriteNothing() {
         var organisation = Organisations.create(http);

@@ -9,9 +9,8 @@ import io.vizora.command.identity.application.Authorization;
 import io.vizora.command.identity.domain.Caller;
 import io.vizora.command.identity.domain.Permission;
 import io.vizora.command.identity.tokens.OpaqueTokens;
-import io.vizora.outbox.OutboxEvent;
+import io.vizora.command.CommandEvents;
 import io.vizora.outbox.OutboxWriter;
-import io.vizora.outbox.Principal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -46,7 +45,7 @@ public class ApiKeyService {
         var distinct = scopes.stream().distinct().toList();
         return Authorization.require(caller, Permission.API_KEYS_MANAGE)
                 .then(keys.insert(id, caller.organisationId(), name.strip(), distinct, OpaqueTokens.hash(key), caller.userId()))
-                .then(outbox.append(new OutboxEvent(ApiKeyCreated.TYPE, id, caller.organisationId(), Principal.user(caller.userId()),
+                .then(outbox.append(CommandEvents.by(caller, ApiKeyCreated.TYPE, id,
                         new ApiKeyCreated(id, name.strip(), distinct.stream().map(Scope::code).toList()))))
                 .as(transaction::transactional)
                 .thenReturn(new CreatedKey(id, key));
@@ -62,8 +61,7 @@ public class ApiKeyService {
                 .then(keys.revoke(caller.organisationId(), id))
                 .switchIfEmpty(Mono.error(Authorization.notFound("API key", id)))
                 .flatMap(revokedNow -> revokedNow
-                        ? outbox.append(new OutboxEvent(ApiKeyRevoked.TYPE, id, caller.organisationId(), Principal.user(caller.userId()),
-                                new ApiKeyRevoked(id))).then()
+                        ? outbox.append(CommandEvents.by(caller, ApiKeyRevoked.TYPE, id, new ApiKeyRevoked(id))).then()
                         : Mono.<Void>empty())
                 .as(transaction::transactional);
     }

@@ -7,9 +7,8 @@ import io.vizora.command.identity.application.Authorization;
 import io.vizora.command.identity.domain.Caller;
 import io.vizora.command.identity.domain.Permission;
 import io.vizora.command.web.DomainProblem;
-import io.vizora.outbox.OutboxEvent;
+import io.vizora.command.CommandEvents;
 import io.vizora.outbox.OutboxWriter;
-import io.vizora.outbox.Principal;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -75,7 +74,7 @@ public class DisplayGroupService {
     }
 
     private Mono<Void> emit(Caller caller, UUID groupId, String type, Object data) {
-        return outbox.append(new OutboxEvent(type, groupId, caller.organisationId(), Principal.user(caller.userId()), data)).then();
+        return outbox.append(CommandEvents.by(caller, type, groupId, data)).then();
     }
 
     private static DomainProblem nameTaken(String name) {

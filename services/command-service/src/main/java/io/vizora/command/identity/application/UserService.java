@@ -1,5 +1,6 @@
 package io.vizora.command.identity.application;
 
+import io.vizora.command.CommandEvents;
 import io.vizora.command.identity.domain.Caller;
 import io.vizora.command.identity.domain.EmailAddress;
 import io.vizora.command.identity.domain.Ownership;
@@ -66,8 +67,7 @@ public class UserService {
         var expires = OffsetDateTime.ofInstant(clock.instant().plus(INVITATION_VALIDITY), ZoneOffset.UTC);
         return identities.insertInvited(caller.organisationId(), userId, address, displayName.strip(), role, OpaqueTokens.hash(token), expires)
                 .flatMap(inserted -> inserted
-                        ? outbox.append(new OutboxEvent(UserInvited.TYPE, userId, caller.organisationId(), Principal.user(caller.userId()),
-                                new UserInvited(userId, address.value(), role.code())))
+                        ? outbox.append(CommandEvents.by(caller, UserInvited.TYPE, userId, new UserInvited(userId, address.value(), role.code())))
                         : Mono.error(new DomainProblem(HttpStatus.CONFLICT, "Email address taken", "An account with this email address exists already.")))
                 .as(transaction::transactional)
                 .thenReturn(new Invitation(userId, token));
@@ -129,7 +129,7 @@ public class UserService {
     }
 
     private Mono<Void> emit(Caller caller, String type, UUID userId, Object data) {
-        return outbox.append(new OutboxEvent(type, userId, caller.organisationId(), Principal.user(caller.userId()), data)).then();
+        return outbox.append(CommandEvents.by(caller, type, userId, data)).then();
     }
 
     public Flux<UserView> users(Caller caller) {

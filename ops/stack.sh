@@ -2,6 +2,7 @@
 # Vizora's local stack: real servers on loopback, installed and started by the project itself,
 # without Docker (ADR/0001-local-stack.md).
 #
+#   ops/stack.sh install           install missing packages and fetch server jars, start nothing
 #   ops/stack.sh up [--services]   start what is not running, wait until every part answers
 #   ops/stack.sh down [component]  stop exactly the processes this stack started, by PID
 #   ops/stack.sh status            one line per component: name, state, endpoint
@@ -98,10 +99,15 @@ await_component() {
   printf ' up (%ss)\n' $((SECONDS - started))
 }
 
-bring_up() {
+install_components() {
   local c
   install_missing_packages "$@"
   for c in "$@"; do has "$c" install && { call "$c" install || fail_start "$c" "installing it failed"; }; done
+}
+
+bring_up() {
+  local c
+  install_components "$@"
   local before=${#STARTED[@]}
   for c in "$@"; do start_component "$c"; done
   for c in "${STARTED[@]:before}"; do await_component "$c"; done
@@ -201,10 +207,11 @@ cmd_clean() {
 verb=${1:-}; shift || true
 case "$verb" in
   up)     cmd_up "$@" ;;
+  install) select_jdk; install_components "${INFRA[@]}" ;;
   down)   cmd_down "$@" ;;
   status) cmd_status ;;
   logs)   cmd_logs "$@" ;;
   env)    cmd_env ;;
   clean)  cmd_clean ;;
-  *) echo "usage: ops/stack.sh up [--services] | down [component...] | status | logs [component] | env | clean" >&2; exit 2 ;;
+  *) echo "usage: ops/stack.sh install | up [--services] | down [component...] | status | logs [component] | env | clean" >&2; exit 2 ;;
 esac

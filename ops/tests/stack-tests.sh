@@ -26,6 +26,8 @@ trap cleanup EXIT
 
 echo "stack tests (instance $VIZORA_INSTANCE, state $STATE)"
 stack clean >/dev/null 2>&1
+# the occupant below is a redis-server, which a fresh machine gets from this install
+stack install >/dev/null || { echo "stack tests: installing the stack's packages failed"; exit 1; }
 mkdir -p "$VIZORA_HOME"; : > "$VIZORA_HOME/stack-tests.log"
 
 check "down when nothing runs is harmless" quietly stack down
@@ -35,6 +37,7 @@ check "down when nothing runs is harmless" quietly stack down
 redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no >/dev/null 2>&1 &
 occupant=$!
 for _ in $(seq 50); do port_in_use "$REDIS_PORT" && break; sleep 0.1; done
+port_in_use "$REDIS_PORT" || { echo "stack tests: could not occupy port $REDIS_PORT"; exit 1; }
 output=$(stack up 2>&1); status=$?
 check "a taken port makes up fail" test "$status" -ne 0
 check "the error names the component and the port" grep -q "redis failed to start: port $REDIS_PORT" <<<"$output"

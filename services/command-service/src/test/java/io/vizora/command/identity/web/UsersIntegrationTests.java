@@ -102,7 +102,7 @@ class UsersIntegrationTests {
         var organisation = Organisations.create(http);
         var editor = organisation.userIds().get("editor");
 
-        changeRole(organisation.tokens().get("owner"), editor, "ADMIN").expectStatus().isOk().expectBody().jsonPath("$.role").isEqualTo("ADMIN");
+        changeRole(organisation.tokens().get("owner"), editor, "admin").expectStatus().isOk().expectBody().jsonPath("$.role").isEqualTo("admin");
         var types = db.sql("SELECT type FROM outbox WHERE aggregate_id = :id ORDER BY created_at").bind("id", editor.toString())
                 .map(row -> row.get(0, String.class)).all().collectList().block();
         assertThat(types).endsWith("vizora.identity.user_role_changed.v1");
@@ -148,7 +148,7 @@ class UsersIntegrationTests {
 
         changeRole(mine.tokens().get("owner"), theirEditor, "VIEWER").expectStatus().isNotFound();
         remove(mine.tokens().get("owner"), theirEditor).expectStatus().isNotFound();
-        get(theirs.tokens().get("owner"), "/api/v1/users/" + theirEditor).expectStatus().isOk().expectBody().jsonPath("$.role").isEqualTo("EDITOR");
+        get(theirs.tokens().get("owner"), "/api/v1/users/" + theirEditor).expectStatus().isOk().expectBody().jsonPath("$.role").isEqualTo("editor");
     }
 
     @Test

@@ -7,28 +7,24 @@ import io.vizora.outbox.Principal;
 import io.vizora.schemas.EventContract;
 import io.vizora.testsupport.TestStack;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
@@ -81,40 +77,38 @@ public final class OutboxRelayBenchmark {
     private static double backlogDrain(CloudEventEncoder encoder, List<UUID> groups, Principal principal) throws Exception {
         var tenant = UUID.randomUUID();
         stack("down", "outbox-relay");
-        var connections = TestStack.connectionFactory();
-        var db = DatabaseClient.create(connections);
-        var transaction = TransactionalOperator.create(new R2dbcTransactionManager(connections));
-        var outbox = new OutboxWriter(db, encoder);
-        var arrivals = new ArrayList<Long>(EVENTS);
-        var tenantId = tenant.toString();
-        try (var consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-drain-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(Set.of("vizora.fleet"));
-            while (consumer.assignment().isEmpty()) {
-                consumer.poll(Duration.ofMillis(100));
-            }
-            Flux.range(0, EVENTS / PER_TRANSACTION)
-                    .flatMap(b -> outbox.appendAll(IntStream.range(b * PER_TRANSACTION, (b + 1) * PER_TRANSACTION)
-                            .mapToObj(j -> event(groups.get(j % groups.size()), j, tenant, principal)).toList())
-                            .as(transaction::transactional), CONCURRENCY)
-                    .blockLast();
+        var writer = Writer.of(encoder);
+        Map<UUID, Long> arrivedAt;
+        try (var arrivals = new Arrivals(tenant)) {
+            Flux.fromIterable(batches(groups, tenant, principal)).flatMap(writer::commit, CONCURRENCY).blockLast();
             stack("up", "--services");
-            var deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (arrivals.size() < EVENTS && System.nanoTime() < deadline) {
-                for (var record : consumer.poll(Duration.ofMillis(50))) {
-                    var now = System.nanoTime();
-                    if (tenantId.equals(JsonMapper.shared().readTree(record.value()).path("tenantid").asString())) {
-                        arrivals.add(now);
-                    }
-                }
-            }
+            arrivedAt = arrivals.await(EVENTS);
         }
-        if (arrivals.size() < EVENTS) {
-            throw new IllegalStateException("only " + arrivals.size() + " of " + EVENTS + " backlog events arrived within 5 minutes");
+        var first = arrivedAt.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+        var last = arrivedAt.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        return (EVENTS - 1) / ((last - first) / 1e9);
+    }
+
+    /** EVENTS renames spread over the groups, PER_TRANSACTION to a batch. */
+    private static List<List<OutboxEvent>> batches(List<UUID> groups, UUID tenant, Principal principal) {
+        return IntStream.range(0, EVENTS / PER_TRANSACTION)
+                .mapToObj(b -> IntStream.range(b * PER_TRANSACTION, (b + 1) * PER_TRANSACTION)
+                        .mapToObj(j -> event(groups.get(j % groups.size()), j, tenant, principal)).toList())
+                .toList();
+    }
+
+    /** Commits batches of events, each batch in one transaction, as a command would. */
+    private record Writer(OutboxWriter outbox, TransactionalOperator transaction) {
+
+        static Writer of(CloudEventEncoder encoder) {
+            var connections = TestStack.connectionFactory();
+            return new Writer(new OutboxWriter(DatabaseClient.create(connections), encoder),
+                    TransactionalOperator.create(new R2dbcTransactionManager(connections)));
         }
-        return (EVENTS - 1) / ((arrivals.getLast() - arrivals.getFirst()) / 1e9);
+
+        Mono<List<UUID>> commit(List<OutboxEvent> batch) {
+            return outbox.appendAll(batch).as(transaction::transactional);
+        }
     }
 
     private static void stack(String... arguments) throws Exception {
@@ -173,62 +167,33 @@ public final class OutboxRelayBenchmark {
     }
 
     private static RelayRun throughTheRelay(CloudEventEncoder encoder, List<UUID> groups, UUID tenant, Principal principal) throws Exception {
-        var connections = TestStack.connectionFactory();
-        var db = DatabaseClient.create(connections);
-        var transaction = TransactionalOperator.create(new R2dbcTransactionManager(connections));
-        var outbox = new OutboxWriter(db, encoder);
+        var writer = Writer.of(encoder);
         // a relayed event can arrive before the writer hears its commit acknowledged, so arrivals
         // and commits are recorded apart and paired at the end
         var committedAt = new ConcurrentHashMap<UUID, Long>(EVENTS * 2);
-        var arrivedAt = new ConcurrentHashMap<UUID, Long>(EVENTS * 2);
-        var tenantId = tenant.toString();
-
-        var consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(Set.of("vizora.fleet"));
-        while (consumer.assignment().isEmpty()) {
-            consumer.poll(Duration.ofMillis(100));
-        }
-        var deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        var reader = Thread.ofPlatform().name("bench-consumer").start(() -> {
-            while (arrivedAt.size() < EVENTS && System.nanoTime() < deadline) {
-                for (var record : consumer.poll(Duration.ofMillis(50))) {
-                    var now = System.nanoTime();
-                    var json = JsonMapper.shared().readTree(record.value());
-                    if (tenantId.equals(json.path("tenantid").asString())) {
-                        arrivedAt.putIfAbsent(UUID.fromString(json.path("id").asString()), now);
-                    }
-                }
+        var arrivals = new Arrivals(tenant);
+        var arrivedAt = new CompletableFuture<Map<UUID, Long>>();
+        Thread.ofPlatform().name("bench-consumer").start(() -> {
+            try (arrivals) {
+                arrivedAt.complete(arrivals.await(EVENTS));
+            } catch (RuntimeException e) {
+                arrivedAt.completeExceptionally(e);
             }
-            consumer.close();
         });
 
-        var batches = new ArrayList<List<OutboxEvent>>();
-        for (int i = 0; i < EVENTS; i += PER_TRANSACTION) {
-            var batch = new ArrayList<OutboxEvent>();
-            for (int j = i; j < i + PER_TRANSACTION; j++) {
-                batch.add(event(groups.get(j % groups.size()), j, tenant, principal));
-            }
-            batches.add(batch);
-        }
         var started = System.nanoTime();
-        Flux.fromIterable(batches)
-                .flatMap(batch -> outbox.appendAll(batch).as(transaction::transactional)
+        Flux.fromIterable(batches(groups, tenant, principal))
+                .flatMap(batch -> writer.commit(batch)
                         .doOnNext(ids -> {
                             var now = System.nanoTime();
                             ids.forEach(id -> committedAt.put(id, now));
                         }), CONCURRENCY)
                 .blockLast();
         var commitSeconds = (System.nanoTime() - started) / 1e9;
-        reader.join();
-        var lastArrival = arrivedAt.values().stream().mapToLong(Long::longValue).max().orElse(started);
-        if (arrivedAt.size() < EVENTS) {
-            throw new IllegalStateException("only " + arrivedAt.size() + " of " + EVENTS + " events arrived within 5 minutes");
-        }
+        var arrived = arrivedAt.get();
+        var lastArrival = arrived.values().stream().mapToLong(Long::longValue).max().orElseThrow();
         var latencies = committedAt.entrySet().stream()
-                .mapToLong(entry -> Math.max(0, arrivedAt.get(entry.getKey()) - entry.getValue())).toArray();
+                .mapToLong(entry -> Math.max(0, arrived.get(entry.getKey()) - entry.getValue())).toArray();
         return new RelayRun(commitSeconds, (lastArrival - started) / 1e9, Percentiles.ofNanos(latencies));
     }
 }

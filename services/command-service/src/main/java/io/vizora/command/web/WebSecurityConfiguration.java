@@ -9,6 +9,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import io.vizora.command.apikeys.persistence.ApiKeyRepository;
+import io.vizora.command.identity.domain.Role;
 import io.vizora.command.apikeys.web.ApiKeyAuthentication;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -79,7 +80,7 @@ class WebSecurityConfiguration {
     /** The token's role claim becomes the caller's authority, ROLE_OWNER and so on. */
     private static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
         var role = jwt.getClaimAsString("role");
-        var authorities = role == null ? List.<SimpleGrantedAuthority>of() : List.of(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(java.util.Locale.ROOT)));
+        var authorities = role == null ? List.<SimpleGrantedAuthority>of() : List.of(new SimpleGrantedAuthority("ROLE_" + Role.fromCode(role).name()));
         return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
     }
 

@@ -1,6 +1,7 @@
 package io.vizora.command.identity.application;
 
 import io.vizora.command.identity.domain.EmailAddress;
+import io.vizora.command.identity.domain.Role;
 import io.vizora.command.identity.persistence.IdentityRepository;
 import io.vizora.command.identity.tokens.AccessTokens;
 import io.vizora.command.identity.tokens.RefreshTokens;
@@ -11,6 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+
+import java.util.UUID;
 
 /** Logging in, refreshing and logging out operators. */
 @Service
@@ -26,8 +29,8 @@ public class AuthenticationService {
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
     private final TransactionalOperator transaction;
-    // compared against when the account does not exist, so both failures take as long
-    private final String decoyHash;
+    // checked against when the account does not exist, so both failures take as long
+    private final IdentityRepository.Credentials decoy;
 
     public AuthenticationService(IdentityRepository identities, PasswordEncoder passwords, AccessTokens accessTokens,
                                  RefreshTokens refreshTokens, TransactionalOperator transaction) {
@@ -36,28 +39,30 @@ public class AuthenticationService {
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.transaction = transaction;
-        this.decoyHash = passwords.encode("decoy password for unknown accounts");
+        this.decoy = new IdentityRepository.Credentials(null, null, null, passwords.encode("decoy password for unknown accounts"));
     }
 
     public Mono<Tokens> logIn(String email, String password) {
         return identities.credentials(new EmailAddress(email))
-                .map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(account -> Mono.fromCallable(() -> passwords.matches(password, account.map(IdentityRepository.Credentials::passwordHash).orElse(decoyHash)) && account.isPresent())
+                .defaultIfEmpty(decoy)
+                // adaptive hashing is deliberately slow: keep it off the event loop
+                .flatMap(account -> Mono.fromCallable(() -> passwords.matches(password, account.passwordHash()) && account != decoy)
                         .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(matches -> matches
-                                ? refreshTokens.issue(account.get().userId(), account.get().organisationId())
-                                        .map(refresh -> new Tokens(accessTokens.issue(account.get().userId(), account.get().organisationId(), account.get().role()),
-                                                refresh, accessTokens.lifetimeSeconds()))
+                                ? refreshTokens.issue(account.userId(), account.organisationId())
+                                        .map(refresh -> tokens(account.userId(), account.organisationId(), account.role(), refresh))
                                 : Mono.error(unauthorized(WRONG_CREDENTIALS))));
+    }
+
+    private Tokens tokens(UUID userId, UUID organisationId, Role role, String refreshToken) {
+        return new Tokens(accessTokens.issue(userId, organisationId, role), refreshToken, accessTokens.lifetimeSeconds());
     }
 
     public Mono<Tokens> refresh(String refreshToken) {
         return refreshTokens.rotate(refreshToken).as(transaction::transactional)
                 .flatMap(outcome -> switch (outcome) {
                     case RefreshTokens.Outcome.Rotated rotated -> identities.role(rotated.owner().userId())
-                            .map(role -> new Tokens(accessTokens.issue(rotated.owner().userId(), rotated.owner().organisationId(), role),
-                                    rotated.next(), accessTokens.lifetimeSeconds()));
+                            .map(role -> tokens(rotated.owner().userId(), rotated.owner().organisationId(), role, rotated.next()));
                     case RefreshTokens.Outcome.Reused ignored -> Mono.error(unauthorized(
                             "This refresh token was used before, so its session has been ended everywhere. Log in again."));
                     case RefreshTokens.Outcome.Invalid ignored -> Mono.error(unauthorized("The refresh token is not valid. Log in again."));

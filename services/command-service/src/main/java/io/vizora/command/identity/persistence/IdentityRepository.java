@@ -23,7 +23,7 @@ public class IdentityRepository {
         return db.sql("SELECT id, organisation_id, role, password_hash FROM app_user WHERE lower(email) = :email AND status = 'active'")
                 .bind("email", email.value())
                 .map(row -> new Credentials(row.get("id", UUID.class), row.get("organisation_id", UUID.class),
-                        Role.valueOf(row.get("role", String.class).toUpperCase(java.util.Locale.ROOT)), row.get("password_hash", String.class)))
+                        Role.fromCode(row.get("role", String.class)), row.get("password_hash", String.class)))
                 .one();
     }
 
@@ -45,7 +45,7 @@ public class IdentityRepository {
 
     private static UserView userView(io.r2dbc.spi.Readable row) {
         return new UserView(row.get("id", UUID.class), row.get("email", String.class), row.get("display_name", String.class),
-                Role.valueOf(row.get("role", String.class).toUpperCase(java.util.Locale.ROOT)), row.get("status", String.class));
+                Role.fromCode(row.get("role", String.class)), row.get("status", String.class));
     }
 
     /** Stores an invited user (no password yet) and the invitation; emits false if the email is taken. */
@@ -101,7 +101,7 @@ public class IdentityRepository {
 
     public Mono<Role> role(UUID userId) {
         return db.sql("SELECT role FROM app_user WHERE id = :id").bind("id", userId)
-                .map(row -> Role.valueOf(row.get("role", String.class).toUpperCase(java.util.Locale.ROOT))).one();
+                .map(row -> Role.fromCode(row.get("role", String.class))).one();
     }
 
     private final DatabaseClient db;

@@ -6,7 +6,6 @@ import io.vizora.command.identity.domain.Role;
 import io.vizora.command.identity.tokens.AccessTokens;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-import java.util.Locale;
 import java.util.UUID;
 
 /** The user an access token speaks for; API keys are not users and get 403 on user endpoints. */
@@ -21,6 +20,6 @@ public final class Callers {
         }
         return new Caller(UUID.fromString(token.getSubject()),
                 UUID.fromString(token.getClaimAsString(AccessTokens.ORGANISATION_CLAIM)),
-                Role.valueOf(token.getClaimAsString(AccessTokens.ROLE_CLAIM).toUpperCase(Locale.ROOT)));
+                Role.fromCode(token.getClaimAsString(AccessTokens.ROLE_CLAIM)));
     }
 }

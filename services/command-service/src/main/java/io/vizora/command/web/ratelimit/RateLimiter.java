@@ -14,6 +14,8 @@ import io.lettuce.core.codec.StringCodec;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Token buckets in Redis (bucket4j), so every instance of the service counts against the same
@@ -24,6 +26,8 @@ public class RateLimiter implements AutoCloseable {
     private final RedisClient client;
     private final StatefulRedisConnection<String, byte[]> connection;
     private final AsyncProxyManager<String> buckets;
+    // a handful of limits, each built once rather than on every request
+    private final Map<RateLimitProperties.Limit, BucketConfiguration> configurations = new ConcurrentHashMap<>();
 
     public RateLimiter(RedisURI redis) {
         client = RedisClient.create(redis);
@@ -36,9 +40,9 @@ public class RateLimiter implements AutoCloseable {
 
     /** Takes one request from the bucket under {@code key}; the probe says whether it was allowed. */
     public Mono<ConsumptionProbe> consume(String key, RateLimitProperties.Limit limit) {
-        var configuration = BucketConfiguration.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
-                .build();
+        var configuration = configurations.computeIfAbsent(limit, l -> BucketConfiguration.builder()
+                .addLimit(bandwidth -> bandwidth.capacity(l.capacity()).refillGreedy(l.capacity(), l.period()))
+                .build());
         return Mono.fromFuture(() -> buckets.builder().build("vizora:rate:" + key, configuration).tryConsumeAndReturnRemaining(1));
     }
 

@@ -1,5 +1,6 @@
 package io.vizora.command.web;
 
+import io.vizora.command.domain.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -31,6 +32,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         var detail = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
         detail.setTitle(problem.title());
         return Mono.just(ResponseEntity.status(problem.status()).body(withRequestId(detail, exchange)));
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    Mono<ResponseEntity<ProblemDetail>> ruleViolation(RuleViolation violation, ServerWebExchange exchange) {
+        var detail = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, String.join("; ", violation.problems()) + ".");
+        detail.setTitle(violation.title());
+        detail.setProperty("errors", violation.problems().stream().map(problem -> Map.of("message", problem)).toList());
+        return Mono.just(ResponseEntity.unprocessableContent().body(withRequestId(detail, exchange)));
     }
 
     @ExceptionHandler(Exception.class)

@@ -10,6 +10,12 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import io.vizora.command.apikeys.persistence.ApiKeyRepository;
 import io.vizora.command.identity.domain.Role;
+import io.vizora.command.identity.tokens.AccessTokens;
+import io.vizora.command.identity.tokens.DeviceTokens;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
 import io.vizora.command.apikeys.web.ApiKeyAuthentication;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -34,6 +40,8 @@ import java.util.List;
 @EnableWebFluxSecurity
 @EnableConfigurationProperties(WebSecurityConfiguration.CorsProperties.class)
 class WebSecurityConfiguration {
+
+    private static final String DEVICE = "DEVICE";
 
     @ConfigurationProperties("vizora.web.cors")
     record CorsProperties(List<String> allowedOrigins) {
@@ -71,16 +79,36 @@ class WebSecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/invitations/accept").permitAll()
                         .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/device/v1/pairings", "/device/v1/pairings/*", "/device/v1/token").permitAll()
+                        .pathMatchers("/device/**").hasAuthority(DEVICE)
+                        .pathMatchers("/api/**").access(WebSecurityConfiguration::notADevice)
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyExchange().authenticated())
                 .build();
     }
 
-    /** The token's role claim becomes the caller's authority, ROLE_OWNER and so on. */
+    private static Mono<AuthorizationResult> notADevice(Mono<Authentication> authentication, AuthorizationContext context) {
+        return authentication
+                .map(caller -> (AuthorizationResult) new AuthorizationDecision(caller.isAuthenticated()
+                        && caller.getAuthorities().stream().noneMatch(authority -> DEVICE.equals(authority.getAuthority()))))
+                .defaultIfEmpty(new AuthorizationDecision(false));
+    }
+
+    /**
+     * A device token (audience vizora-device) makes the caller a DEVICE, which the operator API
+     * refuses; an operator's role claim becomes its authority, ROLE_OWNER and so on.
+     */
     private static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
-        var role = jwt.getClaimAsString("role");
-        var authorities = role == null ? List.<SimpleGrantedAuthority>of() : List.of(new SimpleGrantedAuthority("ROLE_" + Role.fromCode(role).name()));
+        var role = jwt.getClaimAsString(AccessTokens.ROLE_CLAIM);
+        List<SimpleGrantedAuthority> authorities;
+        if (jwt.getAudience() != null && jwt.getAudience().contains(DeviceTokens.AUDIENCE)) {
+            authorities = List.of(new SimpleGrantedAuthority(DEVICE));
+        } else if (role != null) {
+            authorities = List.of(new SimpleGrantedAuthority("ROLE_" + Role.fromCode(role).name()));
+        } else {
+            authorities = List.of();
+        }
         return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
     }
 

@@ -36,8 +36,18 @@ class TokenConfiguration {
     }
 
     @Bean
-    AccessTokens accessTokens(SigningKeyRing keys, TokenProperties properties, Clock clock) {
-        return new AccessTokens(keys, properties, clock);
+    JwtSigner jwtSigner(SigningKeyRing keys, TokenProperties properties, Clock clock) {
+        return new JwtSigner(keys, properties.issuer(), clock);
+    }
+
+    @Bean
+    AccessTokens accessTokens(JwtSigner signer, TokenProperties properties) {
+        return new AccessTokens(signer, properties);
+    }
+
+    @Bean
+    DeviceTokens deviceTokens(JwtSigner signer, TokenProperties properties) {
+        return new DeviceTokens(signer, properties);
     }
 
     @Bean

@@ -18,8 +18,9 @@ import java.util.Set;
  */
 public final class RateLimitFilters {
 
+    /** Where a flood guesses secrets or burns resources: log-ins, sign-ups, pairing codes, device secrets. */
     private static final Set<String> AUTHENTICATION_PATHS = Set.of("/api/v1/auth/login", "/api/v1/auth/refresh",
-            "/api/v1/organisations", "/api/v1/invitations/accept");
+            "/api/v1/organisations", "/api/v1/invitations/accept", "/device/v1/pairings", "/device/v1/token");
 
     private final RateLimiter limiter;
     private final RateLimitProperties limits;
@@ -34,7 +35,7 @@ public final class RateLimitFilters {
     public WebFilter byAddress() {
         return (exchange, chain) -> {
             var path = exchange.getRequest().getPath().value();
-            if (!path.startsWith("/api/")) {
+            if (!path.startsWith("/api/") && !path.startsWith("/device/")) {
                 return chain.filter(exchange);
             }
             var address = address(exchange);

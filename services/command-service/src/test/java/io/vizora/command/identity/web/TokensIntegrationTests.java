@@ -13,6 +13,7 @@ import io.vizora.command.CommandServiceIntegrationTest;
 import io.vizora.command.identity.application.AuthenticationService.Tokens;
 import io.vizora.command.identity.domain.Role;
 import io.vizora.command.identity.tokens.AccessTokens;
+import io.vizora.command.identity.tokens.JwtSigner;
 import io.vizora.command.identity.tokens.SigningKeyRing;
 import io.vizora.command.identity.tokens.TokenProperties;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,7 @@ class TokensIntegrationTests {
     @Test
     void anExpiredTokenIsRefused() {
         var past = Clock.fixed(Instant.now().minus(properties.accessTokenLifetime()).minusSeconds(120), ZoneOffset.UTC);
-        var expired = new AccessTokens(keys, properties, past).issue(UUID.randomUUID(), UUID.randomUUID(), Role.OWNER);
+        var expired = new AccessTokens(new JwtSigner(keys, properties.issuer(), past), properties).issue(UUID.randomUUID(), UUID.randomUUID(), Role.OWNER);
 
         me(expired).expectStatus().isUnauthorized().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }

@@ -49,6 +49,17 @@ class RateLimitIntegrationTests {
     }
 
     @Test
+    void aScreenAsksForPairingCodesOnlySoOftenFromOneAddress() {
+        var screen = clientFromNewAddress();
+        for (int i = 0; i < 5; i++) {
+            screen.post().uri("/device/v1/pairings").exchange().expectStatus().isCreated();
+        }
+
+        screen.post().uri("/device/v1/pairings").exchange().expectStatus().isEqualTo(429).expectHeader().exists("Retry-After");
+        clientFromNewAddress().post().uri("/device/v1/pairings").exchange().expectStatus().isCreated();
+    }
+
+    @Test
     void aUserIsLimitedWhicheverAddressTheRequestsComeFrom() {
         var email = "owner-" + UUID.randomUUID() + "@example.org";
         var password = "correct horse battery staple";

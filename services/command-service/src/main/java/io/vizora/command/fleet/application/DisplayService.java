@@ -1,0 +1,104 @@
+package io.vizora.command.fleet.application;
+
+import io.vizora.command.CommandEvents;
+import io.vizora.command.domain.RuleViolation;
+import io.vizora.command.fleet.domain.DisplayEvents;
+import io.vizora.command.fleet.domain.DisplayProfile;
+import io.vizora.command.fleet.domain.PairingCode;
+import io.vizora.command.fleet.persistence.DisplayRepository;
+import io.vizora.command.fleet.persistence.DisplayRepository.Display;
+import io.vizora.command.fleet.persistence.PairingRepository;
+import io.vizora.command.identity.application.Authorization;
+import io.vizora.command.identity.domain.Caller;
+import io.vizora.command.identity.domain.Permission;
+import io.vizora.command.web.DomainProblem;
+import io.vizora.outbox.OutboxWriter;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** The operator's side of the fleet: claiming a screen's pairing code, changing and unpairing displays. */
+@Service
+public class DisplayService {
+
+    private final DisplayRepository displays;
+    private final PairingRepository pairings;
+    private final PairingProperties pairing;
+    private final OutboxWriter outbox;
+    private final TransactionalOperator transaction;
+
+    public DisplayService(DisplayRepository displays, PairingRepository pairings, PairingProperties pairing,
+                          OutboxWriter outbox, TransactionalOperator transaction) {
+        this.displays = displays;
+        this.pairings = pairings;
+        this.pairing = pairing;
+        this.outbox = outbox;
+        this.transaction = transaction;
+    }
+
+    /** Pairs the screen showing {@code code} as a new display of the caller's organisation. */
+    public Mono<Display> pair(Caller caller, String code, Supplier<DisplayProfile> profile) {
+        var displayId = UUID.randomUUID();
+        return Authorization.require(caller, Permission.FLEET_MANAGE)
+                .then(Mono.fromSupplier(profile))
+                .flatMap(checked -> knownGroups(caller, checked)
+                        .then(displays.insert(caller.organisationId(), displayId, checked))
+                        .then(Mono.justOrEmpty(PairingCode.parse(code)))
+                        .flatMap(parsed -> pairings.claim(parsed, displayId, pairing.collectWithin()))
+                        .switchIfEmpty(Mono.error(() -> new DomainProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown pairing code",
+                                "No screen is waiting with pairing code '" + code + "': it may have expired or been used. "
+                                        + "Ask the screen for a new one.")))
+                        .then(emit(caller, displayId, DisplayEvents.Paired.TYPE, new DisplayEvents.Paired(displayId, checked))))
+                .then(displays.find(caller.organisationId(), displayId))
+                .as(transaction::transactional);
+    }
+
+    /** Renames, moves between groups, re-tags or re-zones a display: the profile replaces the old one. */
+    public Mono<Display> update(Caller caller, UUID displayId, Supplier<DisplayProfile> profile) {
+        return Authorization.require(caller, Permission.FLEET_MANAGE)
+                .then(Mono.fromSupplier(profile))
+                .flatMap(checked -> knownGroups(caller, checked)
+                        .then(displays.update(caller.organisationId(), displayId, checked))
+                        .flatMap(updated -> updated
+                                ? emit(caller, displayId, DisplayEvents.Updated.TYPE, new DisplayEvents.Updated(displayId, checked))
+                                : Mono.error(Authorization.notFound("display", displayId))))
+                .then(displays.find(caller.organisationId(), displayId))
+                .as(transaction::transactional);
+    }
+
+    /** Unpairs a display: it leaves its groups and its device secret stops working at once. */
+    public Mono<Void> unpair(Caller caller, UUID displayId) {
+        return Authorization.require(caller, Permission.FLEET_MANAGE)
+                .then(displays.delete(caller.organisationId(), displayId))
+                .flatMap(deleted -> deleted
+                        ? emit(caller, displayId, DisplayEvents.Unpaired.TYPE, new DisplayEvents.Unpaired(displayId))
+                        : Mono.error(Authorization.notFound("display", displayId)))
+                .as(transaction::transactional);
+    }
+
+    public Mono<Display> get(Caller caller, UUID displayId) {
+        return Authorization.require(caller, Permission.FLEET_READ)
+                .then(displays.find(caller.organisationId(), displayId))
+                .switchIfEmpty(Mono.error(() -> Authorization.notFound("display", displayId)));
+    }
+
+    public Flux<Display> list(Caller caller, UUID groupId, String tag) {
+        return Authorization.require(caller, Permission.FLEET_READ).thenMany(displays.all(caller.organisationId(), groupId, tag));
+    }
+
+    private Mono<Void> knownGroups(Caller caller, DisplayProfile profile) {
+        return displays.unknownGroups(caller.organisationId(), profile.groupIds())
+                .map(unknown -> "there is no display group " + unknown)
+                .collectList()
+                .flatMap(problems -> Mono.fromRunnable(() -> RuleViolation.throwIfAny("Invalid display", problems)));
+    }
+
+    private Mono<Void> emit(Caller caller, UUID displayId, String type, Object data) {
+        return outbox.append(CommandEvents.by(caller, type, displayId, data)).then();
+    }
+}

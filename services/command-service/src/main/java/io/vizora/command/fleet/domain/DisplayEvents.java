@@ -1,0 +1,31 @@
+package io.vizora.command.fleet.domain;
+
+import java.util.List;
+import java.util.UUID;
+
+/** What happens to displays, as the contract names it. */
+public final class DisplayEvents {
+
+    public record Paired(UUID displayId, String name, String timeZone, List<UUID> groupIds, List<String> tags) {
+        public static final String TYPE = "vizora.fleet.display_paired.v1";
+
+        public Paired(UUID displayId, DisplayProfile profile) {
+            this(displayId, profile.name(), profile.timeZone(), profile.groupIds(), profile.tags());
+        }
+    }
+
+    public record Updated(UUID displayId, String name, String timeZone, List<UUID> groupIds, List<String> tags) {
+        public static final String TYPE = "vizora.fleet.display_updated.v1";
+
+        public Updated(UUID displayId, DisplayProfile profile) {
+            this(displayId, profile.name(), profile.timeZone(), profile.groupIds(), profile.tags());
+        }
+    }
+
+    public record Unpaired(UUID displayId) {
+        public static final String TYPE = "vizora.fleet.display_unpaired.v1";
+    }
+
+    private DisplayEvents() {
+    }
+}

@@ -1,5 +1,6 @@
 package io.vizora.command;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vizora.outbox.CloudEventEncoder;
 import io.vizora.outbox.OutboxWriter;
 import io.vizora.schemas.EventContract;
@@ -17,9 +18,13 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 class CommandConfiguration {
 
+    /** Events leave absent optional fields out: the schemas have no nulls. */
     @Bean
     OutboxWriter outboxWriter(DatabaseClient db, JsonMapper json) {
-        return new OutboxWriter(db, new CloudEventEncoder("command-service", EventContract.load(), json, Clock.systemUTC()));
+        var withoutNulls = json.rebuild()
+                .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+                .build();
+        return new OutboxWriter(db, new CloudEventEncoder("command-service", EventContract.load(), withoutNulls, Clock.systemUTC()));
     }
 
     @Bean

@@ -2,11 +2,15 @@ package io.vizora.command.web;
 
 import org.springframework.http.HttpStatus;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** A refusal the client can act on (a conflict, a missing object), rendered as a problem detail. */
 public class DomainProblem extends RuntimeException {
 
     private final HttpStatus status;
     private final String title;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public DomainProblem(HttpStatus status, String title, String detail) {
         super(detail);
@@ -20,5 +24,15 @@ public class DomainProblem extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** Adds a member to the problem detail, for clients that act on more than the message. */
+    public DomainProblem with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public Map<String, Object> properties() {
+        return Map.copyOf(properties);
     }
 }

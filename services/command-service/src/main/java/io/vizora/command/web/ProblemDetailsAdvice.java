@@ -31,6 +31,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     Mono<ResponseEntity<ProblemDetail>> domainProblem(DomainProblem problem, ServerWebExchange exchange) {
         var detail = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
         detail.setTitle(problem.title());
+        problem.properties().forEach(detail::setProperty);
         return Mono.just(ResponseEntity.status(problem.status()).body(withRequestId(detail, exchange)));
     }
 

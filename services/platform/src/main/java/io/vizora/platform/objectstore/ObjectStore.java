@@ -1,6 +1,7 @@
 package io.vizora.platform.objectstore;
 
 import io.minio.BucketExistsArgs;
+import io.minio.errors.ErrorResponseException;
 import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.MinioClient;
@@ -11,6 +12,7 @@ import io.minio.Http;
 
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /**
  * Vizora's content bucket. Objects stream in and out; nothing here holds a whole file in
@@ -59,6 +61,20 @@ public final class ObjectStore implements AutoCloseable {
         return call(() -> client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build()).size());
     }
 
+    /** The object's size, or empty if there is no such object. */
+    public OptionalLong sizeIfPresent(String key) {
+        try {
+            return OptionalLong.of(client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build()).size());
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code()) || "NoSuchObject".equals(e.errorResponse().code())) {
+                return OptionalLong.empty();
+            }
+            throw new ObjectStoreException("object store request failed on bucket " + bucket + ": " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new ObjectStoreException("object store request failed on bucket " + bucket + ": " + e.getMessage(), e);
+        }
+    }
+
     public void remove(String key) {
         call(() -> {
             client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
@@ -68,8 +84,17 @@ public final class ObjectStore implements AutoCloseable {
 
     /** A URL anyone holding it may GET, until it expires. */
     public String presignedGet(String key, Duration validity) {
+        return presigned(Http.Method.GET, key, validity);
+    }
+
+    /** A URL anyone holding it may PUT one object to, until it expires: uploads that bypass the service. */
+    public String presignedPut(String key, Duration validity) {
+        return presigned(Http.Method.PUT, key, validity);
+    }
+
+    private String presigned(Http.Method method, String key, Duration validity) {
         return call(() -> client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
-                .method(Http.Method.GET).bucket(bucket).object(key)
+                .method(method).bucket(bucket).object(key)
                 .expiry(Math.toIntExact(validity.toSeconds()))
                 .build()));
     }

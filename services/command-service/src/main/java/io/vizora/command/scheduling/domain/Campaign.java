@@ -1,0 +1,43 @@
+package io.vizora.command.scheduling.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a campaign says: which playlist plays where, when, how urgently. Checked as a whole, so
+ * every problem is reported at once; publishing asks more of it than drafting does.
+ */
+public record Campaign(String name, UUID playlistId, Targets targets, Schedule schedule, int priority, CampaignKind kind) {
+
+    public static final int MAX_PRIORITY = 1000;
+
+    /** What a draft must get right: an impossible schedule is refused even in a draft. */
+    public List<String> problems() {
+        var problems = new ArrayList<>(schedule.problems());
+        if (priority < 0 || priority > MAX_PRIORITY) {
+            problems.add("the priority is " + priority + "; it goes from 0 to " + MAX_PRIORITY);
+        }
+        return problems;
+    }
+
+    /**
+     * What publishing needs besides: somewhere to play, something to play, and a day left to play
+     * on. "Today" is the date on the last place on Earth to reach it (UTC-12), so a campaign ending
+     * today anywhere can still be published.
+     */
+    public List<String> problemsToPublish(LocalDate todayAtUtcMinus12, int playlistItems) {
+        var problems = new ArrayList<>(problems());
+        if (targets.none()) {
+            problems.add("the campaign targets no display, group or tag");
+        }
+        if (playlistItems == 0) {
+            problems.add("its playlist is empty");
+        }
+        if (schedule.endDate().isBefore(todayAtUtcMinus12)) {
+            problems.add("its end date " + schedule.endDate() + " has passed");
+        }
+        return problems;
+    }
+}

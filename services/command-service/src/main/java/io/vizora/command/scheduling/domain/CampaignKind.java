@@ -1,0 +1,10 @@
+package io.vizora.command.scheduling.domain;
+
+/** A normal campaign competes by priority; a takeover (an emergency) beats every normal one while active. */
+public enum CampaignKind {
+    NORMAL, TAKEOVER;
+
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The operator API at 1,000 concurrent in-flight requests (wrk -c1000 on loopback, 15 s each):
+# The operator API at 1,000 concurrent in-flight requests (wrk -c1000 on loopback, 15 s each,
+# after 10 s of warm-up per path at 100 connections):
 # the bare WebFlux ceiling, a representative read (GET a playlist) and a representative command
 # (create a playlist of three items: checks content, writes two tables and an event to the outbox).
 # Expects ops/bench.sh's environment: JAVA_HOME, the bench stack up with the command service, and
@@ -44,6 +45,12 @@ rm -f "$png"
 items="[{\"contentId\":\"$content\",\"durationMs\":10000},{\"contentId\":\"$content\",\"durationMs\":5000},{\"contentId\":\"$content\",\"durationMs\":8000}]"
 body="{\"name\":\"Bench loop\",\"items\":$items}"
 playlist=$(curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$body" "$API/api/v1/playlists" | field playlistId)
+
+# a fresh JVM runs interpreted for a while: warm every path up before anything is measured
+warm() { WRK_METHOD=$2 WRK_BODY=$3 WRK_TOKEN=${TOKEN:-} wrk -t2 -c100 -d"${WARMUP:-10s}" -s "$HERE/wrk.lua" "$1" >/dev/null; }
+TOKEN='' warm "http://127.0.0.1:$BARE_PORT/bare" GET ""
+warm "$API/api/v1/playlists/$playlist" GET ""
+warm "$API/api/v1/playlists" POST "$body"
 
 echo
 echo "API at $CONNECTIONS connections, $DURATION each (wrk -t2; server and load generator share the cores)"

@@ -55,15 +55,18 @@ class TokenConfiguration {
         return new RefreshTokens(db, properties, clock);
     }
 
-    /** Verifies ES256 only, against the ring's keys by kid, with expiry and issuer checked. */
+    /**
+     * Verifies ES256 only, against the ring's keys by kid, with expiry and issuer checked; tokens
+     * that passed are remembered until they expire (at most 100,000 of them).
+     */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SigningKeyRing keys, TokenProperties properties) {
+    ReactiveJwtDecoder jwtDecoder(SigningKeyRing keys, TokenProperties properties, Clock clock) {
         var decoder = NimbusReactiveJwtDecoder
                 .withJwkSource(jwt -> Flux.from(keys.verificationKey(jwt.getHeader().getKeyID()).map(key -> (JWK) key)))
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
-        return decoder;
+        return new VerifiedTokenCache(decoder, clock, 100_000);
     }
 
     @Bean

@@ -1,5 +1,9 @@
 package io.vizora.command.scheduling.domain;
 
+import io.vizora.schedule.CampaignKind;
+import io.vizora.schedule.Schedule;
+import io.vizora.schedule.Targets;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,10 @@
 package io.vizora.command.scheduling.domain;
 
+import io.vizora.schedule.Daypart;
+import io.vizora.schedule.CampaignKind;
+import io.vizora.schedule.Schedule;
+import io.vizora.schedule.Targets;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;

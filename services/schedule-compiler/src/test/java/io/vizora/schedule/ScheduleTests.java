@@ -1,4 +1,4 @@
-package io.vizora.command.scheduling.domain;
+package io.vizora.schedule;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.vizora.command.scheduling.domain;
+package io.vizora.schedule;
 
 /** A normal campaign competes by priority; a takeover (an emergency) beats every normal one while active. */
 public enum CampaignKind {

@@ -1,4 +1,4 @@
-package io.vizora.command.scheduling.domain;
+package io.vizora.schedule;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

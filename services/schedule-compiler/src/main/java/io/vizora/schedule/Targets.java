@@ -1,4 +1,4 @@
-package io.vizora.command.scheduling.domain;
+package io.vizora.schedule;
 
 import java.util.List;
 import java.util.UUID;
@@ -16,5 +16,12 @@ public record Targets(List<UUID> displayIds, List<UUID> groupIds, List<String> t
 
     public boolean none() {
         return displayIds.isEmpty() && groupIds.isEmpty() && tags.isEmpty();
+    }
+
+    /** Whether a display is among the targets: by its id, any of its groups, or any of its tags. */
+    public boolean reach(DisplaySetting display) {
+        return displayIds.contains(display.displayId())
+                || display.groupIds().stream().anyMatch(groupIds::contains)
+                || display.tags().stream().anyMatch(tags::contains);
     }
 }

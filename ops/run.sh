@@ -33,10 +33,11 @@ cat <<TEXT
 
 Vizora is running. Operator API: http://127.0.0.1:$COMMAND_SERVICE_PORT (health: /actuator/health)
 Outbox relay: http://127.0.0.1:$OUTBOX_RELAY_PORT/actuator/health, metrics at /actuator/prometheus
+Projector:    http://127.0.0.1:$PROJECTOR_PORT/actuator/health
 Credentials for the servers above: .vizora/run/stack.env (eval "\$(ops/stack.sh env)")
 Following the service logs; Ctrl-C stops everything this run started.
 
 TEXT
-tail -n 0 -F "$STATE/command-service/command-service.log" "$STATE/outbox-relay/outbox-relay.log" &
+tail -n 0 -F "$STATE/command-service/command-service.log" "$STATE/outbox-relay/outbox-relay.log" "$STATE/projector/projector.log" &
 follower=$!
 wait "$follower"

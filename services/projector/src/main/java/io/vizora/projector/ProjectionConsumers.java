@@ -1,0 +1,62 @@
+package io.vizora.projector;
+
+import io.vizora.consumer.IdempotentEventConsumer;
+import io.vizora.projector.audit.AuditFold;
+import io.vizora.projector.state.StateFolds;
+import io.vizora.schemas.EventContract;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import java.util.List;
+
+/**
+ * One idempotent consumer group per projection, so each folds, lags and rebuilds on its own.
+ * They start once the schema is migrated.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProjectionConsumers {
+
+    static final List<String> DOMAIN_TOPICS = List.of("vizora.identity", "vizora.fleet", "vizora.content", "vizora.scheduling");
+
+    @Bean
+    TransactionalOperator transactionalOperator(ReactiveTransactionManager transactions) {
+        return TransactionalOperator.create(transactions);
+    }
+
+    @Bean
+    EventContract eventContract() {
+        return EventContract.load();
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    IdempotentEventConsumer stateConsumer(ProjectorProperties properties, @Value("${spring.kafka.bootstrap-servers}") String kafka, EventContract contract,
+                                          DatabaseClient db, TransactionalOperator transaction,
+                                          ObjectProvider<FlywayMigrationInitializer> migrations) {
+        migrations.ifAvailable(migrated -> { });
+        return consumer(properties, "state", kafka, List.of("vizora.fleet", "vizora.content", "vizora.scheduling"), contract, db, transaction,
+                new StateFolds());
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    IdempotentEventConsumer auditConsumer(ProjectorProperties properties, @Value("${spring.kafka.bootstrap-servers}") String kafka, EventContract contract,
+                                          DatabaseClient db, TransactionalOperator transaction,
+                                          ObjectProvider<FlywayMigrationInitializer> migrations) {
+        migrations.ifAvailable(migrated -> { });
+        return consumer(properties, "audit", kafka, DOMAIN_TOPICS, contract, db, transaction, new AuditFold());
+    }
+
+    private static IdempotentEventConsumer consumer(ProjectorProperties properties, String projection, String kafka,
+                                                    List<String> topics, EventContract contract, DatabaseClient db,
+                                                    TransactionalOperator transaction, io.vizora.consumer.EventHandler fold) {
+        var settings = IdempotentEventConsumer.Settings.of(properties.consumer(projection), kafka, topics);
+        settings = new IdempotentEventConsumer.Settings(settings.consumerName(), settings.bootstrapServers(), settings.topics(),
+                properties.concurrency(), settings.firstRetry(), settings.maxAttempts());
+        return new IdempotentEventConsumer(settings, contract, db, transaction, fold);
+    }
+}

@@ -1,0 +1,177 @@
+package io.vizora.projector.state;
+
+import io.r2dbc.postgresql.codec.Json;
+import io.vizora.consumer.ConsumedEvent;
+import io.vizora.consumer.EventHandler;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Folds fleet, content and scheduling events into the state the schedule compiler reads, and
+ * marks the displays whose manifest a change touches as due, in the same transaction (so a
+ * change is never folded without its displays being recompiled, and never marks twice).
+ */
+public final class StateFolds implements EventHandler {
+
+    /** The displays a campaign reaches: by id, by any of their groups, by any of their tags. */
+    private static final String DUE_FOR_CAMPAIGNS = """
+            INSERT INTO manifest_due (display_id, organisation_id)
+            SELECT DISTINCT d.id, d.organisation_id FROM display d JOIN campaign c ON c.organisation_id = d.organisation_id
+            WHERE %s AND (
+                d.id IN (SELECT jsonb_array_elements_text(c.targets->'displayIds')::uuid)
+                OR d.group_ids && ARRAY(SELECT jsonb_array_elements_text(c.targets->'groupIds')::uuid)
+                OR d.tags && ARRAY(SELECT jsonb_array_elements_text(c.targets->'tags')))
+            ON CONFLICT DO NOTHING""";
+
+    @Override
+    public Mono<Void> apply(ConsumedEvent event, DatabaseClient db) {
+        var data = event.data();
+        var tenant = event.tenantId();
+        return switch (event.type()) {
+            case "vizora.fleet.display_paired.v1", "vizora.fleet.display_updated.v1" -> upsertDisplay(db, tenant, data, event)
+                    .then(dueForDisplay(db, tenant, uuid(data, "displayId")));
+            case "vizora.fleet.display_unpaired.v1" -> dueForDisplay(db, tenant, uuid(data, "displayId"))
+                    .then(db.sql("DELETE FROM display WHERE id = :id AND organisation_id = :tenant")
+                            .bind("id", uuid(data, "displayId")).bind("tenant", tenant).then());
+            case "vizora.fleet.display_group_created.v1", "vizora.fleet.display_group_renamed.v1" -> db.sql("""
+                            INSERT INTO display_group (id, organisation_id, name) VALUES (:id, :tenant, :name)
+                            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name WHERE display_group.organisation_id = EXCLUDED.organisation_id""")
+                    .bind("id", uuid(data, "groupId")).bind("tenant", tenant).bind("name", data.get("name").asString()).then();
+            case "vizora.fleet.display_group_deleted.v1" -> groupDeleted(db, tenant, uuid(data, "groupId"));
+            case "vizora.content.content_uploaded.v1" -> upsertContent(db, tenant, data)
+                    .then(dueForCampaigns(db, tenant, contentCondition(), "content", uuid(data, "contentId").toString()));
+            case "vizora.content.content_renamed.v1" -> db.sql("UPDATE content SET name = :name WHERE id = :id AND organisation_id = :tenant")
+                    .bind("name", data.get("name").asString()).bind("id", uuid(data, "contentId")).bind("tenant", tenant).then();
+            case "vizora.content.content_deleted.v1" -> dueForCampaigns(db, tenant, contentCondition(), "content", uuid(data, "contentId").toString())
+                    .then(db.sql("DELETE FROM content WHERE id = :id AND organisation_id = :tenant")
+                            .bind("id", uuid(data, "contentId")).bind("tenant", tenant).then());
+            case "vizora.scheduling.playlist_created.v1", "vizora.scheduling.playlist_updated.v1" -> upsertPlaylist(db, tenant, data)
+                    .then(dueForCampaigns(db, tenant, "c.state = 'published' AND c.playlist_id = :playlist", "playlist", uuid(data, "playlistId")));
+            case "vizora.scheduling.playlist_deleted.v1" -> db.sql("DELETE FROM playlist WHERE id = :id AND organisation_id = :tenant")
+                    .bind("id", uuid(data, "playlistId")).bind("tenant", tenant).then();
+            case "vizora.scheduling.campaign_created.v1", "vizora.scheduling.campaign_updated.v1" -> {
+                var campaignId = uuid(data, "campaignId");
+                yield dueForPublished(db, tenant, campaignId)
+                        .then(upsertCampaign(db, tenant, data))
+                        .then(dueForPublished(db, tenant, campaignId));
+            }
+            case "vizora.scheduling.campaign_published.v1" -> setState(db, tenant, uuid(data, "campaignId"), "published")
+                    .then(dueForCampaigns(db, tenant, "c.id = :campaign", "campaign", uuid(data, "campaignId")));
+            case "vizora.scheduling.campaign_ended.v1" -> dueForCampaigns(db, tenant, "c.id = :campaign", "campaign", uuid(data, "campaignId"))
+                    .then(setState(db, tenant, uuid(data, "campaignId"), "ended"));
+            case "vizora.scheduling.campaign_deleted.v1" -> db.sql("DELETE FROM campaign WHERE id = :id AND organisation_id = :tenant")
+                    .bind("id", uuid(data, "campaignId")).bind("tenant", tenant).then();
+            default -> Mono.empty();
+        };
+    }
+
+    private static Mono<Void> upsertDisplay(DatabaseClient db, UUID tenant, JsonNode data, ConsumedEvent event) {
+        return db.sql("""
+                        INSERT INTO display (id, organisation_id, name, time_zone, tags, group_ids, paired_at)
+                        VALUES (:id, :tenant, :name, :zone, :tags, :groups, :at)
+                        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, time_zone = EXCLUDED.time_zone, tags = EXCLUDED.tags,
+                                                       group_ids = EXCLUDED.group_ids
+                        WHERE display.organisation_id = EXCLUDED.organisation_id""")
+                .bind("id", uuid(data, "displayId")).bind("tenant", tenant).bind("name", data.get("name").asString())
+                .bind("zone", data.get("timeZone").asString())
+                .bind("tags", strings(data.get("tags")).toArray(String[]::new))
+                .bind("groups", strings(data.get("groupIds")).stream().map(UUID::fromString).toArray(UUID[]::new))
+                .bind("at", event.time().atOffset(java.time.ZoneOffset.UTC))
+                .then();
+    }
+
+    /** A deleted group: its members are due (they may have been targeted through it) and leave it. */
+    private static Mono<Void> groupDeleted(DatabaseClient db, UUID tenant, UUID groupId) {
+        return db.sql("""
+                        INSERT INTO manifest_due (display_id, organisation_id)
+                        SELECT id, organisation_id FROM display WHERE organisation_id = :tenant AND :group = ANY (group_ids)
+                        ON CONFLICT DO NOTHING""")
+                .bind("tenant", tenant).bind("group", groupId).then()
+                .then(db.sql("UPDATE display SET group_ids = array_remove(group_ids, :group) WHERE organisation_id = :tenant AND :group = ANY (group_ids)")
+                        .bind("tenant", tenant).bind("group", groupId).then())
+                .then(db.sql("DELETE FROM display_group WHERE id = :group AND organisation_id = :tenant")
+                        .bind("group", groupId).bind("tenant", tenant).then());
+    }
+
+    private static Mono<Void> upsertContent(DatabaseClient db, UUID tenant, JsonNode data) {
+        var spec = db.sql("""
+                        INSERT INTO content (id, organisation_id, name, kind, media_type, sha256, object_key, url)
+                        VALUES (:id, :tenant, :name, :kind, :mediaType, :sha256, :objectKey, :url)
+                        ON CONFLICT (id) DO NOTHING""")
+                .bind("id", uuid(data, "contentId")).bind("tenant", tenant).bind("name", data.get("name").asString())
+                .bind("kind", data.get("kind").asString()).bind("mediaType", data.get("mediaType").asString())
+                .bind("sha256", data.get("sha256").asString());
+        spec = data.has("objectKey") ? spec.bind("objectKey", data.get("objectKey").asString()) : spec.bindNull("objectKey", String.class);
+        spec = data.has("url") ? spec.bind("url", data.get("url").asString()) : spec.bindNull("url", String.class);
+        return spec.then();
+    }
+
+    private static Mono<Void> upsertPlaylist(DatabaseClient db, UUID tenant, JsonNode data) {
+        return db.sql("""
+                        INSERT INTO playlist (id, organisation_id, name, items) VALUES (:id, :tenant, :name, :items)
+                        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, items = EXCLUDED.items
+                        WHERE playlist.organisation_id = EXCLUDED.organisation_id""")
+                .bind("id", uuid(data, "playlistId")).bind("tenant", tenant).bind("name", data.get("name").asString())
+                .bind("items", Json.of(data.get("items").toString()))
+                .then();
+    }
+
+    private static Mono<Void> upsertCampaign(DatabaseClient db, UUID tenant, JsonNode data) {
+        var recurrence = data.get("recurrence");
+        return db.sql("""
+                        INSERT INTO campaign (id, organisation_id, name, playlist_id, targets, start_date, end_date, dayparts, priority, kind,
+                                              every_weeks, state)
+                        VALUES (:id, :tenant, :name, :playlist, :targets, :start, :end, :dayparts, :priority, :kind, :weeks, 'draft')
+                        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, playlist_id = EXCLUDED.playlist_id, targets = EXCLUDED.targets,
+                            start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, dayparts = EXCLUDED.dayparts,
+                            priority = EXCLUDED.priority, kind = EXCLUDED.kind, every_weeks = EXCLUDED.every_weeks
+                        WHERE campaign.organisation_id = EXCLUDED.organisation_id""")
+                .bind("id", uuid(data, "campaignId")).bind("tenant", tenant).bind("name", data.get("name").asString())
+                .bind("playlist", uuid(data, "playlistId")).bind("targets", Json.of(data.get("targets").toString()))
+                .bind("start", java.time.LocalDate.parse(data.get("startDate").asString()))
+                .bind("end", java.time.LocalDate.parse(data.get("endDate").asString()))
+                .bind("dayparts", Json.of(data.get("dayparts").toString()))
+                .bind("priority", data.get("priority").asInt()).bind("kind", data.get("kind").asString())
+                .bind("weeks", recurrence == null ? 1 : recurrence.get("everyWeeks").asInt())
+                .then();
+    }
+
+    private static Mono<Void> setState(DatabaseClient db, UUID tenant, UUID campaignId, String state) {
+        return db.sql("UPDATE campaign SET state = :state WHERE id = :id AND organisation_id = :tenant")
+                .bind("state", state).bind("id", campaignId).bind("tenant", tenant).then();
+    }
+
+    private static Mono<Void> dueForDisplay(DatabaseClient db, UUID tenant, UUID displayId) {
+        return db.sql("INSERT INTO manifest_due (display_id, organisation_id) VALUES (:display, :tenant) ON CONFLICT DO NOTHING")
+                .bind("display", displayId).bind("tenant", tenant).then();
+    }
+
+    private static Mono<Void> dueForPublished(DatabaseClient db, UUID tenant, UUID campaignId) {
+        return dueForCampaigns(db, tenant, "c.state = 'published' AND c.id = :campaign", "campaign", campaignId);
+    }
+
+    private static String contentCondition() {
+        return "c.state = 'published' AND c.playlist_id IN (SELECT p.id FROM playlist p WHERE p.organisation_id = :tenant "
+                + "AND p.items @> jsonb_build_array(jsonb_build_object('contentId', :content::text)))";
+    }
+
+    private static Mono<Void> dueForCampaigns(DatabaseClient db, UUID tenant, String condition, String parameter, Object value) {
+        return db.sql(DUE_FOR_CAMPAIGNS.formatted("c.organisation_id = :tenant AND " + condition))
+                .bind("tenant", tenant).bind(parameter, value).then();
+    }
+
+    private static UUID uuid(JsonNode data, String field) {
+        return UUID.fromString(data.get(field).asString());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        var values = new ArrayList<String>();
+        array.forEach(node -> values.add(node.asString()));
+        return values;
+    }
+}

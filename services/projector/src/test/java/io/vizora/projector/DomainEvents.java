@@ -1,0 +1,82 @@
+package io.vizora.projector;
+
+import io.vizora.testsupport.TestStack;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import io.vizora.schemas.TopicCatalogue;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+/** Events as the relay puts them on the domain topics: CloudEvents keyed by their subject. */
+final class DomainEvents implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TopicCatalogue CATALOGUE = TopicCatalogue.load();
+
+    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+            new StringSerializer(), new ByteArraySerializer());
+
+    /** The domain topics, as the relay would have created them (brokers do not create topics on their own). */
+    static void ensureTopics() throws InterruptedException {
+        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers()))) {
+            var topics = CATALOGUE.topics().stream().flatMap(topic -> List.of(new NewTopic(topic.name(), topic.partitions(), (short) 1),
+                    new NewTopic(topic.deadLetterTopic(), 1, (short) 1)).stream()).toList();
+            for (var result : admin.createTopics(topics).values().values()) {
+                try {
+                    result.get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException(e.getCause());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Sends an event and returns its id; the same id sent twice is a redelivery. */
+    UUID send(UUID tenant, String type, UUID subject, Map<String, Object> data) {
+        return send(UUID.randomUUID(), tenant, type, subject, data);
+    }
+
+    UUID send(UUID id, UUID tenant, String type, UUID subject, Map<String, Object> data) {
+        var context = type.split("\\.")[1];
+        var name = type.split("\\.")[2];
+        var event = new LinkedHashMap<String, Object>();
+        event.put("specversion", "1.0");
+        event.put("id", id.toString());
+        event.put("source", "/vizora/command-service");
+        event.put("type", type);
+        event.put("subject", subject.toString());
+        event.put("time", Instant.now().toString());
+        event.put("datacontenttype", "application/json");
+        event.put("dataschema", "https://schemas.vizora.io/events/" + context + "/" + name + ".v1.schema.json");
+        event.put("tenantid", tenant.toString());
+        event.put("principal", "user:" + new UUID(0, 7));
+        event.put("data", data);
+        try {
+            producer.send(new ProducerRecord<>(CATALOGUE.topicFor(type).name(), subject.toString(), JSON.writeValueAsBytes(event))).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+        return id;
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -20,8 +20,27 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
-/** Events as the relay puts them on the domain topics: CloudEvents keyed by their subject. */
+/**
+ * Events as the relay puts them on the domain topics: CloudEvents keyed by their subject. One
+ * producer for the whole test run, made (with the topics) on first use.
+ */
 final class DomainEvents implements AutoCloseable {
+
+    private static DomainEvents shared;
+
+    static synchronized DomainEvents shared() {
+        if (shared == null) {
+            try {
+                ensureTopics();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            shared = new DomainEvents();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TopicCatalogue CATALOGUE = TopicCatalogue.load();
@@ -31,7 +50,7 @@ final class DomainEvents implements AutoCloseable {
             new StringSerializer(), new ByteArraySerializer());
 
     /** The domain topics, as the relay would have created them (brokers do not create topics on their own). */
-    static void ensureTopics() throws InterruptedException {
+    private static void ensureTopics() throws InterruptedException {
         try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers()))) {
             var topics = CATALOGUE.topics().stream().flatMap(topic -> List.of(new NewTopic(topic.name(), topic.partitions(), (short) 1),
                     new NewTopic(topic.deadLetterTopic(), 1, (short) 1)).stream()).toList();

@@ -1,10 +1,7 @@
 package io.vizora.projector;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import java.time.Duration;
@@ -15,27 +12,20 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(properties = "vizora.projector.generation=it-${random.uuid}")
+@ProjectorIntegrationTest
 class StateProjectionIntegrationTests {
 
-    private static DomainEvents events;
+    private final DomainEvents events = DomainEvents.shared();
 
     @Autowired
     DatabaseClient db;
 
-    @BeforeAll
-    static void topics() throws InterruptedException {
-        DomainEvents.ensureTopics();
-        events = new DomainEvents();
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
-    }
-
     private long count(String sql, UUID tenant) {
         return db.sql(sql).bind("tenant", tenant).map(row -> row.get(0, Long.class)).one().block();
+    }
+
+    private long version(UUID displayId) {
+        return db.sql("SELECT version FROM manifest WHERE display_id = :id").bind("id", displayId).map(row -> row.get(0, Long.class)).one().block();
     }
 
     private static Map<String, Object> campaign(UUID campaignId, UUID playlistId, List<String> tags) {
@@ -47,7 +37,7 @@ class StateProjectionIntegrationTests {
     }
 
     @Test
-    void theFleetContentAndCampaignsAreFoldedAndTheDisplaysTheyReachBecomeDue() {
+    void theFleetContentAndCampaignsAreFoldedAndOnlyTheDisplaysACampaignReachesAreRecompiled() {
         var tenant = UUID.randomUUID();
         var group = UUID.randomUUID();
         var reached = UUID.randomUUID();
@@ -66,14 +56,18 @@ class StateProjectionIntegrationTests {
                 "items", List.of(Map.of("contentId", content.toString(), "durationMs", 10000))));
         events.send(tenant, "vizora.scheduling.campaign_created.v1", campaign, campaign(campaign, playlist, List.of("menu")));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(count("SELECT count(*) FROM campaign WHERE organisation_id = :tenant", tenant)).isEqualTo(1));
-        db.sql("DELETE FROM manifest_due WHERE organisation_id = :tenant").bind("tenant", tenant).then().block();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(count("SELECT count(*) FROM campaign WHERE organisation_id = :tenant", tenant)).isEqualTo(1);
+            assertThat(count("SELECT count(*) FROM manifest WHERE organisation_id = :tenant", tenant)).isEqualTo(2);
+            assertThat(count("SELECT count(*) FROM manifest_due WHERE organisation_id = :tenant", tenant)).isZero();
+        });
+        var reachedBefore = version(reached);
+        var elsewhereBefore = version(elsewhere);
 
         events.send(tenant, "vizora.scheduling.campaign_published.v1", campaign, Map.of("campaignId", campaign.toString()));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(db.sql("SELECT display_id FROM manifest_due WHERE organisation_id = :tenant")
-                .bind("tenant", tenant).map(row -> row.get(0, UUID.class)).all().collectList().block()).containsExactly(reached));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(version(reached)).isGreaterThan(reachedBefore));
+        assertThat(version(elsewhere)).as("a display the campaign does not reach is not recompiled").isEqualTo(elsewhereBefore);
         assertThat(db.sql("SELECT state FROM campaign WHERE id = :id").bind("id", campaign).map(row -> row.get(0, String.class)).one().block())
                 .isEqualTo("published");
         assertThat(db.sql("SELECT group_ids FROM display WHERE id = :id").bind("id", reached).map(row -> row.get(0, UUID[].class)).one().block())

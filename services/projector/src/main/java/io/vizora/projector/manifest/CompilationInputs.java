@@ -1,0 +1,136 @@
+package io.vizora.projector.manifest;
+
+import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
+import io.vizora.platform.objectstore.ObjectStore;
+import io.vizora.schedule.CampaignKind;
+import io.vizora.schedule.CampaignRule;
+import io.vizora.schedule.ContentRef;
+import io.vizora.schedule.Daypart;
+import io.vizora.schedule.DisplaySetting;
+import io.vizora.schedule.Library;
+import io.vizora.schedule.PlaylistEntry;
+import io.vizora.schedule.Schedule;
+import io.vizora.schedule.Targets;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+/**
+ * Reads what one display's compilation needs from the projector's state: the display, the
+ * published campaigns that reach it, their playlists and content. Files get presigned URLs that
+ * outlive the manifest's horizon by a day's margin, within the store's seven-day maximum.
+ */
+@Component
+public class CompilationInputs {
+
+    public record Inputs(UUID organisationId, DisplaySetting display, List<CampaignRule> campaigns, Library library) {
+    }
+
+    private record Found(UUID organisationId, DisplaySetting display) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Duration URL_VALIDITY = Duration.ofDays(7);
+
+    private final DatabaseClient db;
+    private final ObjectStore store;
+
+    public CompilationInputs(DatabaseClient db, ObjectStore store) {
+        this.db = db;
+        this.store = store;
+    }
+
+    /** Empty if the display is not (or no longer) paired. */
+    public Mono<Inputs> forDisplay(UUID displayId) {
+        return db.sql("SELECT id, organisation_id, time_zone, tags, group_ids FROM display WHERE id = :id")
+                .bind("id", displayId)
+                .map(row -> new Found(row.get("organisation_id", UUID.class), new DisplaySetting(displayId,
+                        ZoneId.of(row.get("time_zone", String.class)), Set.copyOf(Arrays.asList(row.get("group_ids", UUID[].class))),
+                        Set.copyOf(Arrays.asList(row.get("tags", String[].class))), Optional.empty())))
+                .one()
+                .flatMap(found -> {
+                    var organisation = found.organisationId();
+                    var display = found.display();
+                    return campaigns(organisation)
+                            .map(all -> all.stream().filter(campaign -> campaign.targets().reach(display)).toList())
+                            .flatMap(campaigns -> library(organisation, campaigns).map(library -> new Inputs(organisation, display, campaigns, library)));
+                });
+    }
+
+    private Mono<List<CampaignRule>> campaigns(UUID organisation) {
+        return db.sql("""
+                        SELECT id, playlist_id, targets, start_date, end_date, dayparts, priority, kind, every_weeks
+                        FROM campaign WHERE organisation_id = :organisation AND state = 'published'""")
+                .bind("organisation", organisation)
+                .map(CompilationInputs::campaign).all().collectList();
+    }
+
+    private Mono<Library> library(UUID organisation, List<CampaignRule> campaigns) {
+        var playlistIds = campaigns.stream().map(CampaignRule::playlistId).distinct().toArray(UUID[]::new);
+        if (playlistIds.length == 0) {
+            return Mono.just(new Library(java.util.Map.of(), java.util.Map.of(), Optional.empty()));
+        }
+        return db.sql("SELECT id, items FROM playlist WHERE organisation_id = :organisation AND id = ANY(:ids)")
+                .bind("organisation", organisation).bind("ids", playlistIds)
+                .map(row -> java.util.Map.entry(row.get("id", UUID.class), entries(row.get("items", Json.class).asString())))
+                .all().collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)
+                .flatMap(playlists -> {
+                    var contentIds = new HashSet<UUID>();
+                    playlists.values().forEach(entries -> entries.forEach(entry -> contentIds.add(entry.contentId())));
+                    return db.sql("SELECT id, media_type, sha256, object_key, url FROM content WHERE organisation_id = :organisation AND id = ANY(:ids)")
+                            .bind("organisation", organisation).bind("ids", contentIds.toArray(UUID[]::new))
+                            .map(this::content).all()
+                            .collectMap(ContentRef::contentId)
+                            .map(content -> new Library(playlists, content, Optional.empty()));
+                });
+    }
+
+    private ContentRef content(Readable row) {
+        var key = row.get("object_key", String.class);
+        var url = key == null ? row.get("url", String.class) : store.presignedGet(key, URL_VALIDITY);
+        return new ContentRef(row.get("id", UUID.class), url, row.get("sha256", String.class), row.get("media_type", String.class));
+    }
+
+    private static List<PlaylistEntry> entries(String json) {
+        var entries = new ArrayList<PlaylistEntry>();
+        JSON.readTree(json).forEach(item -> entries.add(new PlaylistEntry(UUID.fromString(item.get("contentId").asString()),
+                item.get("durationMs").asInt())));
+        return entries;
+    }
+
+    private static CampaignRule campaign(Readable row) {
+        var targets = JSON.readTree(row.get("targets", Json.class).asString());
+        var dayparts = new ArrayList<Daypart>();
+        JSON.readTree(row.get("dayparts", Json.class).asString()).forEach(daypart -> dayparts.add(new Daypart(
+                new HashSet<>(strings(daypart.get("weekdays")).stream().map(DayOfWeek::valueOf).toList()),
+                LocalTime.parse(daypart.get("start").asString()), LocalTime.parse(daypart.get("end").asString()))));
+        return new CampaignRule(row.get("id", UUID.class), row.get("playlist_id", UUID.class),
+                new Targets(strings(targets.get("displayIds")).stream().map(UUID::fromString).toList(),
+                        strings(targets.get("groupIds")).stream().map(UUID::fromString).toList(), strings(targets.get("tags"))),
+                new Schedule(row.get("start_date", LocalDate.class), row.get("end_date", LocalDate.class), dayparts, row.get("every_weeks", Integer.class)),
+                row.get("priority", Integer.class), CampaignKind.valueOf(row.get("kind", String.class).toUpperCase(Locale.ROOT)));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asString).toList();
+    }
+}

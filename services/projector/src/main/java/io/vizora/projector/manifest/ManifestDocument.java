@@ -1,0 +1,30 @@
+package io.vizora.projector.manifest;
+
+import io.vizora.schedule.PlayItem;
+import io.vizora.schedule.Slice;
+import io.vizora.schedule.Timeline;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a screen receives: its compiled timeline for the next days with everything needed to play
+ * it offline (content URLs and SHA-256 digests), under a version that only grows.
+ */
+public record ManifestDocument(UUID displayId, UUID organisationId, long version, Instant compiledAt, String timeZone,
+                               Instant validFrom, Instant validUntil, List<SliceDocument> slices) {
+
+    public record SliceDocument(Instant start, Instant end, String source, List<UUID> campaignIds, List<PlayItem> items) {
+    }
+
+    public static ManifestDocument of(UUID organisationId, long version, Instant compiledAt, String timeZone, Timeline timeline) {
+        return new ManifestDocument(timeline.displayId(), organisationId, version, compiledAt, timeZone, timeline.from(), timeline.to(),
+                timeline.slices().stream().map(ManifestDocument::slice).toList());
+    }
+
+    private static SliceDocument slice(Slice slice) {
+        return new SliceDocument(slice.start(), slice.end(), slice.source().name().toLowerCase(java.util.Locale.ROOT),
+                slice.campaignIds(), slice.items());
+    }
+}

@@ -1,0 +1,155 @@
+package io.vizora.projector;
+
+import io.vizora.projector.manifest.ManifestPublisher;
+import io.vizora.testsupport.TestStack;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ProjectorIntegrationTest
+class ManifestIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final DomainEvents events = DomainEvents.shared();
+
+    @Autowired
+    ReactiveStringRedisTemplate redis;
+
+    private Optional<JsonNode> inRedis(UUID displayId) {
+        var body = redis.<String, String>opsForHash().get(ManifestPublisher.key(displayId), "manifest").block();
+        return Optional.ofNullable(body).map(JSON::readTree);
+    }
+
+    /** The newest record of the display on the manifests topic: a manifest, or a tombstone (empty). */
+    private static Optional<Optional<JsonNode>> onTopic(UUID displayId) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(ManifestPublisher.TOPIC).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            Optional<Optional<JsonNode>> newest = Optional.empty();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key().equals(displayId.toString())) {
+                        newest = Optional.of(Optional.ofNullable(record.value()).map(JSON::readTree));
+                    }
+                }
+            }
+            return newest;
+        }
+    }
+
+    private static Map<String, Object> campaign(UUID campaignId, UUID playlistId, int priority) {
+        var campaign = new HashMap<String, Object>();
+        campaign.put("campaignId", campaignId.toString());
+        campaign.put("name", "All day");
+        campaign.put("playlistId", playlistId.toString());
+        campaign.put("targets", Map.of("displayIds", List.of(), "groupIds", List.of(), "tags", List.of("lobby")));
+        campaign.put("startDate", LocalDate.now().minusDays(2).toString());
+        campaign.put("endDate", LocalDate.now().plusDays(30).toString());
+        campaign.put("dayparts", List.of(Map.of("weekdays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
+                "start", "00:00", "end", "00:00")));
+        campaign.put("priority", priority);
+        campaign.put("kind", "normal");
+        return campaign;
+    }
+
+    @Test
+    void aPublishedCampaignReachesItsDisplaysManifestInRedisAndOnTheTopicAndUnpairingWithdrawsIt() {
+        var tenant = UUID.randomUUID();
+        var display = UUID.randomUUID();
+        var content = UUID.randomUUID();
+        var playlist = UUID.randomUUID();
+        var campaign = UUID.randomUUID();
+        var sha = "b".repeat(64);
+        events.send(tenant, "vizora.fleet.display_paired.v1", display, Map.of("displayId", display.toString(), "name", "Lobby",
+                "timeZone", "Australia/Sydney", "groupIds", List.of(), "tags", List.of("lobby")));
+        events.send(tenant, "vizora.content.content_uploaded.v1", content, Map.of("contentId", content.toString(), "name", "Spot",
+                "kind", "image", "mediaType", "image/png", "sizeBytes", 10, "sha256", sha, "objectKey", "tenants/" + tenant + "/content/" + content + "/original"));
+        events.send(tenant, "vizora.scheduling.playlist_created.v1", playlist, Map.of("playlistId", playlist.toString(), "name", "Loop",
+                "items", List.of(Map.of("contentId", content.toString(), "durationMs", 8000))));
+        events.send(tenant, "vizora.scheduling.campaign_created.v1", campaign, campaign(campaign, playlist, 10));
+        events.send(tenant, "vizora.scheduling.campaign_published.v1", campaign, Map.of("campaignId", campaign.toString()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(inRedis(display)).hasValueSatisfying(manifest ->
+                assertThat(manifest.path("slices").path(0).path("source").asString("")).isEqualTo("campaign")));
+        var first = inRedis(display).orElseThrow();
+        assertThat(first.get("timeZone").asString()).isEqualTo("Australia/Sydney");
+        assertThat(Duration.between(Instant.parse(first.get("validFrom").asString()), Instant.parse(first.get("validUntil").asString())))
+                .isEqualTo(Duration.ofDays(7));
+        var item = first.get("slices").get(0).get("items").get(0);
+        assertThat(item.get("sha256").asString()).isEqualTo(sha);
+        assertThat(item.get("campaignId").asString()).isEqualTo(campaign.toString());
+        assertThat(item.get("url").asString()).contains(content.toString()).contains("X-Amz-Signature=");
+        assertThat(onTopic(display)).hasValueSatisfying(record ->
+                assertThat(record.orElseThrow().get("version").asLong()).isEqualTo(first.get("version").asLong()));
+
+        events.send(tenant, "vizora.scheduling.campaign_updated.v1", campaign, campaign(campaign, playlist, 20));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(inRedis(display).orElseThrow().get("version").asLong()).isGreaterThan(first.get("version").asLong()));
+
+        events.send(tenant, "vizora.fleet.display_unpaired.v1", display, Map.of("displayId", display.toString()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(inRedis(display)).isEmpty();
+            assertThat(onTopic(display)).hasValue(Optional.empty());
+        });
+    }
+
+    @Test
+    void aCampaignForAGroupRecompilesEveryMemberAndNoOtherDisplay() {
+        var tenant = UUID.randomUUID();
+        var group = UUID.randomUUID();
+        var members = new ArrayList<UUID>();
+        for (int i = 0; i < 20; i++) {
+            var display = UUID.randomUUID();
+            members.add(display);
+            events.send(tenant, "vizora.fleet.display_paired.v1", display, Map.of("displayId", display.toString(), "name", "Member " + i,
+                    "timeZone", "Europe/Berlin", "groupIds", List.of(group.toString()), "tags", List.of()));
+        }
+        var outsider = UUID.randomUUID();
+        events.send(tenant, "vizora.fleet.display_paired.v1", outsider, Map.of("displayId", outsider.toString(), "name", "Outsider",
+                "timeZone", "Europe/Berlin", "groupIds", List.of(), "tags", List.of()));
+        var content = UUID.randomUUID();
+        var playlist = UUID.randomUUID();
+        var campaign = UUID.randomUUID();
+        events.send(tenant, "vizora.content.content_uploaded.v1", content, Map.of("contentId", content.toString(), "name", "Page",
+                "kind", "web", "mediaType", "text/html", "sizeBytes", 0, "sha256", "c".repeat(64), "url", "https://example.org/menu"));
+        events.send(tenant, "vizora.scheduling.playlist_created.v1", playlist, Map.of("playlistId", playlist.toString(), "name", "Loop",
+                "items", List.of(Map.of("contentId", content.toString(), "durationMs", 8000))));
+        var body = campaign(campaign, playlist, 10);
+        body.put("targets", Map.of("displayIds", List.of(), "groupIds", List.of(group.toString()), "tags", List.of()));
+        events.send(tenant, "vizora.scheduling.campaign_created.v1", campaign, body);
+        events.send(tenant, "vizora.scheduling.campaign_published.v1", campaign, Map.of("campaignId", campaign.toString()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (var member : members) {
+                assertThat(inRedis(member)).hasValueSatisfying(manifest ->
+                        assertThat(manifest.path("slices").path(0).path("items").path(0).path("url").asString("")).isEqualTo("https://example.org/menu"));
+            }
+        });
+        assertThat(inRedis(outsider)).hasValueSatisfying(manifest ->
+                assertThat(manifest.get("slices").get(0).get("source").asString()).isEqualTo("blank"));
+    }
+}

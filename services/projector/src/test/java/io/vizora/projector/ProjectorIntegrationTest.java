@@ -1,0 +1,18 @@
+package io.vizora.projector;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The projector against the real test stack, one context for all test classes. Its consumer
+ * groups are a fresh generation per run, so they read the topics from the beginning.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = "vizora.projector.generation=it-${random.uuid}")
+public @interface ProjectorIntegrationTest {
+}

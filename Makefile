@@ -1,6 +1,6 @@
 # Vizora: every verb is a script in ops/, so it works the same from make or a shell.
 # The scripts pick a JDK 21+ themselves (ops/lib/jdk.sh); nothing relies on the shell's java.
-.PHONY: run test up down status logs clean build bench
+.PHONY: run test up down status logs clean build bench rebuild-projector
 
 run:     ## build, start the stack and services, follow logs; Ctrl-C stops what it started
 	@ops/run.sh
@@ -25,6 +25,9 @@ status:  ## one line per component: name, state, endpoint
 
 logs:    ## follow logs (all, or C=<component>)
 	@ops/stack.sh logs $(C)
+
+rebuild-projector: ## drop the projector's read models and replay every topic into new ones
+	@ops/stack.sh rebuild projector
 
 clean:   ## stop the local stacks and remove all their state (.vizora/)
 	@ops/stack.sh clean

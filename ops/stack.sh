@@ -196,6 +196,19 @@ cmd_env() {
   sed 's/^/export /' "$ENV_FILE"
 }
 
+# Read models are disposable (guarantee 4): the projector's schema is dropped and the projector
+# started again; the new schema gets a new consumer-group generation that replays every topic.
+cmd_rebuild() {
+  [[ ${1:-} == projector ]] || die "usage: ops/stack.sh rebuild projector"
+  select_jdk
+  alive_pid postgres >/dev/null || die "postgres is not running; start the stack first (make up)"
+  stop_component projector
+  postgres_psql -d vizora -c 'SET client_min_messages = warning' -c 'DROP SCHEMA IF EXISTS projector CASCADE' >/dev/null
+  say "dropped the projector's read models (schema projector); replaying every topic into new ones"
+  bring_up projector
+  say "projector up: it folds the topics from the beginning and recompiles every manifest"
+}
+
 cmd_clean() {
   cmd_down
   local cluster="$STATE/postgres/cluster"
@@ -213,5 +226,6 @@ case "$verb" in
   logs)   cmd_logs "$@" ;;
   env)    cmd_env ;;
   clean)  cmd_clean ;;
-  *) echo "usage: ops/stack.sh install | up [--services] | down [component...] | status | logs [component] | env | clean" >&2; exit 2 ;;
+  rebuild) cmd_rebuild "$@" ;;
+  *) echo "usage: ops/stack.sh install | up [--services] | down [component...] | status | logs [component] | env | clean | rebuild projector" >&2; exit 2 ;;
 esac

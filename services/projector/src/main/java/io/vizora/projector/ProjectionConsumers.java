@@ -13,6 +13,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -34,27 +35,40 @@ class ProjectionConsumers {
         return EventContract.load();
     }
 
-    @Bean(initMethod = "start", destroyMethod = "close")
-    IdempotentEventConsumer stateConsumer(ProjectorProperties properties, @Value("${spring.kafka.bootstrap-servers}") String kafka, EventContract contract,
-                                          DatabaseClient db, TransactionalOperator transaction,
-                                          ObjectProvider<FlywayMigrationInitializer> migrations) {
+    /** The generation this schema was created with (or the configured one); read once the schema is migrated. */
+    @Bean
+    Generation generation(ProjectorProperties properties, DatabaseClient db, ObjectProvider<FlywayMigrationInitializer> migrations) {
         migrations.ifAvailable(migrated -> { });
-        return consumer(properties, "state", kafka, List.of("vizora.fleet", "vizora.content", "vizora.scheduling"), contract, db, transaction,
-                new StateFolds());
+        var name = properties.generation() != null && !properties.generation().isBlank() ? properties.generation()
+                : db.sql("SELECT name FROM generation").map(row -> row.get(0, String.class)).one().block(Duration.ofSeconds(30));
+        return new Generation(name);
+    }
+
+    record Generation(String name) {
+        String consumer(String projection) {
+            return name + "-" + projection;
+        }
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    IdempotentEventConsumer auditConsumer(ProjectorProperties properties, @Value("${spring.kafka.bootstrap-servers}") String kafka, EventContract contract,
-                                          DatabaseClient db, TransactionalOperator transaction,
-                                          ObjectProvider<FlywayMigrationInitializer> migrations) {
-        migrations.ifAvailable(migrated -> { });
-        return consumer(properties, "audit", kafka, DOMAIN_TOPICS, contract, db, transaction, new AuditFold());
+    IdempotentEventConsumer stateConsumer(Generation generation, ProjectorProperties properties,
+                                          @Value("${spring.kafka.bootstrap-servers}") String kafka, EventContract contract,
+                                          DatabaseClient db, TransactionalOperator transaction) {
+        return consumer(generation, properties, "state", kafka, List.of("vizora.fleet", "vizora.content", "vizora.scheduling"), contract, db,
+                transaction, new StateFolds());
     }
 
-    private static IdempotentEventConsumer consumer(ProjectorProperties properties, String projection, String kafka,
+    @Bean(initMethod = "start", destroyMethod = "close")
+    IdempotentEventConsumer auditConsumer(Generation generation, ProjectorProperties properties,
+                                          @Value("${spring.kafka.bootstrap-servers}") String kafka, EventContract contract,
+                                          DatabaseClient db, TransactionalOperator transaction) {
+        return consumer(generation, properties, "audit", kafka, DOMAIN_TOPICS, contract, db, transaction, new AuditFold());
+    }
+
+    private static IdempotentEventConsumer consumer(Generation generation, ProjectorProperties properties, String projection, String kafka,
                                                     List<String> topics, EventContract contract, DatabaseClient db,
                                                     TransactionalOperator transaction, io.vizora.consumer.EventHandler fold) {
-        var settings = IdempotentEventConsumer.Settings.of(properties.consumer(projection), kafka, topics);
+        var settings = IdempotentEventConsumer.Settings.of(generation.consumer(projection), kafka, topics);
         settings = new IdempotentEventConsumer.Settings(settings.consumerName(), settings.bootstrapServers(), settings.topics(),
                 properties.concurrency(), settings.firstRetry(), settings.maxAttempts());
         return new IdempotentEventConsumer(settings, contract, db, transaction, fold);

@@ -3,18 +3,16 @@ package io.vizora.projector;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The projector's consumer groups are named {@code <generation>-<projection>}: a rebuild drops the
- * schema and starts a new generation, whose groups read every topic from the beginning.
+ * The consumer groups are named {@code <generation>-<projection>}. The generation is recorded in
+ * the projector's schema when it is created, so dropping the schema (a rebuild) starts a new one
+ * that reads every topic from the beginning; {@code generation} overrides it (tests). The Redis
+ * prefix lets a second projector build its models beside a live one.
  */
 @ConfigurationProperties("vizora.projector")
-public record ProjectorProperties(String generation, int concurrency) {
+public record ProjectorProperties(String generation, int concurrency, String redisPrefix) {
 
     public ProjectorProperties {
-        generation = generation == null || generation.isBlank() ? "projector-1" : generation;
         concurrency = concurrency <= 0 ? 1 : concurrency;
-    }
-
-    public String consumer(String projection) {
-        return generation + "-" + projection;
+        redisPrefix = redisPrefix == null || redisPrefix.isBlank() ? "vizora:" : redisPrefix;
     }
 }

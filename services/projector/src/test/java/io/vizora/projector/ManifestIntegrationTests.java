@@ -35,8 +35,11 @@ class ManifestIntegrationTests {
     @Autowired
     ReactiveStringRedisTemplate redis;
 
+    @Autowired
+    ManifestPublisher publisher;
+
     private Optional<JsonNode> inRedis(UUID displayId) {
-        var body = redis.<String, String>opsForHash().get(ManifestPublisher.key(displayId), "manifest").block();
+        var body = redis.<String, String>opsForHash().get(publisher.key(displayId), "manifest").block();
         return Optional.ofNullable(body).map(JSON::readTree);
     }
 

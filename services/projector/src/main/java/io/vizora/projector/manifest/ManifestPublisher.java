@@ -5,6 +5,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.vizora.projector.ProjectorProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -36,9 +37,12 @@ public class ManifestPublisher implements AutoCloseable {
     private final ReactiveStringRedisTemplate redis;
     private final KafkaProducer<String, byte[]> producer;
     private final JsonMapper json;
+    private final String prefix;
 
-    public ManifestPublisher(ReactiveStringRedisTemplate redis, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+    public ManifestPublisher(ReactiveStringRedisTemplate redis, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                             ProjectorProperties properties) {
         this.redis = redis;
+        this.prefix = properties.redisPrefix() + "manifest:";
         this.json = JsonMapper.builder().build();
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -49,8 +53,8 @@ public class ManifestPublisher implements AutoCloseable {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
-    public static String key(UUID displayId) {
-        return "vizora:manifest:" + displayId;
+    public String key(UUID displayId) {
+        return prefix + displayId;
     }
 
     /** Emits once Kafka acknowledged the manifest and Redis holds it (or a newer one). */

@@ -73,7 +73,9 @@ public final class StateFolds implements EventHandler {
     private static Mono<Void> upsertDisplay(DatabaseClient db, UUID tenant, JsonNode data, ConsumedEvent event) {
         return db.sql("""
                         INSERT INTO display (id, organisation_id, name, time_zone, tags, group_ids, paired_at)
-                        VALUES (:id, :tenant, :name, :zone, :tags, :groups, :at)
+                        VALUES (:id, :tenant, :name, :zone, :tags,
+                                ARRAY(SELECT g FROM unnest(:groups::uuid[]) AS g
+                                      WHERE NOT EXISTS (SELECT 1 FROM deleted_display_group d WHERE d.id = g)), :at)
                         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, time_zone = EXCLUDED.time_zone, tags = EXCLUDED.tags,
                                                        group_ids = EXCLUDED.group_ids
                         WHERE display.organisation_id = EXCLUDED.organisation_id""")
@@ -85,13 +87,18 @@ public final class StateFolds implements EventHandler {
                 .then();
     }
 
-    /** A deleted group: its members are due (they may have been targeted through it) and leave it. */
+    /**
+     * A deleted group: its members are due (they may have been targeted through it) and leave it,
+     * and it is remembered, so a display folded later (on replay) does not join it again.
+     */
     private static Mono<Void> groupDeleted(DatabaseClient db, UUID tenant, UUID groupId) {
-        return db.sql("""
+        return db.sql("INSERT INTO deleted_display_group (id, organisation_id) VALUES (:group, :tenant) ON CONFLICT DO NOTHING")
+                .bind("group", groupId).bind("tenant", tenant).then()
+                .then(db.sql("""
                         INSERT INTO manifest_due (display_id, organisation_id)
                         SELECT id, organisation_id FROM display WHERE organisation_id = :tenant AND :group = ANY (group_ids)
                         ON CONFLICT DO NOTHING""")
-                .bind("tenant", tenant).bind("group", groupId).then()
+                .bind("tenant", tenant).bind("group", groupId).then())
                 .then(db.sql("UPDATE display SET group_ids = array_remove(group_ids, :group) WHERE organisation_id = :tenant AND :group = ANY (group_ids)")
                         .bind("tenant", tenant).bind("group", groupId).then())
                 .then(db.sql("DELETE FROM display_group WHERE id = :group AND organisation_id = :tenant")

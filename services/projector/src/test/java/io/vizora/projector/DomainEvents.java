@@ -10,11 +10,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.vizora.schemas.Envelope;
 import io.vizora.schemas.TopicCatalogue;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +41,6 @@ final class DomainEvents implements AutoCloseable {
         return shared;
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TopicCatalogue CATALOGUE = TopicCatalogue.load();
 
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -72,22 +70,9 @@ final class DomainEvents implements AutoCloseable {
     }
 
     UUID send(UUID id, UUID tenant, String type, UUID subject, Map<String, Object> data) {
-        var context = type.split("\\.")[1];
-        var name = type.split("\\.")[2];
-        var event = new LinkedHashMap<String, Object>();
-        event.put("specversion", "1.0");
-        event.put("id", id.toString());
-        event.put("source", "/vizora/command-service");
-        event.put("type", type);
-        event.put("subject", subject.toString());
-        event.put("time", Instant.now().toString());
-        event.put("datacontenttype", "application/json");
-        event.put("dataschema", "https://schemas.vizora.io/events/" + context + "/" + name + ".v1.schema.json");
-        event.put("tenantid", tenant.toString());
-        event.put("principal", "user:" + new UUID(0, 7));
-        event.put("data", data);
+        var event = Envelope.json(id, type, tenant, subject.toString(), "user:" + new UUID(0, 7), Instant.now(), data);
         try {
-            producer.send(new ProducerRecord<>(CATALOGUE.topicFor(type).name(), subject.toString(), JSON.writeValueAsBytes(event))).get();
+            producer.send(new ProducerRecord<>(CATALOGUE.topicFor(type).name(), subject.toString(), event)).get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,36 @@
+package io.vizora.schemas;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.UUID;
+
+/**
+ * A CloudEvent in Vizora's structured JSON form, as the relay puts it on a topic. For producers
+ * outside the outbox path: tests and load generators that feed consumers directly.
+ */
+public final class Envelope {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Envelope() {
+    }
+
+    public static byte[] json(UUID id, String type, UUID tenant, String subject, String principal, Instant time, Object data) {
+        var eventType = EventType.parse(type);
+        var event = new LinkedHashMap<String, Object>();
+        event.put("specversion", "1.0");
+        event.put("id", id.toString());
+        event.put("source", "/vizora/command-service");
+        event.put("type", type);
+        event.put("subject", subject);
+        event.put("time", time.toString());
+        event.put("datacontenttype", "application/json");
+        event.put("dataschema", eventType.dataSchemaUri());
+        event.put("tenantid", tenant.toString());
+        event.put("principal", principal);
+        event.put("data", data);
+        return JSON.writeValueAsBytes(event);
+    }
+}

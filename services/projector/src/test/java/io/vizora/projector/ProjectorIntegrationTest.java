@@ -1,6 +1,8 @@
 package io.vizora.projector;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -9,10 +11,13 @@ import java.lang.annotation.Target;
 
 /**
  * The projector against the real test stack, one context for all test classes. Its consumer
- * groups are a fresh generation per run, so they read the topics from the beginning.
+ * groups are a fresh generation per run, so they read the topics from the beginning; operators'
+ * tokens come from {@link TestJwks}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(TestJwks.class)
 @SpringBootTest(properties = "vizora.projector.generation=it-${random.uuid}")
+@AutoConfigureWebTestClient
 public @interface ProjectorIntegrationTest {
 }

@@ -18,11 +18,15 @@ public final class Envelope {
     }
 
     public static byte[] json(UUID id, String type, UUID tenant, String subject, String principal, Instant time, Object data) {
+        return json(id, type, tenant, subject, principal, time, data, "/vizora/command-service");
+    }
+
+    public static byte[] json(UUID id, String type, UUID tenant, String subject, String principal, Instant time, Object data, String source) {
         var eventType = EventType.parse(type);
         var event = new LinkedHashMap<String, Object>();
         event.put("specversion", "1.0");
         event.put("id", id.toString());
-        event.put("source", "/vizora/command-service");
+        event.put("source", source);
         event.put("type", type);
         event.put("subject", subject);
         event.put("time", time.toString());

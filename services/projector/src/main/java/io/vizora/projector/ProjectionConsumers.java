@@ -21,7 +21,7 @@ import java.util.List;
  * They start once the schema is migrated.
  */
 @Configuration(proxyBeanMethods = false)
-class ProjectionConsumers {
+public class ProjectionConsumers {
 
     static final List<String> DOMAIN_TOPICS = List.of("vizora.identity", "vizora.fleet", "vizora.content", "vizora.scheduling");
 
@@ -44,8 +44,8 @@ class ProjectionConsumers {
         return new Generation(name);
     }
 
-    record Generation(String name) {
-        String consumer(String projection) {
+    public record Generation(String name) {
+        public String consumer(String projection) {
             return name + "-" + projection;
         }
     }

@@ -12,12 +12,13 @@ import java.lang.annotation.Target;
 /**
  * The projector against the real test stack, one context for all test classes. Its consumer
  * groups are a fresh generation per run, so they read the topics from the beginning; operators'
- * tokens come from {@link TestJwks}.
+ * tokens come from {@link TestJwks}; a display is offline after two silent seconds.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(TestJwks.class)
-@SpringBootTest(properties = "vizora.projector.generation=it-${random.uuid}")
+@SpringBootTest(properties = {"vizora.projector.generation=it-${random.uuid}",
+        "vizora.projector.presence.offline-after=PT2S", "vizora.projector.presence.sweep-interval=PT0.2S"})
 @AutoConfigureWebTestClient
 public @interface ProjectorIntegrationTest {
 }

@@ -3,6 +3,7 @@ package io.vizora.projector.query;
 import io.r2dbc.postgresql.codec.Json;
 import io.vizora.projector.manifest.CompilationInputs;
 import io.vizora.projector.manifest.ManifestPublisher;
+import io.vizora.projector.presence.Presence;
 import io.vizora.schedule.Playhead;
 import io.vizora.schedule.ScheduleCompiler;
 import io.vizora.schedule.Timeline;
@@ -29,6 +30,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,7 +44,18 @@ class QueryController {
     }
 
     record FleetEntry(UUID displayId, String name, String timeZone, List<UUID> groupIds, List<String> tags, Long manifestVersion,
-                      Instant compiledAt, NowPlaying playing) {
+                      Instant compiledAt, NowPlaying playing, Boolean online, Instant lastSeenAt) {
+
+        FleetEntry playing(NowPlaying now) {
+            return new FleetEntry(displayId, name, timeZone, groupIds, tags, manifestVersion, compiledAt, now, online, lastSeenAt);
+        }
+
+        FleetEntry presence(Map<String, String> fields) {
+            return fields.containsKey("lastSeen")
+                    ? new FleetEntry(displayId, name, timeZone, groupIds, tags, manifestVersion, compiledAt, playing,
+                            "online".equals(fields.get("state")), Instant.ofEpochMilli(Long.parseLong(fields.get("lastSeen"))))
+                    : new FleetEntry(displayId, name, timeZone, groupIds, tags, manifestVersion, compiledAt, playing, false, null);
+        }
     }
 
     record CampaignEntry(UUID campaignId, String name, String state, String kind, int priority, LocalDate startDate, LocalDate endDate,
@@ -59,8 +72,11 @@ class QueryController {
     private final ReactiveStringRedisTemplate redis;
     private final ManifestPublisher manifests;
     private final CompilationInputs inputs;
+    private final Presence presence;
 
-    QueryController(DatabaseClient db, ReactiveStringRedisTemplate redis, ManifestPublisher manifests, CompilationInputs inputs) {
+    QueryController(DatabaseClient db, ReactiveStringRedisTemplate redis, ManifestPublisher manifests, CompilationInputs inputs,
+                    Presence presence) {
+        this.presence = presence;
         this.db = db;
         this.redis = redis;
         this.manifests = manifests;
@@ -78,11 +94,15 @@ class QueryController {
                 .map(row -> new FleetEntry(row.get("id", UUID.class), row.get("name", String.class), row.get("time_zone", String.class),
                         Arrays.asList(row.get("group_ids", UUID[].class)), Arrays.asList(row.get("tags", String[].class)),
                         row.get("version", Long.class),
-                        Optional.ofNullable(row.get("compiled_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null), null))
+                        Optional.ofNullable(row.get("compiled_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null),
+                        null, null, null))
                 .all()
                 .flatMapSequential(entry -> redis.<String, String>opsForHash().get(manifests.key(entry.displayId()), "manifest")
                         .map(body -> withPlaying(entry, JSON.readTree(body), now))
-                        .defaultIfEmpty(entry));
+                        .defaultIfEmpty(entry)
+                        .zipWith(redis.<String, String>opsForHash().entries(presence.key(entry.displayId()))
+                                .collectMap(Map.Entry::getKey, Map.Entry::getValue))
+                        .map(found -> found.getT1().presence(found.getT2())));
     }
 
     private static FleetEntry withPlaying(FleetEntry entry, JsonNode manifest, Instant now) {
@@ -101,8 +121,7 @@ class QueryController {
                             UUID.fromString(items.get(head.index()).get("contentId").asString()), head.startedAt(), head.nextAt(),
                             head.nextAt().equals(end) ? null : UUID.fromString(items.get((head.index() + 1) % items.size()).get("contentId").asString())))
                     .orElse(new NowPlaying(slice.get("source").asString(), campaigns, null, start, end, null));
-            return new FleetEntry(entry.displayId(), entry.name(), entry.timeZone(), entry.groupIds(), entry.tags(), entry.manifestVersion(),
-                    entry.compiledAt(), playing);
+            return entry.playing(playing);
         }
         return entry;
     }

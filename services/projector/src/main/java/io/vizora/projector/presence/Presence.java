@@ -1,0 +1,188 @@
+package io.vizora.projector.presence;
+
+import io.vizora.consumer.CloudEventReader;
+import io.vizora.consumer.ConsumedEvent;
+import io.vizora.projector.ProjectorProperties;
+import io.vizora.schemas.ContractViolationException;
+import io.vizora.schemas.Envelope;
+import io.vizora.schemas.EventContract;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.MessageListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Who is online, in Redis, from the heartbeats on {@value #TOPIC}: a heartbeat from a display that
+ * was not online announces {@code display_came_online}; a display silent for longer than the grace
+ * period is announced {@code display_went_offline} by the sweeper. Each announcement's id derives
+ * from what caused it, so a redelivered heartbeat or two sweepers racing announce it under one id,
+ * and the state changes only after Kafka took the announcement (at least once, never silently lost).
+ * A new generation reads the heartbeats from the beginning: its announcements repeat the old ids,
+ * so consumers that deduplicate by id see nothing twice.
+ */
+@Component
+public class Presence implements SmartLifecycle {
+
+    public static final String TOPIC = "vizora.presence";
+    static final String CAME_ONLINE = "vizora.presence.display_came_online.v1";
+    static final String WENT_OFFLINE = "vizora.presence.display_went_offline.v1";
+    private static final String HEARTBEAT = "vizora.presence.heartbeat.v1";
+    private static final Logger log = LoggerFactory.getLogger(Presence.class);
+
+    /** Records a heartbeat; returns the display's state before it ("online", "offline" or ""). */
+    private static final RedisScript<String> SEEN = RedisScript.of("""
+            redis.call('ZADD', KEYS[1], 'GT', ARGV[2], ARGV[1])
+            redis.call('HSET', KEYS[2], 'lastSeen', ARGV[2], 'health', ARGV[3])
+            return redis.call('HGET', KEYS[2], 'state') or ''""", String.class);
+
+    /** Marks a display online if it is not; returns 1 if it changed. */
+    private static final RedisScript<Long> ONLINE = RedisScript.of("""
+            if redis.call('HGET', KEYS[2], 'state') == 'online' then return 0 end
+            redis.call('HSET', KEYS[2], 'state', 'online', 'since', ARGV[2])
+            redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+            return 1""", Long.class);
+
+    /** Marks a display offline if it is still silent since the heartbeat the announcement names; returns 1 if it changed. */
+    private static final RedisScript<Long> OFFLINE = RedisScript.of("""
+            if redis.call('HGET', KEYS[2], 'state') ~= 'online' or redis.call('HGET', KEYS[2], 'lastSeen') ~= ARGV[2] then return 0 end
+            redis.call('HSET', KEYS[2], 'state', 'offline', 'since', ARGV[2])
+            redis.call('ZREM', KEYS[1], ARGV[1])
+            return 1""", Long.class);
+
+    private final StringRedisTemplate redis;
+    private final PresenceProperties properties;
+    private final String prefix;
+    private final KafkaProducer<String, byte[]> producer;
+    private final ConcurrentMessageListenerContainer<String, byte[]> container;
+
+    public Presence(StringRedisTemplate redis, PresenceProperties properties, ProjectorProperties projector, EventContract contract,
+                    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                    io.vizora.projector.ProjectionConsumers.Generation generation) {
+        this.redis = redis;
+        this.properties = properties;
+        this.prefix = projector.redisPrefix() + "presence:";
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new StringSerializer(), new ByteArraySerializer());
+        var consumers = new DefaultKafkaConsumerFactory<String, byte[]>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, generation.consumer("presence"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        var reader = new CloudEventReader(contract);
+        var container = new ContainerProperties(TOPIC);
+        container.setAckMode(ContainerProperties.AckMode.BATCH);
+        container.setMessageListener((MessageListener<String, byte[]>) record -> heard(reader, record));
+        this.container = new ConcurrentMessageListenerContainer<>(consumers, container);
+        this.container.setConcurrency(2);
+        this.container.setBeanName("presence");
+    }
+
+    private void heard(CloudEventReader reader, ConsumerRecord<String, byte[]> record) {
+        ConsumedEvent event;
+        try {
+            event = reader.read(record);
+        } catch (ContractViolationException e) {
+            log.atWarn().addKeyValue("offset", record.offset()).log("a presence record breaks the contract and is skipped: " + e.getMessage());
+            return;
+        }
+        if (!event.type().equals(HEARTBEAT)) {
+            return;
+        }
+        var displayId = UUID.fromString(event.data().get("displayId").asString());
+        var member = event.tenantId() + ":" + displayId;
+        var seenAt = Long.toString(event.time().toEpochMilli());
+        var before = redis.execute(SEEN, List.of(online(), key(displayId)), member, seenAt, event.data().toString());
+        if (!"online".equals(before)) {
+            announce(CAME_ONLINE, UUID.nameUUIDFromBytes(("came_online:" + event.id()).getBytes(StandardCharsets.UTF_8)),
+                    event.tenantId(), displayId, event.time());
+            redis.execute(ONLINE, List.of(online(), key(displayId)), member, seenAt);
+        }
+    }
+
+    /** Displays silent for longer than the grace period go offline, each announced once. */
+    @Scheduled(fixedDelayString = "${vizora.projector.presence.sweep-interval:PT5S}")
+    public void sweep() {
+        var cutoff = Instant.now().minus(properties.offlineAfter()).toEpochMilli();
+        var silent = redis.opsForZSet().rangeByScoreWithScores(online(), Double.NEGATIVE_INFINITY, cutoff);
+        if (silent == null) {
+            return;
+        }
+        for (var entry : silent) {
+            var member = entry.getValue();
+            var tenant = UUID.fromString(member.substring(0, member.indexOf(':')));
+            var displayId = UUID.fromString(member.substring(member.indexOf(':') + 1));
+            var lastSeen = Optional.ofNullable((String) redis.opsForHash().get(key(displayId), "lastSeen")).orElse(Long.toString(entry.getScore().longValue()));
+            if (Long.parseLong(lastSeen) > cutoff) {
+                continue;
+            }
+            announce(WENT_OFFLINE, UUID.nameUUIDFromBytes(("went_offline:" + displayId + ":" + lastSeen).getBytes(StandardCharsets.UTF_8)),
+                    tenant, displayId, Instant.ofEpochMilli(Long.parseLong(lastSeen)));
+            redis.execute(OFFLINE, List.of(online(), key(displayId)), member, lastSeen);
+        }
+    }
+
+    private void announce(String type, UUID id, UUID tenant, UUID displayId, Instant at) {
+        var event = Envelope.json(id, type, tenant, displayId.toString(), "system", Instant.now(),
+                Map.of("displayId", displayId.toString(), "at", at.toString()), "/vizora/projector");
+        try {
+            producer.send(new ProducerRecord<>(TOPIC, displayId.toString(), event)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while announcing " + type, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not announce " + type + " for display " + displayId, e.getCause());
+        }
+    }
+
+    private String online() {
+        return prefix + "online";
+    }
+
+    /** The display's presence in Redis: a hash of state (online/offline), lastSeen (epoch ms), since and health. */
+    public String key(UUID displayId) {
+        return prefix + displayId;
+    }
+
+    @Override
+    public void start() {
+        container.start();
+    }
+
+    @Override
+    public void stop() {
+        container.stop();
+        producer.close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return container.isRunning();
+    }
+}

@@ -1,0 +1,102 @@
+package io.vizora.projector;
+
+import io.vizora.testsupport.TestStack;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ProjectorIntegrationTest
+class PresenceIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final DomainEvents events = DomainEvents.shared();
+
+    @Autowired
+    WebTestClient http;
+
+    /** The presence announcements about a display on the topic, oldest first, as type and event id. */
+    private static List<List<String>> announcements(UUID displayId) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor("vizora.presence").stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            var found = new ArrayList<List<String>>();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    var event = JSON.readTree(record.value());
+                    if (record.key().equals(displayId.toString()) && !event.get("type").asString().endsWith("heartbeat.v1")) {
+                        found.add(List.of(event.get("type").asString().replace("vizora.presence.", "").replace(".v1", ""), event.get("id").asString()));
+                    }
+                }
+            }
+            return found;
+        }
+    }
+
+    private UUID heartbeat(UUID tenant, UUID display) {
+        return events.send(tenant, "vizora.presence.heartbeat.v1", display, Map.of("displayId", display.toString(), "sentAt", Instant.now().toString(),
+                "cpuPercent", 12.5, "appVersion", "0.1.0", "screenOn", true));
+    }
+
+    private List<String> types(UUID display) {
+        return announcements(display).stream().map(List::getFirst).toList();
+    }
+
+    @Test
+    void aDisplayComesOnlineWithItsFirstHeartbeatAndGoesOfflineAfterTheGracePeriodOnce() {
+        var tenant = UUID.randomUUID();
+        var display = UUID.randomUUID();
+        events.send(tenant, "vizora.fleet.display_paired.v1", display, Map.of("displayId", display.toString(), "name", "Foyer",
+                "timeZone", "Europe/Berlin", "groupIds", List.of(), "tags", List.of()));
+        var token = TestJwks.operator(tenant, "viewer");
+
+        heartbeat(tenant, display);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(types(display)).containsExactly("display_came_online"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            heartbeat(tenant, display);
+            http.get().uri("/api/v1/fleet").header("Authorization", "Bearer " + token)
+                    .exchange().expectBody().jsonPath("$[0].online").isEqualTo(true).jsonPath("$[0].lastSeenAt").isNotEmpty();
+        });
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(types(display)).containsExactly("display_came_online", "display_went_offline"));
+        http.get().uri("/api/v1/fleet").header("Authorization", "Bearer " + token).exchange().expectBody().jsonPath("$[0].online").isEqualTo(false);
+
+        heartbeat(tenant, display);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(types(display)).containsExactly("display_came_online", "display_went_offline", "display_came_online"));
+    }
+
+    @Test
+    void heartbeatsWhileOnlineAndARedeliveredHeartbeatAnnounceNothingMore() {
+        var tenant = UUID.randomUUID();
+        var display = UUID.randomUUID();
+        var first = heartbeat(tenant, display);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(types(display)).containsExactly("display_came_online"));
+
+        events.send(first, tenant, "vizora.presence.heartbeat.v1", display, Map.of("displayId", display.toString(), "sentAt", Instant.now().toString()));
+        heartbeat(tenant, display);
+        var marker = UUID.randomUUID();
+        heartbeat(tenant, marker);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(types(marker)).containsExactly("display_came_online"));
+
+        assertThat(types(display)).containsExactly("display_came_online");
+    }
+}

@@ -88,6 +88,8 @@ class AuthorizationMatrixIntegrationTests {
                 new Endpoint(HttpMethod.POST, "/api/v1/playlists", Permission.CAMPAIGNS_MANAGE, playlist),
                 new Endpoint(HttpMethod.PUT, "/api/v1/playlists/" + ID, Permission.CAMPAIGNS_MANAGE, playlist),
                 new Endpoint(HttpMethod.DELETE, "/api/v1/playlists/" + ID, Permission.CAMPAIGNS_MANAGE, null),
+                new Endpoint(HttpMethod.GET, "/api/v1/organisation/default-playlist", Permission.CAMPAIGNS_READ, null),
+                new Endpoint(HttpMethod.PUT, "/api/v1/organisation/default-playlist", Permission.CAMPAIGNS_PUBLISH, Map.of("playlistId", ID)),
                 new Endpoint(HttpMethod.GET, "/api/v1/campaigns", Permission.CAMPAIGNS_READ, null),
                 new Endpoint(HttpMethod.GET, "/api/v1/campaigns/" + ID, Permission.CAMPAIGNS_READ, null),
                 new Endpoint(HttpMethod.POST, "/api/v1/campaigns", Permission.CAMPAIGNS_MANAGE, campaign),

@@ -50,6 +50,11 @@ class EventContractIntegrationTests {
         var page = send("POST", admin, "/api/v1/content/web-pages", Map.of("name", "Page", "url", "https://example.org/")).get("contentId");
         var playlist = Campaigns.playlist(http, admin, content);
         send("PUT", admin, "/api/v1/playlists/" + playlist, Map.of("name", "Loop 2", "items", List.of(Map.of("contentId", page, "durationMs", 5000))));
+        send("PUT", admin, "/api/v1/organisation/default-playlist", Map.of("playlistId", playlist));
+        var withDefault = new java.util.HashMap<String, Object>(Map.of("name", "Screen 1", "timeZone", "Asia/Tokyo", "groupIds", List.of(), "tags", List.of()));
+        withDefault.put("defaultPlaylistId", playlist);
+        send("PUT", admin, "/api/v1/displays/" + display, withDefault);
+        send("PUT", admin, "/api/v1/displays/" + display, Map.of("name", "Screen 1", "timeZone", "Asia/Tokyo", "groupIds", List.of(), "tags", List.of()));
         var body = Campaigns.body(playlist, List.of("menu"));
         var campaign = Campaigns.created(http, admin, body);
         body.put("recurrence", Map.of("everyWeeks", 3));
@@ -57,6 +62,9 @@ class EventContractIntegrationTests {
         Campaigns.act(http, admin, campaign, "publish").expectStatus().isOk();
         Campaigns.act(http, admin, campaign, "end").expectStatus().isOk();
         http.delete().uri("/api/v1/campaigns/" + campaign).header("Authorization", "Bearer " + admin).exchange().expectStatus().isNoContent();
+        http.delete().uri("/api/v1/playlists/" + playlist).header("Authorization", "Bearer " + admin).exchange().expectStatus().isEqualTo(409);
+        http.put().uri("/api/v1/organisation/default-playlist").header("Authorization", "Bearer " + admin).bodyValue("{}")
+                .header("Content-Type", "application/json").exchange().expectStatus().isOk();
         http.delete().uri("/api/v1/playlists/" + playlist).header("Authorization", "Bearer " + admin).exchange().expectStatus().isNoContent();
         http.delete().uri("/api/v1/content/" + content).header("Authorization", "Bearer " + admin).exchange().expectStatus().isNoContent();
         http.delete().uri("/api/v1/displays/" + display).header("Authorization", "Bearer " + admin).exchange().expectStatus().isNoContent();
@@ -75,7 +83,7 @@ class EventContractIntegrationTests {
             assertThat((String) envelope.get("principal")).matches("user:[0-9a-f-]{36}");
             types.add((String) envelope.get("type"));
         }
-        assertThat(types).as("every type the operator API emits, all but organisation_renamed").hasSize(24)
+        assertThat(types).as("every type the operator API emits, all but organisation_renamed").hasSize(25)
                 .doesNotContain("vizora.identity.organisation_renamed.v1");
     }
 }

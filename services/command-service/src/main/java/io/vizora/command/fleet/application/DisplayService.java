@@ -42,30 +42,30 @@ public class DisplayService {
     }
 
     /** Pairs the screen showing {@code code} as a new display of the caller's organisation. */
-    public Mono<Display> pair(Caller caller, String code, Supplier<DisplayProfile> profile) {
+    public Mono<Display> pair(Caller caller, String code, Supplier<DisplayProfile> profile, UUID defaultPlaylistId) {
         var displayId = UUID.randomUUID();
         return Authorization.require(caller, Permission.FLEET_MANAGE)
                 .then(Mono.fromSupplier(profile))
-                .flatMap(checked -> knownGroups(caller, checked)
-                        .then(displays.insert(caller.organisationId(), displayId, checked))
+                .flatMap(checked -> known(caller, checked, defaultPlaylistId)
+                        .then(displays.insert(caller.organisationId(), displayId, checked, defaultPlaylistId))
                         .then(Mono.justOrEmpty(PairingCode.parse(code)))
                         .flatMap(parsed -> pairings.claim(parsed, displayId, pairing.collectWithin()))
                         .switchIfEmpty(Mono.error(() -> new DomainProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown pairing code",
                                 "No screen is waiting with pairing code '" + code + "': it may have expired or been used. "
                                         + "Ask the screen for a new one.")))
-                        .then(emit(caller, displayId, DisplayEvents.Paired.TYPE, new DisplayEvents.Paired(displayId, checked))))
+                        .then(emit(caller, displayId, DisplayEvents.Paired.TYPE, new DisplayEvents.Paired(displayId, checked, defaultPlaylistId))))
                 .then(displays.find(caller.organisationId(), displayId))
                 .as(transaction::transactional);
     }
 
     /** Renames, moves between groups, re-tags or re-zones a display: the profile replaces the old one. */
-    public Mono<Display> update(Caller caller, UUID displayId, Supplier<DisplayProfile> profile) {
+    public Mono<Display> update(Caller caller, UUID displayId, Supplier<DisplayProfile> profile, UUID defaultPlaylistId) {
         return Authorization.require(caller, Permission.FLEET_MANAGE)
                 .then(Mono.fromSupplier(profile))
-                .flatMap(checked -> knownGroups(caller, checked)
-                        .then(displays.update(caller.organisationId(), displayId, checked))
+                .flatMap(checked -> known(caller, checked, defaultPlaylistId)
+                        .then(displays.update(caller.organisationId(), displayId, checked, defaultPlaylistId))
                         .flatMap(updated -> updated
-                                ? emit(caller, displayId, DisplayEvents.Updated.TYPE, new DisplayEvents.Updated(displayId, checked))
+                                ? emit(caller, displayId, DisplayEvents.Updated.TYPE, new DisplayEvents.Updated(displayId, checked, defaultPlaylistId))
                                 : Mono.error(Authorization.notFound("display", displayId))))
                 .then(displays.find(caller.organisationId(), displayId))
                 .as(transaction::transactional);
@@ -91,9 +91,14 @@ public class DisplayService {
         return Authorization.require(caller, Permission.FLEET_READ).thenMany(displays.all(caller.organisationId(), groupId, tag));
     }
 
-    private Mono<Void> knownGroups(Caller caller, DisplayProfile profile) {
+    /** The groups and the default playlist must be the organisation's. */
+    private Mono<Void> known(Caller caller, DisplayProfile profile, UUID defaultPlaylistId) {
+        var playlist = defaultPlaylistId == null ? Mono.<String>empty()
+                : displays.hasPlaylist(caller.organisationId(), defaultPlaylistId)
+                        .flatMap(found -> found ? Mono.<String>empty() : Mono.just("there is no playlist " + defaultPlaylistId));
         return displays.unknownGroups(caller.organisationId(), profile.groupIds())
                 .map(unknown -> "there is no display group " + unknown)
+                .concatWith(playlist)
                 .collectList()
                 .flatMap(problems -> Mono.fromRunnable(() -> RuleViolation.throwIfAny("Invalid display", problems)));
     }

@@ -17,11 +17,12 @@ import java.util.UUID;
 @Repository
 public class DisplayRepository {
 
-    public record Display(UUID displayId, String name, String timeZone, List<UUID> groupIds, List<String> tags, Instant pairedAt) {
+    public record Display(UUID displayId, String name, String timeZone, List<UUID> groupIds, List<String> tags, UUID defaultPlaylistId,
+                          Instant pairedAt) {
     }
 
     private static final String SELECT = """
-            SELECT d.id, d.name, d.time_zone, d.tags, d.paired_at,
+            SELECT d.id, d.name, d.time_zone, d.tags, d.paired_at, d.default_playlist_id,
                    ARRAY(SELECT m.group_id FROM display_group_member m WHERE m.display_id = d.id ORDER BY m.group_id) AS group_ids
             FROM display d WHERE d.organisation_id = :organisation""";
 
@@ -31,21 +32,36 @@ public class DisplayRepository {
         this.db = db;
     }
 
-    public Mono<Void> insert(UUID organisationId, UUID displayId, DisplayProfile profile) {
-        return db.sql("INSERT INTO display (id, organisation_id, name, time_zone, tags) VALUES (:id, :organisation, :name, :zone, :tags)")
+    public Mono<Void> insert(UUID organisationId, UUID displayId, DisplayProfile profile, UUID defaultPlaylistId) {
+        return withDefault(db.sql("""
+                        INSERT INTO display (id, organisation_id, name, time_zone, tags, default_playlist_id)
+                        VALUES (:id, :organisation, :name, :zone, :tags, :defaultPlaylist)""")
                 .bind("id", displayId).bind("organisation", organisationId).bind("name", profile.name())
-                .bind("zone", profile.timeZone()).bind("tags", profile.tags().toArray(String[]::new))
+                .bind("zone", profile.timeZone()).bind("tags", profile.tags().toArray(String[]::new)), defaultPlaylistId)
                 .then()
                 .then(replaceGroups(organisationId, displayId, profile.groupIds()));
     }
 
     /** Emits whether the organisation has the display; only then is it changed. */
-    public Mono<Boolean> update(UUID organisationId, UUID displayId, DisplayProfile profile) {
-        return db.sql("UPDATE display SET name = :name, time_zone = :zone, tags = :tags WHERE id = :id AND organisation_id = :organisation")
+    public Mono<Boolean> update(UUID organisationId, UUID displayId, DisplayProfile profile, UUID defaultPlaylistId) {
+        return withDefault(db.sql("""
+                        UPDATE display SET name = :name, time_zone = :zone, tags = :tags, default_playlist_id = :defaultPlaylist
+                        WHERE id = :id AND organisation_id = :organisation""")
                 .bind("name", profile.name()).bind("zone", profile.timeZone()).bind("tags", profile.tags().toArray(String[]::new))
-                .bind("id", displayId).bind("organisation", organisationId)
+                .bind("id", displayId).bind("organisation", organisationId), defaultPlaylistId)
                 .fetch().rowsUpdated()
                 .flatMap(rows -> rows == 0 ? Mono.just(false) : replaceGroups(organisationId, displayId, profile.groupIds()).thenReturn(true));
+    }
+
+    private static DatabaseClient.GenericExecuteSpec withDefault(DatabaseClient.GenericExecuteSpec spec, UUID defaultPlaylistId) {
+        return defaultPlaylistId == null ? spec.bindNull("defaultPlaylist", UUID.class) : spec.bind("defaultPlaylist", defaultPlaylistId);
+    }
+
+    /** Whether the organisation has a playlist of this id (for a display's default). */
+    public Mono<Boolean> hasPlaylist(UUID organisationId, UUID playlistId) {
+        return db.sql("SELECT 1 FROM playlist WHERE id = :id AND organisation_id = :organisation")
+                .bind("id", playlistId).bind("organisation", organisationId)
+                .map(row -> true).one().defaultIfEmpty(false);
     }
 
     private Mono<Void> replaceGroups(UUID organisationId, UUID displayId, List<UUID> groupIds) {
@@ -119,6 +135,6 @@ public class DisplayRepository {
     private static Display display(Readable row) {
         return new Display(row.get("id", UUID.class), row.get("name", String.class), row.get("time_zone", String.class),
                 Arrays.asList(row.get("group_ids", UUID[].class)), Arrays.asList(row.get("tags", String[].class)),
-                row.get("paired_at", OffsetDateTime.class).toInstant());
+                row.get("default_playlist_id", UUID.class), row.get("paired_at", OffsetDateTime.class).toInstant());
     }
 }

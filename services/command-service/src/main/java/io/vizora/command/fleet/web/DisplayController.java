@@ -38,7 +38,7 @@ class DisplayController {
 
     record PairRequest(@NotBlank @Size(max = 20) String pairingCode, @NotBlank @Size(max = 200) String name,
                        @NotBlank @Size(max = 64) String timeZone, @Size(max = DisplayProfile.MAX_GROUPS) List<@NotNull UUID> groupIds,
-                       @Size(max = DisplayProfile.MAX_TAGS) List<@NotNull @Size(max = 63) String> tags) {
+                       @Size(max = DisplayProfile.MAX_TAGS) List<@NotNull @Size(max = 63) String> tags, UUID defaultPlaylistId) {
 
         DisplayProfile profile() {
             return DisplayProfile.of(name, timeZone, groupIds == null ? List.of() : groupIds, tags == null ? List.of() : tags);
@@ -47,7 +47,8 @@ class DisplayController {
 
     record UpdateRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 64) String timeZone,
                          @NotNull @Size(max = DisplayProfile.MAX_GROUPS) List<@NotNull UUID> groupIds,
-                         @NotNull @Size(max = DisplayProfile.MAX_TAGS) List<@NotNull @Size(max = 63) String> tags) {
+                         @NotNull @Size(max = DisplayProfile.MAX_TAGS) List<@NotNull @Size(max = 63) String> tags,
+                         UUID defaultPlaylistId) {
 
         DisplayProfile profile() {
             return DisplayProfile.of(name, timeZone, groupIds, tags);
@@ -63,7 +64,7 @@ class DisplayController {
     @PostMapping
     @Operation(summary = "Pair the screen showing a pairing code as a display (admins and owners)")
     Mono<ResponseEntity<Display>> pair(@AuthenticationPrincipal Jwt token, @Valid @RequestBody PairRequest request) {
-        return displays.pair(Callers.of(token), request.pairingCode(), request::profile)
+        return displays.pair(Callers.of(token), request.pairingCode(), request::profile, request.defaultPlaylistId())
                 .map(display -> ResponseEntity.created(URI.create("/api/v1/displays/" + display.displayId())).body(display));
     }
 
@@ -81,9 +82,9 @@ class DisplayController {
     }
 
     @PutMapping("/{displayId}")
-    @Operation(summary = "Rename, re-zone, move between groups or re-tag a display: the body replaces its profile")
+    @Operation(summary = "Rename, re-zone, move between groups, re-tag or set the default playlist of a display: the body replaces its profile")
     Mono<Display> update(@AuthenticationPrincipal Jwt token, @PathVariable UUID displayId, @Valid @RequestBody UpdateRequest request) {
-        return displays.update(Callers.of(token), displayId, request::profile);
+        return displays.update(Callers.of(token), displayId, request::profile, request.defaultPlaylistId());
     }
 
     @DeleteMapping("/{displayId}")

@@ -63,7 +63,11 @@ public class PlaylistService {
         return Authorization.require(caller, Permission.CAMPAIGNS_MANAGE)
                 .then(playlists.lock(caller.organisationId(), playlistId))
                 .switchIfEmpty(Mono.error(() -> Authorization.notFound("playlist", playlistId)))
-                .flatMap(locked -> playlists.campaignsUsing(caller.organisationId(), playlistId).collectList())
+                .flatMap(locked -> playlists.defaultUses(caller.organisationId(), playlistId))
+                .flatMap(uses -> !uses.any() ? playlists.campaignsUsing(caller.organisationId(), playlistId).collectList()
+                        : Mono.error(new DomainProblem(HttpStatus.CONFLICT, "Playlist in use", "Playlist " + playlistId + " is the default of "
+                                + (uses.organisation() ? "the organisation" + (uses.displays() > 0 ? " and of " : "") : "")
+                                + (uses.displays() > 0 ? uses.displays() + " display(s)" : "") + "; choose another default first.")))
                 .flatMap(campaigns -> campaigns.isEmpty()
                         ? playlists.delete(caller.organisationId(), playlistId)
                                 .then(emit(caller, playlistId, SchedulingEvents.PlaylistDeleted.TYPE, new SchedulingEvents.PlaylistDeleted(playlistId)))

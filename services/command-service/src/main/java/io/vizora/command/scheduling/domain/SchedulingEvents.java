@@ -59,6 +59,11 @@ public final class SchedulingEvents {
         public static final String BY_OPERATOR = "ended_by_operator";
     }
 
+    /** The organisation's default playlist; null (left out of the event) clears it. */
+    public record DefaultPlaylistSet(UUID playlistId) {
+        public static final String TYPE = "vizora.scheduling.default_playlist_set.v1";
+    }
+
     public record CampaignDeleted(UUID campaignId) {
         public static final String TYPE = "vizora.scheduling.campaign_deleted.v1";
     }

@@ -89,6 +89,32 @@ public class PlaylistRepository {
                 .map(PlaylistRepository::playlist).all();
     }
 
+    public Mono<Void> setOrganisationDefault(UUID organisationId, UUID playlistId) {
+        var spec = db.sql("UPDATE organisation SET default_playlist_id = :playlist WHERE id = :organisation").bind("organisation", organisationId);
+        return (playlistId == null ? spec.bindNull("playlist", UUID.class) : spec.bind("playlist", playlistId)).then();
+    }
+
+    public Mono<java.util.Optional<UUID>> organisationDefault(UUID organisationId) {
+        return db.sql("SELECT default_playlist_id FROM organisation WHERE id = :organisation").bind("organisation", organisationId)
+                .map(row -> java.util.Optional.ofNullable(row.get(0, UUID.class))).one();
+    }
+
+    /** Where a playlist is a default: of how many displays, and of the organisation or not. */
+    public record DefaultUses(long displays, boolean organisation) {
+
+        public boolean any() {
+            return displays > 0 || organisation;
+        }
+    }
+
+    public Mono<DefaultUses> defaultUses(UUID organisationId, UUID playlistId) {
+        return db.sql("""
+                        SELECT (SELECT count(*) FROM display WHERE organisation_id = :organisation AND default_playlist_id = :playlist),
+                               (SELECT count(*) FROM organisation WHERE id = :organisation AND default_playlist_id = :playlist)""")
+                .bind("organisation", organisationId).bind("playlist", playlistId)
+                .map(row -> new DefaultUses(row.get(0, Long.class), row.get(1, Long.class) > 0)).one();
+    }
+
     public Flux<CampaignRef> campaignsUsing(UUID organisationId, UUID playlistId) {
         return db.sql("SELECT id, name, state FROM campaign WHERE organisation_id = :organisation AND playlist_id = :playlist ORDER BY name, id")
                 .bind("organisation", organisationId).bind("playlist", playlistId)

@@ -94,6 +94,38 @@ class PlaylistsIntegrationTests {
     }
 
     @Test
+    void aDisplayAndTheOrganisationHaveDefaultPlaylistsThatCannotBeDeletedWhileTheyAre() {
+        var organisation = Organisations.create(http);
+        var admin = organisation.tokens().get("admin");
+        var playlistId = Campaigns.playlist(http, admin, Library.image(http, admin, "Idle loop"));
+        var other = Organisations.create(http).tokens().get("admin");
+        var theirs = Campaigns.playlist(http, other, Library.image(http, other, "Theirs"));
+        var display = io.vizora.command.Screens.pair(http, admin, "Lobby", List.of(), List.of());
+        var profile = new java.util.HashMap<String, Object>(Map.of("name", "Lobby", "timeZone", "UTC", "groupIds", List.of(), "tags", List.of()));
+
+        profile.put("defaultPlaylistId", theirs);
+        send("PUT", admin, "/api/v1/displays/" + display, profile).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("there is no playlist " + theirs));
+        profile.put("defaultPlaylistId", playlistId);
+        send("PUT", admin, "/api/v1/displays/" + display, profile).expectStatus().isOk().expectBody()
+                .jsonPath("$.defaultPlaylistId").isEqualTo(playlistId.toString());
+        assertThat(Outbox.data(db, display, "vizora.fleet.display_updated.v1")).containsEntry("defaultPlaylistId", playlistId.toString());
+
+        send("PUT", organisation.tokens().get("editor"), "/api/v1/organisation/default-playlist", Map.of("playlistId", playlistId)).expectStatus().isForbidden();
+        send("PUT", admin, "/api/v1/organisation/default-playlist", Map.of("playlistId", theirs)).expectStatus().isEqualTo(422);
+        send("PUT", admin, "/api/v1/organisation/default-playlist", Map.of("playlistId", playlistId)).expectStatus().isOk();
+        send("GET", organisation.tokens().get("viewer"), "/api/v1/organisation/default-playlist", null).expectStatus().isOk()
+                .expectBody().jsonPath("$.playlistId").isEqualTo(playlistId.toString());
+        assertThat(Outbox.data(db, organisation.id(), "vizora.scheduling.default_playlist_set.v1")).containsEntry("playlistId", playlistId.toString());
+
+        send("DELETE", admin, "/api/v1/playlists/" + playlistId, null).expectStatus().isEqualTo(409).expectBody()
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("the organisation and of 1 display(s)"));
+        send("PUT", admin, "/api/v1/organisation/default-playlist", java.util.Collections.singletonMap("playlistId", null)).expectStatus().isOk()
+                .expectBody().jsonPath("$.playlistId").doesNotExist();
+        assertThat(Outbox.data(db, organisation.id(), "vizora.scheduling.default_playlist_set.v1")).doesNotContainKey("playlistId");
+    }
+
+    @Test
     void anotherOrganisationsPlaylistIsNotFoundAndStaysAsItWas() {
         var mine = Organisations.create(http).tokens().get("editor");
         var theirs = Organisations.create(http).tokens().get("admin");

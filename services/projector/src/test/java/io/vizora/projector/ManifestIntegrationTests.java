@@ -121,6 +121,40 @@ class ManifestIntegrationTests {
     }
 
     @Test
+    void withoutACampaignADisplayPlaysItsOwnDefaultElseItsOrganisationsElseNothing() {
+        var tenant = UUID.randomUUID();
+        var own = UUID.randomUUID();
+        var plain = UUID.randomUUID();
+        var content = UUID.randomUUID();
+        var ownDefault = UUID.randomUUID();
+        var organisationDefault = UUID.randomUUID();
+        events.send(tenant, "vizora.content.content_uploaded.v1", content, Map.of("contentId", content.toString(), "name", "Idle",
+                "kind", "web", "mediaType", "text/html", "sizeBytes", 0, "sha256", "f".repeat(64), "url", "https://example.org/idle"));
+        for (var playlist : List.of(ownDefault, organisationDefault)) {
+            events.send(tenant, "vizora.scheduling.playlist_created.v1", playlist, Map.of("playlistId", playlist.toString(), "name", "Idle",
+                    "items", List.of(Map.of("contentId", content.toString(), "durationMs", 5000))));
+        }
+        var withDefault = new HashMap<String, Object>(Map.of("displayId", own.toString(), "name", "Own", "timeZone", "UTC",
+                "groupIds", List.of(), "tags", List.of()));
+        withDefault.put("defaultPlaylistId", ownDefault.toString());
+        events.send(tenant, "vizora.fleet.display_paired.v1", own, withDefault);
+        events.send(tenant, "vizora.fleet.display_paired.v1", plain, Map.of("displayId", plain.toString(), "name", "Plain", "timeZone", "UTC",
+                "groupIds", List.of(), "tags", List.of()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(inRedis(own)).hasValueSatisfying(manifest ->
+                    assertThat(manifest.path("slices").path(0).path("source").asString("")).isEqualTo("display_default"));
+            assertThat(inRedis(plain)).hasValueSatisfying(manifest ->
+                    assertThat(manifest.path("slices").path(0).path("source").asString("")).isEqualTo("blank"));
+        });
+
+        events.send(tenant, "vizora.scheduling.default_playlist_set.v1", tenant, Map.of("playlistId", organisationDefault.toString()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(inRedis(plain)).hasValueSatisfying(manifest ->
+                assertThat(manifest.path("slices").path(0).path("source").asString("")).isEqualTo("organisation_default")));
+        assertThat(inRedis(own).orElseThrow().path("slices").path(0).path("source").asString("")).isEqualTo("display_default");
+    }
+
+    @Test
     void aCampaignForAGroupRecompilesEveryMemberAndNoOtherDisplay() {
         var tenant = UUID.randomUUID();
         var group = UUID.randomUUID();

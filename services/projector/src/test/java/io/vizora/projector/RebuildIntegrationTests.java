@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 @ProjectorIntegrationTest
 class RebuildIntegrationTests {
 
-    private static final List<String> TABLES = List.of("display", "display_group", "content", "playlist", "campaign", "audit_log");
+    private static final List<String> TABLES = List.of("display", "display_group", "content", "playlist", "campaign", "organisation_default", "audit_log");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired

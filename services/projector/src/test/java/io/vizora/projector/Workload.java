@@ -53,6 +53,10 @@ final class Workload {
             send("vizora.scheduling.playlist_created.v1", id, playlist(id, content));
             return id;
         });
+        send("vizora.scheduling.default_playlist_set.v1", tenant, Map.of("playlistId", playlists.get(1).toString()));
+        var withDefault = new HashMap<>(display(displays.get(2), groups));
+        withDefault.put("defaultPlaylistId", playlists.get(2).toString());
+        send("vizora.fleet.display_updated.v1", displays.get(2), withDefault);
         var campaigns = repeat(6, () -> {
             var id = UUID.randomUUID();
             send("vizora.scheduling.campaign_created.v1", id, campaign(id, pick(playlists), groups, displays));

@@ -45,7 +45,7 @@ public class CompilationInputs {
     public record Inputs(UUID organisationId, DisplaySetting display, List<CampaignRule> campaigns, Library library) {
     }
 
-    private record Found(UUID organisationId, DisplaySetting display) {
+    private record Found(UUID organisationId, DisplaySetting display, Optional<UUID> organisationDefault) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -61,18 +61,22 @@ public class CompilationInputs {
 
     /** Empty if the display is not (or no longer) paired. */
     public Mono<Inputs> forDisplay(UUID displayId) {
-        return db.sql("SELECT id, organisation_id, time_zone, tags, group_ids FROM display WHERE id = :id")
+        return db.sql("""
+                        SELECT d.organisation_id, d.time_zone, d.tags, d.group_ids, d.default_playlist_id, o.playlist_id AS organisation_default
+                        FROM display d LEFT JOIN organisation_default o ON o.organisation_id = d.organisation_id WHERE d.id = :id""")
                 .bind("id", displayId)
                 .map(row -> new Found(row.get("organisation_id", UUID.class), new DisplaySetting(displayId,
                         ZoneId.of(row.get("time_zone", String.class)), Set.copyOf(Arrays.asList(row.get("group_ids", UUID[].class))),
-                        Set.copyOf(Arrays.asList(row.get("tags", String[].class))), Optional.empty())))
+                        Set.copyOf(Arrays.asList(row.get("tags", String[].class))), Optional.ofNullable(row.get("default_playlist_id", UUID.class))),
+                        Optional.ofNullable(row.get("organisation_default", UUID.class))))
                 .one()
                 .flatMap(found -> {
                     var organisation = found.organisationId();
                     var display = found.display();
                     return campaigns(organisation)
                             .map(all -> all.stream().filter(campaign -> campaign.targets().reach(display)).toList())
-                            .flatMap(campaigns -> library(organisation, campaigns).map(library -> new Inputs(organisation, display, campaigns, library)));
+                            .flatMap(campaigns -> library(organisation, campaigns, display.defaultPlaylistId(), found.organisationDefault())
+                                    .map(library -> new Inputs(organisation, display, campaigns, library)));
                 });
     }
 
@@ -84,10 +88,15 @@ public class CompilationInputs {
                 .map(CompilationInputs::campaign).all().collectList();
     }
 
-    private Mono<Library> library(UUID organisation, List<CampaignRule> campaigns) {
-        var playlistIds = campaigns.stream().map(CampaignRule::playlistId).distinct().toArray(UUID[]::new);
+    /** The playlists the display may play (its campaigns', its default, its organisation's default) and their content. */
+    private Mono<Library> library(UUID organisation, List<CampaignRule> campaigns, Optional<UUID> displayDefault, Optional<UUID> organisationDefault) {
+        var wanted = new HashSet<UUID>();
+        campaigns.forEach(campaign -> wanted.add(campaign.playlistId()));
+        displayDefault.ifPresent(wanted::add);
+        organisationDefault.ifPresent(wanted::add);
+        var playlistIds = wanted.toArray(UUID[]::new);
         if (playlistIds.length == 0) {
-            return Mono.just(new Library(java.util.Map.of(), java.util.Map.of(), Optional.empty()));
+            return Mono.just(new Library(java.util.Map.of(), java.util.Map.of(), organisationDefault));
         }
         return db.sql("SELECT id, items FROM playlist WHERE organisation_id = :organisation AND id = ANY(:ids)")
                 .bind("organisation", organisation).bind("ids", playlistIds)
@@ -100,7 +109,7 @@ public class CompilationInputs {
                             .bind("organisation", organisation).bind("ids", contentIds.toArray(UUID[]::new))
                             .map(this::content).all()
                             .collectMap(ContentRef::contentId)
-                            .map(content -> new Library(playlists, content, Optional.empty()));
+                            .map(content -> new Library(playlists, content, organisationDefault));
                 });
     }
 

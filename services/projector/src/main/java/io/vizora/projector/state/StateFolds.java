@@ -51,7 +51,9 @@ public final class StateFolds implements EventHandler {
                     .then(db.sql("DELETE FROM content WHERE id = :id AND organisation_id = :tenant")
                             .bind("id", uuid(data, "contentId")).bind("tenant", tenant).then());
             case "vizora.scheduling.playlist_created.v1", "vizora.scheduling.playlist_updated.v1" -> upsertPlaylist(db, tenant, data)
-                    .then(dueForCampaigns(db, tenant, "c.state = 'published' AND c.playlist_id = :playlist", "playlist", uuid(data, "playlistId")));
+                    .then(dueForCampaigns(db, tenant, "c.state = 'published' AND c.playlist_id = :playlist", "playlist", uuid(data, "playlistId")))
+                    .then(dueForDefault(db, tenant, uuid(data, "playlistId")));
+            case "vizora.scheduling.default_playlist_set.v1" -> defaultSet(db, tenant, data);
             case "vizora.scheduling.playlist_deleted.v1" -> db.sql("DELETE FROM playlist WHERE id = :id AND organisation_id = :tenant")
                     .bind("id", uuid(data, "playlistId")).bind("tenant", tenant).then();
             case "vizora.scheduling.campaign_created.v1", "vizora.scheduling.campaign_updated.v1" -> {
@@ -71,20 +73,45 @@ public final class StateFolds implements EventHandler {
     }
 
     private static Mono<Void> upsertDisplay(DatabaseClient db, UUID tenant, JsonNode data, ConsumedEvent event) {
-        return db.sql("""
-                        INSERT INTO display (id, organisation_id, name, time_zone, tags, group_ids, paired_at)
+        var spec = db.sql("""
+                        INSERT INTO display (id, organisation_id, name, time_zone, tags, group_ids, paired_at, default_playlist_id)
                         VALUES (:id, :tenant, :name, :zone, :tags,
                                 ARRAY(SELECT g FROM unnest(:groups::uuid[]) AS g
-                                      WHERE NOT EXISTS (SELECT 1 FROM deleted_display_group d WHERE d.id = g)), :at)
+                                      WHERE NOT EXISTS (SELECT 1 FROM deleted_display_group d WHERE d.id = g)), :at, :defaultPlaylist)
                         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, time_zone = EXCLUDED.time_zone, tags = EXCLUDED.tags,
-                                                       group_ids = EXCLUDED.group_ids
+                                                       group_ids = EXCLUDED.group_ids, default_playlist_id = EXCLUDED.default_playlist_id
                         WHERE display.organisation_id = EXCLUDED.organisation_id""")
                 .bind("id", uuid(data, "displayId")).bind("tenant", tenant).bind("name", data.get("name").asString())
                 .bind("zone", data.get("timeZone").asString())
                 .bind("tags", strings(data.get("tags")).toArray(String[]::new))
                 .bind("groups", strings(data.get("groupIds")).stream().map(UUID::fromString).toArray(UUID[]::new))
-                .bind("at", event.time().atOffset(java.time.ZoneOffset.UTC))
-                .then();
+                .bind("at", event.time().atOffset(java.time.ZoneOffset.UTC));
+        return (data.has("defaultPlaylistId") ? spec.bind("defaultPlaylist", uuid(data, "defaultPlaylistId"))
+                : spec.bindNull("defaultPlaylist", UUID.class)).then();
+    }
+
+    /** The organisation's default changed: every display of it may play it. */
+    private static Mono<Void> defaultSet(DatabaseClient db, UUID tenant, JsonNode data) {
+        var change = data.has("playlistId")
+                ? db.sql("""
+                                INSERT INTO organisation_default (organisation_id, playlist_id) VALUES (:tenant, :playlist)
+                                ON CONFLICT (organisation_id) DO UPDATE SET playlist_id = EXCLUDED.playlist_id""")
+                        .bind("tenant", tenant).bind("playlist", uuid(data, "playlistId")).then()
+                : db.sql("DELETE FROM organisation_default WHERE organisation_id = :tenant").bind("tenant", tenant).then();
+        return change.then(db.sql("""
+                        INSERT INTO manifest_due (display_id, organisation_id) SELECT id, organisation_id FROM display WHERE organisation_id = :tenant
+                        ON CONFLICT DO NOTHING""").bind("tenant", tenant).then());
+    }
+
+    /** Displays that play a playlist as a default: their own, or their organisation's when they have none. */
+    private static Mono<Void> dueForDefault(DatabaseClient db, UUID tenant, UUID playlistId) {
+        return db.sql("""
+                        INSERT INTO manifest_due (display_id, organisation_id)
+                        SELECT d.id, d.organisation_id FROM display d WHERE d.organisation_id = :tenant AND (d.default_playlist_id = :playlist
+                            OR (d.default_playlist_id IS NULL AND EXISTS (
+                                SELECT 1 FROM organisation_default o WHERE o.organisation_id = :tenant AND o.playlist_id = :playlist)))
+                        ON CONFLICT DO NOTHING""")
+                .bind("tenant", tenant).bind("playlist", playlistId).then();
     }
 
     /**

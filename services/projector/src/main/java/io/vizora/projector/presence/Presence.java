@@ -37,9 +37,10 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Who is online, in Redis, from the heartbeats on {@value #TOPIC}: a heartbeat from a display that
- * was not online announces {@code display_came_online}; a display silent for longer than the grace
- * period is announced {@code display_went_offline} by the sweeper. Each announcement's id derives
+ * Who is online, in Redis, from the heartbeats on {@value #TOPIC}: a display heard from for the
+ * online grace (deciding by the heartbeats' own times) is announced {@code display_came_online}; a
+ * display silent for longer than the offline grace is announced {@code display_went_offline} by
+ * the sweeper ({@link PresenceRules}). Each announcement's id derives
  * from what caused it, so a redelivered heartbeat or two sweepers racing announce it under one id,
  * and the state changes only after Kafka took the announcement (at least once, never silently lost).
  * A new generation reads the heartbeats from the beginning: its announcements repeat the old ids,
@@ -54,28 +55,51 @@ public class Presence implements SmartLifecycle {
     private static final String HEARTBEAT = "vizora.presence.heartbeat.v1";
     private static final Logger log = LoggerFactory.getLogger(Presence.class);
 
-    /** Records a heartbeat; returns the display's state before it ("online", "offline" or ""). */
+    /**
+     * Records a heartbeat. Returns "online" for an online display; otherwise the time it was first
+     * heard since it was last online (epoch ms), noting that time if this is the first heartbeat.
+     */
     private static final RedisScript<String> SEEN = RedisScript.of("""
-            redis.call('ZADD', KEYS[1], 'GT', ARGV[2], ARGV[1])
-            redis.call('HSET', KEYS[2], 'lastSeen', ARGV[2], 'health', ARGV[3])
-            return redis.call('HGET', KEYS[2], 'state') or ''""", String.class);
+            redis.call('HSET', KEYS[3], 'health', ARGV[3])
+            if tonumber(ARGV[2]) > tonumber(redis.call('HGET', KEYS[3], 'lastSeen') or '0') then
+              redis.call('HSET', KEYS[3], 'lastSeen', ARGV[2])
+            end
+            if redis.call('HGET', KEYS[3], 'state') == 'online' then
+              redis.call('ZADD', KEYS[1], 'GT', ARGV[2], ARGV[1])
+              return 'online'
+            end
+            if not redis.call('HGET', KEYS[3], 'firstHeard') then
+              redis.call('HSET', KEYS[3], 'firstHeard', ARGV[2])
+              redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+            end
+            return redis.call('HGET', KEYS[3], 'firstHeard')""", String.class);
 
-    /** Marks a display online if it is not; returns 1 if it changed. */
+    /** Marks a pending display online, if it is still pending since the given first heartbeat. */
     private static final RedisScript<Long> ONLINE = RedisScript.of("""
-            if redis.call('HGET', KEYS[2], 'state') == 'online' then return 0 end
-            redis.call('HSET', KEYS[2], 'state', 'online', 'since', ARGV[2])
-            redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+            if redis.call('HGET', KEYS[3], 'state') == 'online' or redis.call('HGET', KEYS[3], 'firstHeard') ~= ARGV[2] then return 0 end
+            redis.call('HSET', KEYS[3], 'state', 'online', 'since', ARGV[2])
+            redis.call('HDEL', KEYS[3], 'firstHeard')
+            redis.call('ZREM', KEYS[2], ARGV[1])
+            redis.call('ZADD', KEYS[1], redis.call('HGET', KEYS[3], 'lastSeen'), ARGV[1])
+            return 1""", Long.class);
+
+    /** Forgets a pending display that fell silent before it was announced. */
+    private static final RedisScript<Long> DROP = RedisScript.of("""
+            if redis.call('HGET', KEYS[3], 'firstHeard') ~= ARGV[2] then return 0 end
+            redis.call('HDEL', KEYS[3], 'firstHeard')
+            redis.call('ZREM', KEYS[2], ARGV[1])
             return 1""", Long.class);
 
     /** Marks a display offline if it is still silent since the heartbeat the announcement names; returns 1 if it changed. */
     private static final RedisScript<Long> OFFLINE = RedisScript.of("""
-            if redis.call('HGET', KEYS[2], 'state') ~= 'online' or redis.call('HGET', KEYS[2], 'lastSeen') ~= ARGV[2] then return 0 end
-            redis.call('HSET', KEYS[2], 'state', 'offline', 'since', ARGV[2])
+            if redis.call('HGET', KEYS[3], 'state') ~= 'online' or redis.call('HGET', KEYS[3], 'lastSeen') ~= ARGV[2] then return 0 end
+            redis.call('HSET', KEYS[3], 'state', 'offline', 'since', ARGV[2])
             redis.call('ZREM', KEYS[1], ARGV[1])
             return 1""", Long.class);
 
     private final StringRedisTemplate redis;
     private final PresenceProperties properties;
+    private final PresenceRules rules;
     private final String prefix;
     private final KafkaProducer<String, byte[]> producer;
     private final ConcurrentMessageListenerContainer<String, byte[]> container;
@@ -85,6 +109,7 @@ public class Presence implements SmartLifecycle {
                     io.vizora.projector.ProjectionConsumers.Generation generation) {
         this.redis = redis;
         this.properties = properties;
+        this.rules = new PresenceRules(properties.onlineAfter(), properties.offlineAfter());
         this.prefix = projector.redisPrefix() + "presence:";
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
@@ -117,19 +142,33 @@ public class Presence implements SmartLifecycle {
         }
         var displayId = UUID.fromString(event.data().get("displayId").asString());
         var member = event.tenantId() + ":" + displayId;
-        var seenAt = Long.toString(event.time().toEpochMilli());
-        var before = redis.execute(SEEN, List.of(online(), key(displayId)), member, seenAt, event.data().toString());
-        if (!"online".equals(before)) {
-            announce(CAME_ONLINE, UUID.nameUUIDFromBytes(("came_online:" + event.id()).getBytes(StandardCharsets.UTF_8)),
-                    event.tenantId(), displayId, event.time());
-            redis.execute(ONLINE, List.of(online(), key(displayId)), member, seenAt);
+        var seenAt = event.time().toEpochMilli();
+        var firstHeard = redis.execute(SEEN, keys(displayId), member, Long.toString(seenAt), event.data().toString());
+        if (!"online".equals(firstHeard)
+                && rules.pending(Instant.ofEpochMilli(Long.parseLong(firstHeard)), event.time(), event.time()) == PresenceRules.Pending.ANNOUNCE) {
+            announce(CAME_ONLINE, UUID.nameUUIDFromBytes(("came_online:" + displayId + ":" + firstHeard).getBytes(StandardCharsets.UTF_8)),
+                    event.tenantId(), displayId, Instant.ofEpochMilli(Long.parseLong(firstHeard)));
+            redis.execute(ONLINE, keys(displayId), member, firstHeard);
         }
     }
 
-    /** Displays silent for longer than the grace period go offline, each announced once. */
+    /**
+     * Displays silent for longer than the offline grace go offline, each announced once; displays
+     * that fell silent before their online grace was over are forgotten unannounced.
+     */
     @Scheduled(fixedDelayString = "${vizora.projector.presence.sweep-interval:PT5S}")
     public void sweep() {
-        var cutoff = Instant.now().minus(properties.offlineAfter()).toEpochMilli();
+        var now = Instant.now();
+        var pending = redis.opsForZSet().rangeWithScores(pending(), 0, -1);
+        for (var entry : pending == null ? java.util.Set.<org.springframework.data.redis.core.ZSetOperations.TypedTuple<String>>of() : pending) {
+            var member = entry.getValue();
+            var displayId = UUID.fromString(member.substring(member.indexOf(':') + 1));
+            var lastSeen = (String) redis.opsForHash().get(key(displayId), "lastSeen");
+            if (lastSeen == null || rules.silent(Instant.ofEpochMilli(Long.parseLong(lastSeen)), now)) {
+                redis.execute(DROP, keys(displayId), member, Long.toString(entry.getScore().longValue()));
+            }
+        }
+        var cutoff = now.minus(properties.offlineAfter()).toEpochMilli();
         var silent = redis.opsForZSet().rangeByScoreWithScores(online(), Double.NEGATIVE_INFINITY, cutoff);
         if (silent == null) {
             return;
@@ -144,7 +183,7 @@ public class Presence implements SmartLifecycle {
             }
             announce(WENT_OFFLINE, UUID.nameUUIDFromBytes(("went_offline:" + displayId + ":" + lastSeen).getBytes(StandardCharsets.UTF_8)),
                     tenant, displayId, Instant.ofEpochMilli(Long.parseLong(lastSeen)));
-            redis.execute(OFFLINE, List.of(online(), key(displayId)), member, lastSeen);
+            redis.execute(OFFLINE, keys(displayId), member, lastSeen);
         }
     }
 
@@ -163,6 +202,14 @@ public class Presence implements SmartLifecycle {
 
     private String online() {
         return prefix + "online";
+    }
+
+    private String pending() {
+        return prefix + "pending";
+    }
+
+    private List<String> keys(UUID displayId) {
+        return List.of(online(), pending(), key(displayId));
     }
 
     /** The display's presence in Redis: a hash of state (online/offline), lastSeen (epoch ms), since and health. */

@@ -4,11 +4,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
 
-/** How long a display may stay silent before it counts as offline, and how often that is checked. */
+/**
+ * How long a display must be heard from before it counts as online, how long it may stay silent
+ * before it counts as offline, and how often silence is checked.
+ */
 @ConfigurationProperties("vizora.projector.presence")
-public record PresenceProperties(Duration offlineAfter, Duration sweepInterval) {
+public record PresenceProperties(Duration onlineAfter, Duration offlineAfter, Duration sweepInterval) {
 
     public PresenceProperties {
+        onlineAfter = onlineAfter == null ? Duration.ofSeconds(10) : onlineAfter;
         offlineAfter = offlineAfter == null ? Duration.ofSeconds(90) : offlineAfter;
         sweepInterval = sweepInterval == null ? Duration.ofSeconds(5) : sweepInterval;
     }

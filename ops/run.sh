@@ -33,11 +33,12 @@ cat <<TEXT
 
 Vizora is running. Operator API: http://127.0.0.1:$COMMAND_SERVICE_PORT (health: /actuator/health)
 Outbox relay: http://127.0.0.1:$OUTBOX_RELAY_PORT/actuator/health, metrics at /actuator/prometheus
-Projector:    http://127.0.0.1:$PROJECTOR_PORT/actuator/health
+Projector:    http://127.0.0.1:$PROJECTOR_PORT/actuator/health (read API under /api/v1)
+Push gateway: ws://127.0.0.1:$PUSH_GATEWAY_PORT/device/v1/socket (health: /actuator/health)
 Credentials for the servers above: .vizora/run/stack.env (eval "\$(ops/stack.sh env)")
 Following the service logs; Ctrl-C stops everything this run started.
 
 TEXT
-tail -n 0 -F "$STATE/command-service/command-service.log" "$STATE/outbox-relay/outbox-relay.log" "$STATE/projector/projector.log" &
+tail -n 0 -F "$STATE/command-service/command-service.log" "$STATE/outbox-relay/outbox-relay.log" "$STATE/projector/projector.log" "$STATE/push-gateway/push-gateway.log" &
 follower=$!
 wait "$follower"

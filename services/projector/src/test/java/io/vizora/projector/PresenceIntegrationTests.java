@@ -1,5 +1,6 @@
 package io.vizora.projector;
 
+import io.vizora.testsupport.TestJwks;
 import io.vizora.testsupport.TestStack;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -1,5 +1,6 @@
 package io.vizora.projector;
 
+import io.vizora.testsupport.TestJwks;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;

@@ -1,4 +1,4 @@
-package io.vizora.projector;
+package io.vizora.testsupport;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -61,9 +61,13 @@ public final class TestJwks implements BeforeAllCallback {
         return sign(claims -> claims.claim("org", organisation.toString()).claim("role", role));
     }
 
-    /** A device's token: no role, the device audience. */
+    /** A device's token: no role, the device audience, the display as subject. */
+    public static String device(UUID organisation, UUID displayId) {
+        return sign(claims -> claims.subject(displayId.toString()).claim("org", organisation.toString()).audience("vizora-device"));
+    }
+
     public static String device(UUID organisation) {
-        return sign(claims -> claims.claim("org", organisation.toString()).audience("vizora-device"));
+        return device(organisation, UUID.randomUUID());
     }
 
     private static String sign(UnaryOperator<JWTClaimsSet.Builder> claims) {

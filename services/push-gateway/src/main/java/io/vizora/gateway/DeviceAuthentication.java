@@ -1,0 +1,50 @@
+package io.vizora.gateway;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.util.UUID;
+
+/**
+ * Devices connect with their device JWT (ES256, audience vizora-device, subject the display),
+ * verified against the command service's key set by kid, issuer and expiry checked.
+ */
+@Component
+public class DeviceAuthentication {
+
+    public record Device(UUID displayId, UUID organisationId) {
+    }
+
+    private static final String AUDIENCE = "vizora-device";
+
+    private final NimbusReactiveJwtDecoder decoder;
+
+    public DeviceAuthentication(@Value("${vizora.tokens.jwks-uri}") String jwksUri, @Value("${vizora.tokens.issuer}") String issuer) {
+        decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUri).jwsAlgorithm(SignatureAlgorithm.ES256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer), DeviceAuthentication::device));
+    }
+
+    private static OAuth2TokenValidatorResult device(Jwt jwt) {
+        return jwt.getAudience() != null && jwt.getAudience().contains(AUDIENCE) && jwt.getClaimAsString("org") != null
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "not a device token", null));
+    }
+
+    /** The device a bearer token speaks for; empty if there is no valid device token. */
+    public Mono<Device> authenticate(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return Mono.empty();
+        }
+        return decoder.decode(authorization.substring("Bearer ".length()).strip())
+                .map(jwt -> new Device(UUID.fromString(jwt.getSubject()), UUID.fromString(jwt.getClaimAsString("org"))))
+                .onErrorResume(failure -> Mono.empty());
+    }
+}

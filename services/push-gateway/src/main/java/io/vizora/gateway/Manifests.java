@@ -1,0 +1,33 @@
+package io.vizora.gateway;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.util.UUID;
+
+/**
+ * The newest manifest of each display, as the projector keeps it in Redis. A display without one
+ * is not paired (or not yet compiled): the gateway lets only paired displays in.
+ */
+@Component
+public class Manifests {
+
+    public record Stored(long version, String json) {
+    }
+
+    private final ReactiveStringRedisTemplate redis;
+    private final String prefix;
+
+    public Manifests(ReactiveStringRedisTemplate redis, @Value("${vizora.gateway.redis-prefix}") String prefix) {
+        this.redis = redis;
+        this.prefix = prefix + "manifest:";
+    }
+
+    public Mono<Stored> of(UUID displayId) {
+        return redis.<String, String>opsForHash().multiGet(prefix + displayId, java.util.List.of("version", "manifest"))
+                .filter(values -> values.get(0) != null && values.get(1) != null)
+                .map(values -> new Stored(Long.parseLong(values.get(0)), values.get(1)));
+    }
+}

@@ -1,0 +1,52 @@
+package io.vizora.gateway;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The one envelope for everything on the socket, both ways: an id, a type, a timestamp, the id of
+ * the message it answers (acknowledgements, replies), and a body. New message types (fleet
+ * commands, proof of play) fit in without a protocol break; see docs/device-protocol.md.
+ */
+public record Message(UUID id, String type, Instant ts, UUID replyTo, JsonNode body) {
+
+    public static final String HELLO = "hello";
+    public static final String MANIFEST = "manifest";
+    public static final String UNPAIRED = "unpaired";
+    public static final String ACK = "ack";
+    public static final String ERROR = "error";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public static Message of(String type, UUID replyTo, JsonNode body) {
+        return new Message(UUID.randomUUID(), type, Instant.now(), replyTo, body);
+    }
+
+    public static Message error(UUID replyTo, String detail) {
+        ObjectNode body = JSON.createObjectNode().put("detail", detail);
+        return of(ERROR, replyTo, body);
+    }
+
+    public static Message parse(String text) {
+        var node = JSON.readTree(text);
+        if (!node.isObject() || !node.path("type").isString()) {
+            throw new IllegalArgumentException("a message is a JSON object with a type");
+        }
+        return new Message(node.path("id").isString() ? UUID.fromString(node.get("id").asString()) : null,
+                node.get("type").asString(), Instant.now(),
+                node.path("replyTo").isString() ? UUID.fromString(node.get("replyTo").asString()) : null,
+                node.path("body"));
+    }
+
+    public String json() {
+        return JSON.writeValueAsString(this);
+    }
+
+    static JsonNode tree(String json) {
+        return JSON.readTree(json);
+    }
+}

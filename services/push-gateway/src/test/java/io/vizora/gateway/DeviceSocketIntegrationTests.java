@@ -1,0 +1,151 @@
+package io.vizora.gateway;
+
+import io.vizora.testsupport.TestJwks;
+import io.vizora.testsupport.TestStack;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ExtendWith(TestJwks.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DeviceSocketIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final KafkaProducer<String, String> PRODUCER = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+            new StringSerializer(), new StringSerializer());
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @AfterAll
+    static void close() {
+        PRODUCER.close();
+    }
+
+    /** A connection as an agent holds it: everything received, and how it was closed. */
+    private record Agent(List<JsonNode> received, AtomicReference<CloseStatus> closed) {
+    }
+
+    private Agent connect(String token, String hello) {
+        var agent = new Agent(new CopyOnWriteArrayList<>(), new AtomicReference<>());
+        var headers = new HttpHeaders();
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+        new ReactorNettyWebSocketClient().execute(URI.create("ws://127.0.0.1:" + port + "/device/v1/socket"), headers, session -> {
+            session.closeStatus().subscribe(agent.closed()::set);
+            var receive = session.receive().map(WebSocketMessage::getPayloadAsText).doOnNext(text -> agent.received().add(JSON.readTree(text))).then();
+            return session.send(Mono.just(session.textMessage(hello))).then(receive);
+        }).subscribe(done -> { }, failure -> { });
+        return agent;
+    }
+
+    private static String manifest(UUID display, UUID organisation, long version) {
+        return JSON.writeValueAsString(Map.of("displayId", display.toString(), "organisationId", organisation.toString(), "version", version,
+                "slices", List.of()));
+    }
+
+    /** What the projector does with a new manifest: Redis first, then the topic. */
+    private void publish(UUID display, UUID organisation, long version) throws Exception {
+        var body = manifest(display, organisation, version);
+        redis.opsForHash().putAll("vizora:manifest:" + display, Map.of("version", Long.toString(version), "manifest", body));
+        PRODUCER.send(new ProducerRecord<>("vizora.manifests", display.toString(), body)).get();
+    }
+
+    private static String hello(Long version) {
+        return JSON.writeValueAsString(Map.of("id", UUID.randomUUID().toString(), "type", "hello",
+                "body", version == null ? Map.of() : Map.of("manifestVersion", version)));
+    }
+
+    @Test
+    void anAgentGetsTheNewestManifestOnHelloAndEveryLaterOneAndIsToldWhenUnpaired() throws Exception {
+        var organisation = UUID.randomUUID();
+        var display = UUID.randomUUID();
+        publish(display, organisation, 5);
+
+        var agent = connect(TestJwks.device(organisation, display), hello(null));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !agent.received().isEmpty());
+        assertThat(agent.received().getFirst().get("type").asString()).isEqualTo("manifest");
+        assertThat(agent.received().getFirst().get("body").get("version").asLong()).isEqualTo(5);
+        assertThat(agent.received().getFirst().get("replyTo").asString()).isNotBlank();
+
+        publish(display, organisation, 6);
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.received().size() == 2);
+        assertThat(agent.received().get(1).get("body").get("manifest").get("version").asLong()).isEqualTo(6);
+
+        redis.delete("vizora:manifest:" + display);
+        PRODUCER.send(new ProducerRecord<>("vizora.manifests", display.toString(), null)).get();
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.closed().get() != null);
+        assertThat(agent.received().getLast().get("type").asString()).isEqualTo("unpaired");
+
+        var again = connect(TestJwks.device(organisation, display), hello(6L));
+        await().atMost(Duration.ofSeconds(10)).until(() -> again.closed().get() != null);
+        assertThat(again.closed().get().getCode()).isEqualTo(4403);
+    }
+
+    @Test
+    void anAgentThatHasTheNewestManifestIsSentNothingOnHello() throws Exception {
+        var organisation = UUID.randomUUID();
+        var display = UUID.randomUUID();
+        publish(display, organisation, 7);
+        var current = connect(TestJwks.device(organisation, display), hello(7L));
+        var behind = connect(TestJwks.device(organisation, display), hello(3L));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> behind.received().size() == 1);
+        assertThat(current.received()).isEmpty();
+        assertThat(current.closed().get()).isNull();
+    }
+
+    @Test
+    void onlyAPairedDisplaysOwnDeviceTokenIsLetIn() throws Exception {
+        var organisation = UUID.randomUUID();
+        var display = UUID.randomUUID();
+        publish(display, organisation, 1);
+
+        var cases = Map.of(
+                "no token", connect(null, hello(null)),
+                "an operator's token", connect(TestJwks.operator(organisation, "owner"), hello(null)),
+                "a forged token", connect("e30.e30.c2ln", hello(null)),
+                "another organisation's device claiming the display", connect(TestJwks.device(UUID.randomUUID(), display), hello(null)),
+                "a display that is not paired", connect(TestJwks.device(organisation, UUID.randomUUID()), hello(null)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> cases.values().stream().allMatch(agent -> agent.closed().get() != null));
+        cases.forEach((what, agent) -> {
+            assertThat(agent.received()).as(what).isEmpty();
+            assertThat(agent.closed().get().getCode()).as(what).isIn(4401, 4403);
+        });
+        assertThat(cases.get("no token").closed().get().getCode()).isEqualTo(4401);
+        assertThat(cases.get("a display that is not paired").closed().get().getCode()).isEqualTo(4403);
+    }
+}

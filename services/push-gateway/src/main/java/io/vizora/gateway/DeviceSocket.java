@@ -28,23 +28,24 @@ class DeviceSocket {
     static final CloseStatus NOT_PAIRED = new CloseStatus(4403, "this display is not paired");
 
     @Bean
-    HandlerMapping deviceSocketMapping(DeviceAuthentication authentication, Manifests manifests, Connections connections) {
+    HandlerMapping deviceSocketMapping(DeviceAuthentication authentication, Manifests manifests, Connections connections, Heartbeats heartbeats) {
         WebSocketHandler handler = session -> authentication.authenticate(session.getHandshakeInfo().getHeaders().getFirst(HttpHeaders.AUTHORIZATION))
                 .flatMap(device -> manifests.of(device.displayId())
                         .filter(stored -> Message.tree(stored.json()).path("organisationId").asString("").equals(device.organisationId().toString()))
-                        .flatMap(paired -> serve(session, device, manifests, connections).thenReturn(true))
+                        .flatMap(paired -> serve(session, device, manifests, connections, heartbeats).thenReturn(true))
                         .switchIfEmpty(Mono.defer(() -> session.close(NOT_PAIRED).thenReturn(false))))
                 .switchIfEmpty(Mono.defer(() -> session.close(UNAUTHENTICATED).thenReturn(false)))
                 .then();
         return new SimpleUrlHandlerMapping(Map.of("/device/v1/socket", handler), -1);
     }
 
-    private static Mono<Void> serve(WebSocketSession session, DeviceAuthentication.Device device, Manifests manifests, Connections connections) {
+    private static Mono<Void> serve(WebSocketSession session, DeviceAuthentication.Device device, Manifests manifests, Connections connections,
+                                    Heartbeats heartbeats) {
         Sinks.Many<Message> outbound = Sinks.many().unicast().onBackpressureBuffer();
         connections.add(device.displayId(), outbound);
         var inbound = session.receive()
                 .map(WebSocketMessage::getPayloadAsText)
-                .concatMap(text -> answer(text, device, manifests))
+                .concatMap(text -> answer(text, device, manifests, heartbeats))
                 .doOnNext(reply -> outbound.emitNext(reply, Sinks.EmitFailureHandler.busyLooping(java.time.Duration.ofMillis(100))))
                 .then();
         var send = session.send(outbound.asFlux().map(message -> session.textMessage(message.json())));
@@ -53,7 +54,7 @@ class DeviceSocket {
                 .then(session.close());
     }
 
-    private static Mono<Message> answer(String text, DeviceAuthentication.Device device, Manifests manifests) {
+    private static Mono<Message> answer(String text, DeviceAuthentication.Device device, Manifests manifests, Heartbeats heartbeats) {
         Message message;
         try {
             message = Message.parse(text);
@@ -66,6 +67,9 @@ class DeviceSocket {
                             || message.body().get("manifestVersion").asLong() < stored.version())
                     .map(stored -> Message.of(Message.MANIFEST, message.id(),
                             JsonNodeFactory.instance.objectNode().put("version", stored.version()).set("manifest", Message.tree(stored.json()))));
+            case Message.HEARTBEAT -> heartbeats.record(device, message.id(), message.body())
+                    .thenReturn(Message.of(Message.ACK, message.id(), JsonNodeFactory.instance.objectNode()))
+                    .onErrorResume(IllegalArgumentException.class, refused -> Mono.just(Message.error(message.id(), refused.getMessage())));
             case Message.ACK -> Mono.empty();
             default -> Mono.just(Message.error(message.id(), "unknown message type '" + message.type() + "'"));
         };

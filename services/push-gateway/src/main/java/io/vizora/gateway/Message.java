@@ -18,6 +18,7 @@ public record Message(UUID id, String type, Instant ts, UUID replyTo, JsonNode b
     public static final String MANIFEST = "manifest";
     public static final String UNPAIRED = "unpaired";
     public static final String ACK = "ack";
+    public static final String HEARTBEAT = "heartbeat";
     public static final String ERROR = "error";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

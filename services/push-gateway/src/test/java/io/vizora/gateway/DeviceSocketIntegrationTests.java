@@ -56,7 +56,7 @@ class DeviceSocketIntegrationTests {
     private record Agent(List<JsonNode> received, AtomicReference<CloseStatus> closed) {
     }
 
-    private Agent connect(String token, String hello) {
+    private Agent connect(String token, String... messages) {
         var agent = new Agent(new CopyOnWriteArrayList<>(), new AtomicReference<>());
         var headers = new HttpHeaders();
         if (token != null) {
@@ -65,7 +65,7 @@ class DeviceSocketIntegrationTests {
         new ReactorNettyWebSocketClient().execute(URI.create("ws://127.0.0.1:" + port + "/device/v1/socket"), headers, session -> {
             session.closeStatus().subscribe(agent.closed()::set);
             var receive = session.receive().map(WebSocketMessage::getPayloadAsText).doOnNext(text -> agent.received().add(JSON.readTree(text))).then();
-            return session.send(Mono.just(session.textMessage(hello))).then(receive);
+            return session.send(reactor.core.publisher.Flux.fromArray(messages).map(session::textMessage)).then(receive);
         }).subscribe(done -> { }, failure -> { });
         return agent;
     }
@@ -112,6 +112,50 @@ class DeviceSocketIntegrationTests {
         var again = connect(TestJwks.device(organisation, display), hello(6L));
         await().atMost(Duration.ofSeconds(10)).until(() -> again.closed().get() != null);
         assertThat(again.closed().get().getCode()).isEqualTo(4403);
+    }
+
+    @Test
+    void aHeartbeatIsAcknowledgedOnlyOnceItIsOnThePresenceTopicAndABadOneIsRefused() throws Exception {
+        var organisation = UUID.randomUUID();
+        var display = UUID.randomUUID();
+        publish(display, organisation, 3);
+        var beat = UUID.randomUUID();
+        var bad = UUID.randomUUID();
+        var agent = connect(TestJwks.device(organisation, display), hello(3L),
+                JSON.writeValueAsString(Map.of("id", beat.toString(), "type", "heartbeat",
+                        "body", Map.of("cpuPercent", 12.5, "appVersion", "0.1.0", "screenOn", true))),
+                JSON.writeValueAsString(Map.of("id", bad.toString(), "type", "heartbeat", "body", Map.of("cpuPercent", 500))));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.received().size() == 2);
+        assertThat(agent.received().get(0).get("type").asString()).isEqualTo("ack");
+        assertThat(agent.received().get(0).get("replyTo").asString()).isEqualTo(beat.toString());
+        assertThat(agent.received().get(1).get("type").asString()).isEqualTo("error");
+        assertThat(agent.received().get(1).get("replyTo").asString()).isEqualTo(bad.toString());
+        assertThat(agent.received().get(1).get("body").get("detail").asString()).contains("cpuPercent");
+
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.<String, Object>of(
+                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers()),
+                new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.StringDeserializer())) {
+            var partitions = consumer.partitionsFor("vizora.presence").stream()
+                    .map(info -> new org.apache.kafka.common.TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            var found = new java.util.ArrayList<JsonNode>();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (record.key().equals(display.toString())) {
+                        found.add(JSON.readTree(record.value()));
+                    }
+                });
+            }
+            assertThat(found).singleElement().satisfies(event -> {
+                assertThat(event.get("id").asString()).isEqualTo(beat.toString());
+                assertThat(event.get("principal").asString()).isEqualTo("device:" + display);
+                assertThat(event.get("tenantid").asString()).isEqualTo(organisation.toString());
+                assertThat(event.get("data").get("cpuPercent").asDouble()).isEqualTo(12.5);
+            });
+        }
     }
 
     @Test

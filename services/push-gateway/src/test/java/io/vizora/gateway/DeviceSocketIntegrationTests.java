@@ -159,6 +159,29 @@ class DeviceSocketIntegrationTests {
     }
 
     @Test
+    void anAgentWithoutASocketFetchesItsManifestByHttpWithAnEtag() throws Exception {
+        var organisation = UUID.randomUUID();
+        var display = UUID.randomUUID();
+        publish(display, organisation, 9);
+        var http = org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        var token = TestJwks.device(organisation, display);
+
+        http.get().uri("/device/v1/manifest").header("Authorization", "Bearer " + token).exchange()
+                .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"9\"").expectBody().jsonPath("$.version").isEqualTo(9);
+        http.get().uri("/device/v1/manifest").header("Authorization", "Bearer " + token).header("If-None-Match", "\"9\"").exchange()
+                .expectStatus().isNotModified();
+        publish(display, organisation, 10);
+        http.get().uri("/device/v1/manifest").header("Authorization", "Bearer " + token).header("If-None-Match", "\"9\"").exchange()
+                .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"10\"");
+
+        http.get().uri("/device/v1/manifest").exchange().expectStatus().isUnauthorized();
+        http.get().uri("/device/v1/manifest").header("Authorization", "Bearer " + TestJwks.operator(organisation, "owner")).exchange()
+                .expectStatus().isUnauthorized();
+        http.get().uri("/device/v1/manifest").header("Authorization", "Bearer " + TestJwks.device(UUID.randomUUID(), display)).exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
     void anAgentThatHasTheNewestManifestIsSentNothingOnHello() throws Exception {
         var organisation = UUID.randomUUID();
         var display = UUID.randomUUID();

@@ -57,6 +57,10 @@ class DeviceSocketIntegrationTests {
     }
 
     private Agent connect(String token, String... messages) {
+        return connect(port, token, messages);
+    }
+
+    private static Agent connect(int port, String token, String... messages) {
         var agent = new Agent(new CopyOnWriteArrayList<>(), new AtomicReference<>());
         var headers = new HttpHeaders();
         if (token != null) {
@@ -179,6 +183,28 @@ class DeviceSocketIntegrationTests {
                 .expectStatus().isUnauthorized();
         http.get().uri("/device/v1/manifest").header("Authorization", "Bearer " + TestJwks.device(UUID.randomUUID(), display)).exchange()
                 .expectStatus().isForbidden();
+    }
+
+    /** Agents of one display on two gateway instances: each instance delivers to the sockets it holds. */
+    @Test
+    void twoGatewaysSideBySideEachDeliverToTheirOwnAgents() throws Exception {
+        var organisation = UUID.randomUUID();
+        var display = UUID.randomUUID();
+        publish(display, organisation, 1);
+        try (var second = new org.springframework.boot.builder.SpringApplicationBuilder(PushGatewayApplication.class)
+                .run("--server.port=0", "--server.shutdown=immediate", "--vizora.tokens.jwks-uri=" + System.getProperty("vizora.tokens.jwks-uri"))) {
+            var secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+            var here = connect(port, TestJwks.device(organisation, display), hello(1L));
+            var there = connect(secondPort, TestJwks.device(organisation, display), hello(1L));
+            await().atMost(Duration.ofSeconds(10)).until(() -> second.getBean(Connections.class).count() == 1);
+
+            publish(display, organisation, 2);
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(here.received()).extracting(message -> message.get("body").get("version").asLong()).containsExactly(2L);
+                assertThat(there.received()).extracting(message -> message.get("body").get("version").asLong()).containsExactly(2L);
+            });
+        }
     }
 
     @Test

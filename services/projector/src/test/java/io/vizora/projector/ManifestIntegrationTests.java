@@ -2,11 +2,6 @@ package io.vizora.projector;
 
 import io.vizora.projector.manifest.ManifestPublisher;
 import io.vizora.testsupport.TestStack;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -38,6 +33,12 @@ class ManifestIntegrationTests {
     @Autowired
     ManifestPublisher publisher;
 
+    @Autowired
+    io.vizora.projector.manifest.ManifestWorker worker;
+
+    @Autowired
+    org.springframework.r2dbc.core.DatabaseClient db;
+
     private Optional<JsonNode> inRedis(UUID displayId) {
         var body = redis.<String, String>opsForHash().get(publisher.key(displayId), "manifest").block();
         return Optional.ofNullable(body).map(JSON::readTree);
@@ -45,23 +46,13 @@ class ManifestIntegrationTests {
 
     /** The newest record of the display on the manifests topic: a manifest, or a tombstone (empty). */
     private static Optional<Optional<JsonNode>> onTopic(UUID displayId) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers()),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            var partitions = consumer.partitionsFor(ManifestPublisher.TOPIC).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            Optional<Optional<JsonNode>> newest = Optional.empty();
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key().equals(displayId.toString())) {
-                        newest = Optional.of(Optional.ofNullable(record.value()).map(JSON::readTree));
-                    }
-                }
+        Optional<Optional<JsonNode>> newest = Optional.empty();
+        for (var record : TestStack.records(ManifestPublisher.TOPIC)) {
+            if (record.key().equals(displayId.toString())) {
+                newest = Optional.of(Optional.ofNullable(record.value()).map(JSON::readTree));
             }
-            return newest;
         }
+        return newest;
     }
 
     private static Map<String, Object> campaign(UUID campaignId, UUID playlistId, int priority) {
@@ -118,6 +109,23 @@ class ManifestIntegrationTests {
             assertThat(inRedis(display)).isEmpty();
             assertThat(onTopic(display)).hasValue(Optional.empty());
         });
+    }
+
+    @Test
+    void aManifestWhoseHorizonRunsShortIsCompiledAgain() {
+        var tenant = UUID.randomUUID();
+        var display = UUID.randomUUID();
+        events.send(tenant, "vizora.fleet.display_paired.v1", display, Map.of("displayId", display.toString(), "name", "Old",
+                "timeZone", "UTC", "groupIds", List.of(), "tags", List.of()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inRedis(display).isPresent());
+        var before = inRedis(display).orElseThrow().get("version").asLong();
+        db.sql("UPDATE manifest SET valid_until = now() + interval '1 hour' WHERE display_id = :id").bind("id", display).then().block();
+
+        worker.markExpiring();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(inRedis(display).orElseThrow().get("version").asLong()).isGreaterThan(before));
+        assertThat(db.sql("SELECT valid_until > now() + interval '6 days' FROM manifest WHERE display_id = :id").bind("id", display)
+                .map(row -> row.get(0, Boolean.class)).one().block()).isTrue();
     }
 
     @Test

@@ -2,11 +2,6 @@ package io.vizora.projector;
 
 import io.vizora.testsupport.TestJwks;
 import io.vizora.testsupport.TestStack;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -15,7 +10,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,23 +31,12 @@ class PresenceIntegrationTests {
 
     /** The presence announcements about a display on the topic, oldest first, as type and event id. */
     private static List<List<String>> announcements(UUID displayId) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers()),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            var partitions = consumer.partitionsFor("vizora.presence").stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            var found = new ArrayList<List<String>>();
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    var event = JSON.readTree(record.value());
-                    if (record.key().equals(displayId.toString()) && !event.get("type").asString().endsWith("heartbeat.v1")) {
-                        found.add(List.of(event.get("type").asString().replace("vizora.presence.", "").replace(".v1", ""), event.get("id").asString()));
-                    }
-                }
-            }
-            return found;
-        }
+        return TestStack.records("vizora.presence").stream()
+                .filter(record -> record.key().equals(displayId.toString()))
+                .map(record -> JSON.readTree(record.value()))
+                .filter(event -> !event.get("type").asString().endsWith("heartbeat.v1"))
+                .map(event -> List.of(event.get("type").asString().replace("vizora.presence.", "").replace(".v1", ""), event.get("id").asString()))
+                .toList();
     }
 
     private UUID heartbeat(UUID tenant, UUID display) {

@@ -30,8 +30,7 @@ class DeviceSocket {
     @Bean
     HandlerMapping deviceSocketMapping(DeviceAuthentication authentication, Manifests manifests, Connections connections, Heartbeats heartbeats) {
         WebSocketHandler handler = session -> authentication.authenticate(session.getHandshakeInfo().getHeaders().getFirst(HttpHeaders.AUTHORIZATION))
-                .flatMap(device -> manifests.of(device.displayId())
-                        .filter(stored -> Message.tree(stored.json()).path("organisationId").asString("").equals(device.organisationId().toString()))
+                .flatMap(device -> manifests.of(device)
                         .flatMap(paired -> serve(session, device, manifests, connections, heartbeats).thenReturn(true))
                         .switchIfEmpty(Mono.defer(() -> session.close(NOT_PAIRED).thenReturn(false))))
                 .switchIfEmpty(Mono.defer(() -> session.close(UNAUTHENTICATED).thenReturn(false)))
@@ -62,7 +61,7 @@ class DeviceSocket {
             return Mono.just(Message.error(null, "not a message: " + e.getMessage()));
         }
         return switch (message.type()) {
-            case Message.HELLO -> manifests.of(device.displayId())
+            case Message.HELLO -> manifests.of(device)
                     .filter(stored -> !message.body().path("manifestVersion").isNumber()
                             || message.body().get("manifestVersion").asLong() < stored.version())
                     .map(stored -> Message.of(Message.MANIFEST, message.id(),

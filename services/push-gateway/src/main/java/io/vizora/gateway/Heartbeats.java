@@ -1,12 +1,8 @@
 package io.vizora.gateway;
 
+import io.vizora.platform.kafka.ReliableProducer;
 import io.vizora.schemas.Envelope;
 import io.vizora.schemas.EventContract;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -14,7 +10,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -29,12 +24,10 @@ public class Heartbeats implements AutoCloseable {
     private static final String TYPE = "vizora.presence.heartbeat.v1";
 
     private final EventContract contract = EventContract.load();
-    private final KafkaProducer<String, byte[]> producer;
+    private final ReliableProducer producer;
 
     public Heartbeats(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5),
-                new StringSerializer(), new ByteArraySerializer());
+        producer = new ReliableProducer(bootstrapServers);
     }
 
     /** Emits once Kafka has the heartbeat; fails with the contract's complaint if the body breaks it. */
@@ -50,13 +43,7 @@ public class Heartbeats implements AutoCloseable {
         if (!problems.isEmpty()) {
             return Mono.error(new IllegalArgumentException("the heartbeat breaks the contract: " + String.join("; ", problems)));
         }
-        return Mono.create(sink -> producer.send(new ProducerRecord<>(TOPIC, device.displayId().toString(), event), (metadata, failure) -> {
-            if (failure == null) {
-                sink.success();
-            } else {
-                sink.error(failure);
-            }
-        }));
+        return producer.send(TOPIC, device.displayId().toString(), event);
     }
 
     @Override

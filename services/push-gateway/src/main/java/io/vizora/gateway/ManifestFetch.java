@@ -30,8 +30,7 @@ class ManifestFetch {
     Mono<ResponseEntity<String>> manifest(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                          @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return authentication.authenticate(authorization)
-                .flatMap(device -> manifests.of(device.displayId())
-                        .filter(stored -> Message.tree(stored.json()).path("organisationId").asString("").equals(device.organisationId().toString()))
+                .flatMap(device -> manifests.of(device)
                         .map(stored -> {
                             var etag = "\"" + stored.version() + "\"";
                             return etag.equals(ifNoneMatch)

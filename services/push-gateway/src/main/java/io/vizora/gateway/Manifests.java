@@ -25,9 +25,11 @@ public class Manifests {
         this.prefix = prefix + "manifest:";
     }
 
-    public Mono<Stored> of(UUID displayId) {
-        return redis.<String, String>opsForHash().multiGet(prefix + displayId, java.util.List.of("version", "manifest"))
-                .filter(values -> values.get(0) != null && values.get(1) != null)
+    /** The newest manifest of the device's display, if the display is paired to the device's organisation. */
+    public Mono<Stored> of(DeviceAuthentication.Device device) {
+        return redis.<String, String>opsForHash().multiGet(prefix + device.displayId(), java.util.List.of("version", "manifest", "organisation"))
+                .filter(values -> values.get(0) != null && values.get(1) != null
+                        && device.organisationId().toString().equals(values.get(2)))
                 .map(values -> new Stored(Long.parseLong(values.get(0)), values.get(1)));
     }
 }

@@ -1,10 +1,6 @@
 package io.vizora.projector.manifest;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import io.vizora.platform.kafka.ReliableProducer;
 import io.vizora.projector.ProjectorProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -15,13 +11,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
  * Puts a compiled manifest where screens get it: in Redis for fetching by display (a newer
  * version only ever replaces an older one), and on the compacted {@value #TOPIC} topic keyed by
- * display, which the push gateway fans out. An unpaired display gets a tombstone in both.
+ * display, which the push gateway fans out. The hash also names the display's organisation, so the
+ * gateway admits a device without reading the manifest. An unpaired display gets a tombstone in both.
  */
 @Component
 public class ManifestPublisher implements AutoCloseable {
@@ -31,11 +27,11 @@ public class ManifestPublisher implements AutoCloseable {
     private static final RedisScript<Long> NEWER_ONLY = RedisScript.of("""
             local current = redis.call('HGET', KEYS[1], 'version')
             if current and tonumber(current) >= tonumber(ARGV[1]) then return 0 end
-            redis.call('HSET', KEYS[1], 'version', ARGV[1], 'manifest', ARGV[2])
+            redis.call('HSET', KEYS[1], 'version', ARGV[1], 'manifest', ARGV[2], 'organisation', ARGV[3])
             return 1""", Long.class);
 
     private final ReactiveStringRedisTemplate redis;
-    private final KafkaProducer<String, byte[]> producer;
+    private final ReliableProducer producer;
     private final JsonMapper json;
     private final String prefix;
 
@@ -44,13 +40,7 @@ public class ManifestPublisher implements AutoCloseable {
         this.redis = redis;
         this.prefix = properties.redisPrefix() + "manifest:";
         this.json = JsonMapper.builder().build();
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
-                new StringSerializer(), new ByteArraySerializer());
+        this.producer = new ReliableProducer(bootstrapServers);
     }
 
     public String key(UUID displayId) {
@@ -60,23 +50,14 @@ public class ManifestPublisher implements AutoCloseable {
     /** Emits once Kafka acknowledged the manifest and Redis holds it (or a newer one). */
     public Mono<Void> publish(ManifestDocument manifest) {
         var body = json.writeValueAsBytes(manifest);
-        return send(manifest.displayId(), body)
+        return producer.send(TOPIC, manifest.displayId().toString(), body)
                 .then(redis.execute(NEWER_ONLY, List.of(key(manifest.displayId())),
-                        List.of(Long.toString(manifest.version()), new String(body, StandardCharsets.UTF_8))).then());
+                        List.of(Long.toString(manifest.version()), new String(body, StandardCharsets.UTF_8),
+                                manifest.organisationId().toString())).then());
     }
 
     public Mono<Void> withdraw(UUID displayId) {
-        return send(displayId, null).then(redis.delete(key(displayId))).then();
-    }
-
-    private Mono<Void> send(UUID displayId, byte[] body) {
-        return Mono.create(sink -> producer.send(new ProducerRecord<>(TOPIC, displayId.toString(), body), (metadata, failure) -> {
-            if (failure == null) {
-                sink.success();
-            } else {
-                sink.error(failure);
-            }
-        }));
+        return producer.send(TOPIC, displayId.toString(), null).then(redis.delete(key(displayId))).then();
     }
 
     @Override

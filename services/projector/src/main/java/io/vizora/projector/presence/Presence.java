@@ -2,19 +2,15 @@ package io.vizora.projector.presence;
 
 import io.vizora.consumer.CloudEventReader;
 import io.vizora.consumer.ConsumedEvent;
+import io.vizora.platform.kafka.ReliableProducer;
 import io.vizora.projector.ProjectorProperties;
 import io.vizora.schemas.ContractViolationException;
 import io.vizora.schemas.Envelope;
 import io.vizora.schemas.EventContract;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Who is online, in Redis, from the heartbeats on {@value #TOPIC}: a display heard from for the
@@ -101,7 +96,7 @@ public class Presence implements SmartLifecycle {
     private final PresenceProperties properties;
     private final PresenceRules rules;
     private final String prefix;
-    private final KafkaProducer<String, byte[]> producer;
+    private final ReliableProducer producer;
     private final ConcurrentMessageListenerContainer<String, byte[]> container;
 
     public Presence(StringRedisTemplate redis, PresenceProperties properties, ProjectorProperties projector, EventContract contract,
@@ -111,9 +106,7 @@ public class Presence implements SmartLifecycle {
         this.properties = properties;
         this.rules = new PresenceRules(properties.onlineAfter(), properties.offlineAfter());
         this.prefix = projector.redisPrefix() + "presence:";
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new StringSerializer(), new ByteArraySerializer());
+        this.producer = new ReliableProducer(bootstrapServers);
         var consumers = new DefaultKafkaConsumerFactory<String, byte[]>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, generation.consumer("presence"),
@@ -190,14 +183,7 @@ public class Presence implements SmartLifecycle {
     private void announce(String type, UUID id, UUID tenant, UUID displayId, Instant at) {
         var event = Envelope.json(id, type, tenant, displayId.toString(), "system", Instant.now(),
                 Map.of("displayId", displayId.toString(), "at", at.toString()), "/vizora/projector");
-        try {
-            producer.send(new ProducerRecord<>(TOPIC, displayId.toString(), event)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while announcing " + type, e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not announce " + type + " for display " + displayId, e.getCause());
-        }
+        producer.send(TOPIC, displayId.toString(), event).block(java.time.Duration.ofSeconds(30));
     }
 
     private String online() {

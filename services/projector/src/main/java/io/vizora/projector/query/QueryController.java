@@ -4,6 +4,7 @@ import io.r2dbc.postgresql.codec.Json;
 import io.vizora.projector.manifest.CompilationInputs;
 import io.vizora.projector.manifest.ManifestPublisher;
 import io.vizora.projector.presence.Presence;
+import io.vizora.projector.state.Targeting;
 import io.vizora.schedule.Playhead;
 import io.vizora.schedule.ScheduleCompiler;
 import io.vizora.schedule.Timeline;
@@ -130,10 +131,8 @@ class QueryController {
     Flux<CampaignEntry> campaigns(@AuthenticationPrincipal Jwt token) {
         return db.sql("""
                         SELECT c.id, c.name, c.state, c.kind, c.priority, c.start_date, c.end_date,
-                               (SELECT count(*) FROM display d WHERE d.organisation_id = c.organisation_id AND (
-                                    d.id IN (SELECT jsonb_array_elements_text(c.targets->'displayIds')::uuid)
-                                    OR d.group_ids && ARRAY(SELECT jsonb_array_elements_text(c.targets->'groupIds')::uuid)
-                                    OR d.tags && ARRAY(SELECT jsonb_array_elements_text(c.targets->'tags')))) AS reached
+                               (SELECT count(*) FROM display d WHERE d.organisation_id = c.organisation_id AND """ + Targeting.REACHES + """
+                               ) AS reached
                         FROM campaign c WHERE c.organisation_id = :organisation ORDER BY c.start_date, lower(c.name), c.id""")
                 .bind("organisation", Callers.organisation(token))
                 .map(row -> new CampaignEntry(row.get("id", UUID.class), row.get("name", String.class), row.get("state", String.class),

@@ -22,10 +22,7 @@ public final class StateFolds implements EventHandler {
     private static final String DUE_FOR_CAMPAIGNS = """
             INSERT INTO manifest_due (display_id, organisation_id)
             SELECT DISTINCT d.id, d.organisation_id FROM display d JOIN campaign c ON c.organisation_id = d.organisation_id
-            WHERE %s AND (
-                d.id IN (SELECT jsonb_array_elements_text(c.targets->'displayIds')::uuid)
-                OR d.group_ids && ARRAY(SELECT jsonb_array_elements_text(c.targets->'groupIds')::uuid)
-                OR d.tags && ARRAY(SELECT jsonb_array_elements_text(c.targets->'tags')))
+            WHERE %s AND """ + Targeting.REACHES + """
             ON CONFLICT DO NOTHING""";
 
     @Override

@@ -2,6 +2,7 @@ package io.vizora.command.fleet.persistence;
 
 import io.r2dbc.spi.Readable;
 import io.vizora.command.fleet.domain.DisplayProfile;
+import io.vizora.command.persistence.TenantRows;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -107,15 +108,7 @@ public class DisplayRepository {
 
     /** Of the given group ids, those the organisation does not have. */
     public Flux<UUID> unknownGroups(UUID organisationId, List<UUID> groupIds) {
-        if (groupIds.isEmpty()) {
-            return Flux.empty();
-        }
-        return db.sql("""
-                        SELECT g FROM unnest(:groups::uuid[]) AS g
-                        WHERE NOT EXISTS (SELECT 1 FROM display_group dg WHERE dg.id = g AND dg.organisation_id = :organisation)
-                        ORDER BY g""")
-                .bind("groups", groupIds.toArray(UUID[]::new)).bind("organisation", organisationId)
-                .map(row -> row.get(0, UUID.class)).all();
+        return TenantRows.unknown(db, TenantRows.Table.DISPLAY_GROUP, organisationId, groupIds);
     }
 
     /** Gives a display its device secret (a hash of it); emits false if the display is gone. */

@@ -2,6 +2,7 @@ package io.vizora.command.scheduling.persistence;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
+import io.vizora.command.persistence.TenantRows;
 import io.vizora.command.scheduling.domain.Campaign;
 import io.vizora.command.scheduling.domain.CampaignState;
 import io.vizora.command.scheduling.domain.SchedulingEvents.CampaignSnapshot;
@@ -124,22 +125,12 @@ public class CampaignRepository {
 
     /** Of the given ids, those that are not displays of the organisation. */
     public Flux<UUID> unknownDisplays(UUID organisationId, List<UUID> displayIds) {
-        return unknown("display", organisationId, displayIds);
+        return TenantRows.unknown(db, TenantRows.Table.DISPLAY, organisationId, displayIds);
     }
 
     /** Of the given ids, those that are not display groups of the organisation. */
     public Flux<UUID> unknownGroups(UUID organisationId, List<UUID> groupIds) {
-        return unknown("display_group", organisationId, groupIds);
-    }
-
-    private Flux<UUID> unknown(String table, UUID organisationId, List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Flux.empty();
-        }
-        return db.sql("SELECT i FROM unnest(:ids::uuid[]) AS i WHERE NOT EXISTS (SELECT 1 FROM " + table
-                        + " t WHERE t.id = i AND t.organisation_id = :organisation) ORDER BY i")
-                .bind("ids", ids.toArray(UUID[]::new)).bind("organisation", organisationId)
-                .map(row -> row.get(0, UUID.class)).all();
+        return TenantRows.unknown(db, TenantRows.Table.DISPLAY_GROUP, organisationId, groupIds);
     }
 
     private static StoredCampaign campaign(Readable row) {

@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -20,7 +21,12 @@ import java.util.UUID;
 @Component
 public class DeviceAuthentication {
 
-    public record Device(UUID displayId, UUID organisationId) {
+    /** A device as its token speaks for it, until {@code expiresAt}. */
+    public record Device(UUID displayId, UUID organisationId, Instant expiresAt) {
+
+        boolean same(Device other) {
+            return displayId.equals(other.displayId) && organisationId.equals(other.organisationId);
+        }
     }
 
     private static final String AUDIENCE = "vizora-device";
@@ -34,6 +40,7 @@ public class DeviceAuthentication {
 
     private static OAuth2TokenValidatorResult device(Jwt jwt) {
         return jwt.getAudience() != null && jwt.getAudience().contains(AUDIENCE) && jwt.getClaimAsString("org") != null
+                && jwt.getExpiresAt() != null
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "not a device token", null));
     }
@@ -44,7 +51,7 @@ public class DeviceAuthentication {
             return Mono.empty();
         }
         return decoder.decode(authorization.substring("Bearer ".length()).strip())
-                .map(jwt -> new Device(UUID.fromString(jwt.getSubject()), UUID.fromString(jwt.getClaimAsString("org"))))
+                .map(jwt -> new Device(UUID.fromString(jwt.getSubject()), UUID.fromString(jwt.getClaimAsString("org")), jwt.getExpiresAt()))
                 .onErrorResume(failure -> Mono.empty());
     }
 }

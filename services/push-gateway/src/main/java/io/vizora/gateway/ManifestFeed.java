@@ -61,12 +61,13 @@ public class ManifestFeed implements SmartLifecycle {
 
     private void deliver(UUID displayId, String manifest) {
         if (manifest == null) {
-            connections.send(displayId, Message.of(Message.UNPAIRED, null, JsonNodeFactory.instance.objectNode()), true);
+            connections.send(displayId, Message.of(Message.UNPAIRED, null, JsonNodeFactory.instance.objectNode()));
+            connections.end(displayId, DeviceSocket.NOT_PAIRED);
             return;
         }
         var document = Message.tree(manifest);
         var body = JsonNodeFactory.instance.objectNode().put("version", document.get("version").asLong()).set("manifest", document);
-        connections.send(displayId, Message.of(Message.MANIFEST, null, body), false);
+        connections.send(displayId, Message.of(Message.MANIFEST, null, body));
     }
 
     @Override

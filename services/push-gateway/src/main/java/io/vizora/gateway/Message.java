@@ -20,6 +20,9 @@ public record Message(UUID id, String type, Instant ts, UUID replyTo, JsonNode b
     public static final String ACK = "ack";
     public static final String HEARTBEAT = "heartbeat";
     public static final String ERROR = "error";
+    public static final String PLAYS = "plays";
+    public static final String TOKEN = "token";
+    public static final String TOKEN_EXPIRING = "token_expiring";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

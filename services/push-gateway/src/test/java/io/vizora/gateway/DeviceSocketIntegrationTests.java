@@ -18,6 +18,7 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @ExtendWith(TestJwks.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "vizora.gateway.token-renewal-notice=PT1S")
 class DeviceSocketIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -52,8 +53,16 @@ class DeviceSocketIntegrationTests {
         PRODUCER.close();
     }
 
-    /** A connection as an agent holds it: everything received, and how it was closed. */
-    private record Agent(List<JsonNode> received, AtomicReference<CloseStatus> closed) {
+    /** A connection as an agent holds it: everything received, how it was closed, and a way to send more. */
+    private record Agent(List<JsonNode> received, AtomicReference<CloseStatus> closed, Sinks.Many<String> outbound) {
+
+        void send(String message) {
+            outbound.tryEmitNext(message);
+        }
+
+        List<JsonNode> ofType(String type) {
+            return received.stream().filter(message -> message.get("type").asString().equals(type)).toList();
+        }
     }
 
     private Agent connect(String token, String... messages) {
@@ -61,15 +70,18 @@ class DeviceSocketIntegrationTests {
     }
 
     private static Agent connect(int port, String token, String... messages) {
-        var agent = new Agent(new CopyOnWriteArrayList<>(), new AtomicReference<>());
+        var agent = new Agent(new CopyOnWriteArrayList<>(), new AtomicReference<>(), Sinks.many().unicast().onBackpressureBuffer());
+        for (var message : messages) {
+            agent.send(message);
+        }
         var headers = new HttpHeaders();
         if (token != null) {
             headers.setBearerAuth(token);
         }
         new ReactorNettyWebSocketClient().execute(URI.create("ws://127.0.0.1:" + port + "/device/v1/socket"), headers, session -> {
             session.closeStatus().subscribe(agent.closed()::set);
-            var receive = session.receive().map(WebSocketMessage::getPayloadAsText).doOnNext(text -> agent.received().add(JSON.readTree(text))).then();
-            return session.send(reactor.core.publisher.Flux.fromArray(messages).map(session::textMessage)).then(receive);
+            var receive = session.receive().map(WebSocketMessage::getPayloadAsText).doOnNext(text -> agent.received().add(JSON.readTree(text))).then().cache();
+            return Mono.when(session.send(agent.outbound().asFlux().takeUntilOther(receive).map(session::textMessage)), receive);
         }).subscribe(done -> { }, failure -> { });
         return agent;
     }
@@ -85,6 +97,15 @@ class DeviceSocketIntegrationTests {
         redis.opsForHash().putAll("vizora:manifest:" + display, Map.of("version", Long.toString(version), "manifest", body,
                 "organisation", organisation.toString()));
         PRODUCER.send(new ProducerRecord<>("vizora.manifests", display.toString(), body)).get();
+    }
+
+    private static String message(UUID id, String type, Object body) {
+        return JSON.writeValueAsString(Map.of("id", id.toString(), "type", type, "body", body));
+    }
+
+    private static Map<String, Object> play(UUID playId, long sequence) {
+        return Map.of("playId", playId.toString(), "sequence", sequence, "contentId", UUID.randomUUID().toString(),
+                "startedAt", "2026-11-26T09:30:00Z", "durationMs", 10_000, "outcome", "completed", "fromCache", true);
     }
 
     private static String hello(Long version) {
@@ -113,6 +134,7 @@ class DeviceSocketIntegrationTests {
         PRODUCER.send(new ProducerRecord<>("vizora.manifests", display.toString(), null)).get();
         await().atMost(Duration.ofSeconds(10)).until(() -> agent.closed().get() != null);
         assertThat(agent.received().getLast().get("type").asString()).isEqualTo("unpaired");
+        assertThat(agent.closed().get().getCode()).isEqualTo(4403);
 
         var again = connect(TestJwks.device(organisation, display), hello(6L));
         await().atMost(Duration.ofSeconds(10)).until(() -> again.closed().get() != null);
@@ -171,17 +193,21 @@ class DeviceSocketIntegrationTests {
                 .expectStatus().isForbidden();
     }
 
-    /** Agents of one display on two gateway instances: each instance delivers to the sockets it holds. */
+    /**
+     * Agents of one display on two gateway instances: each instance delivers to the sockets it holds,
+     * and one that shuts down tells its agents it is going away.
+     */
     @Test
-    void twoGatewaysSideBySideEachDeliverToTheirOwnAgents() throws Exception {
+    void twoGatewaysSideBySideEachDeliverToTheirOwnAgentsAndOneShuttingDownSendsItsAgentsAway() throws Exception {
         var organisation = UUID.randomUUID();
         var display = UUID.randomUUID();
         publish(display, organisation, 1);
+        var here = connect(port, TestJwks.device(organisation, display), hello(1L));
+        Agent there;
         try (var second = new org.springframework.boot.builder.SpringApplicationBuilder(PushGatewayApplication.class)
-                .run("--server.port=0", "--server.shutdown=immediate", "--vizora.tokens.jwks-uri=" + System.getProperty("vizora.tokens.jwks-uri"))) {
+                .run("--server.port=0", "--vizora.gateway.token-renewal-notice=PT1S", "--vizora.tokens.jwks-uri=" + System.getProperty("vizora.tokens.jwks-uri"))) {
             var secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
-            var here = connect(port, TestJwks.device(organisation, display), hello(1L));
-            var there = connect(secondPort, TestJwks.device(organisation, display), hello(1L));
+            there = connect(secondPort, TestJwks.device(organisation, display), hello(1L));
             await().atMost(Duration.ofSeconds(10)).until(() -> second.getBean(Connections.class).count() == 1);
 
             publish(display, organisation, 2);
@@ -191,6 +217,9 @@ class DeviceSocketIntegrationTests {
                 assertThat(there.received()).extracting(message -> message.get("body").get("version").asLong()).containsExactly(2L);
             });
         }
+        await().atMost(Duration.ofSeconds(10)).until(() -> there.closed().get() != null);
+        assertThat(there.closed().get().getCode()).isEqualTo(1001);
+        assertThat(here.closed().get()).isNull();
     }
 
     @Test
@@ -226,5 +255,82 @@ class DeviceSocketIntegrationTests {
         });
         assertThat(cases.get("no token").closed().get().getCode()).isEqualTo(4401);
         assertThat(cases.get("a display that is not paired").closed().get().getCode()).isEqualTo(4403);
+    }
+
+    @Test
+    void aBatchOfPlaysIsAcknowledgedOnlyOnceAllAreOnThePlaybackTopicAndABatchWithABadPlayPutsNothingThere() throws Exception {
+        var organisation = UUID.randomUUID();
+        var display = UUID.randomUUID();
+        publish(display, organisation, 1);
+        var plays = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        var batch = UUID.randomUUID();
+        var badBatch = UUID.randomUUID();
+        var goodPlayOfBadBatch = UUID.randomUUID();
+        var broken = new java.util.HashMap<>(play(UUID.randomUUID(), 5));
+        broken.put("outcome", "skipped");
+
+        var agent = connect(TestJwks.device(organisation, display), hello(1L),
+                message(batch, "plays", Map.of("plays", List.of(play(plays.get(0), 1), play(plays.get(1), 2), play(plays.get(2), 3)))),
+                message(badBatch, "plays", Map.of("plays", List.of(play(goodPlayOfBadBatch, 4), broken))));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.received().size() == 2);
+        assertThat(agent.received().get(0).get("type").asString()).isEqualTo("ack");
+        assertThat(agent.received().get(0).get("replyTo").asString()).isEqualTo(batch.toString());
+        assertThat(agent.received().get(0).get("body").get("plays").asInt()).isEqualTo(3);
+        assertThat(agent.received().get(1).get("type").asString()).isEqualTo("error");
+        assertThat(agent.received().get(1).get("replyTo").asString()).isEqualTo(badBatch.toString());
+        assertThat(agent.received().get(1).get("body").get("detail").asString()).contains("play 1").contains("outcome");
+
+        var found = TestStack.records("vizora.playback").stream().filter(record -> record.key().equals(display.toString()))
+                .map(record -> JSON.readTree(record.value())).toList();
+        assertThat(found).extracting(event -> event.get("id").asString())
+                .containsExactlyElementsOf(plays.stream().map(UUID::toString).toList());
+        assertThat(found).allSatisfy(event -> {
+            assertThat(event.get("type").asString()).isEqualTo("vizora.playback.play_reported.v1");
+            assertThat(event.get("tenantid").asString()).isEqualTo(organisation.toString());
+            assertThat(event.get("data").get("displayId").asString()).isEqualTo(display.toString());
+            assertThat(event.get("data").has("playId")).isFalse();
+        });
+        assertThat(found).extracting(event -> event.get("data").get("sequence").asLong()).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void anAgentIsToldBeforeItsTokenExpiresAndKeepsItsSocketWithTheRenewedToken() throws Exception {
+        var organisation = UUID.randomUUID();
+        var display = UUID.randomUUID();
+        publish(display, organisation, 1);
+        var expiring = TestJwks.device(organisation, display, Duration.ofSeconds(3));
+        var agent = connect(expiring, hello(1L));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !agent.ofType("token_expiring").isEmpty());
+        var expiresAt = java.time.Instant.parse(agent.ofType("token_expiring").getFirst().get("body").get("expiresAt").asString());
+        var wrong = UUID.randomUUID();
+        agent.send(message(wrong, "token", Map.of("accessToken", TestJwks.device(organisation, UUID.randomUUID()))));
+        var renewal = UUID.randomUUID();
+        agent.send(message(renewal, "token", Map.of("accessToken", TestJwks.device(organisation, display))));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.ofType("ack").size() == 1);
+        assertThat(agent.ofType("error")).singleElement().satisfies(error -> assertThat(error.get("replyTo").asString()).isEqualTo(wrong.toString()));
+        assertThat(agent.ofType("ack").getFirst().get("replyTo").asString()).isEqualTo(renewal.toString());
+        assertThat(java.time.Instant.parse(agent.ofType("ack").getFirst().get("body").get("expiresAt").asString())).isAfter(expiresAt);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> java.time.Instant.now().isAfter(expiresAt.plusSeconds(1)));
+        var beat = UUID.randomUUID();
+        agent.send(message(beat, "heartbeat", Map.of("screenOn", true)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.ofType("ack").size() == 2);
+        assertThat(agent.ofType("ack").getLast().get("replyTo").asString()).isEqualTo(beat.toString());
+        assertThat(agent.closed().get()).isNull();
+    }
+
+    @Test
+    void aSocketWhoseTokenExpiresWithoutRenewalIsClosedWith4401() throws Exception {
+        var organisation = UUID.randomUUID();
+        var display = UUID.randomUUID();
+        publish(display, organisation, 1);
+        var agent = connect(TestJwks.device(organisation, display, Duration.ofSeconds(2)), hello(1L));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.closed().get() != null);
+        assertThat(agent.ofType("token_expiring")).hasSize(1);
+        assertThat(agent.closed().get().getCode()).isEqualTo(4401);
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
@@ -58,22 +59,27 @@ public final class TestJwks implements BeforeAllCallback {
 
     /** An operator's access token for an organisation, as the command service issues it. */
     public static String operator(UUID organisation, String role) {
-        return sign(claims -> claims.claim("org", organisation.toString()).claim("role", role));
+        return sign(Duration.ofMinutes(10), claims -> claims.claim("org", organisation.toString()).claim("role", role));
     }
 
     /** A device's token: no role, the device audience, the display as subject. */
     public static String device(UUID organisation, UUID displayId) {
-        return sign(claims -> claims.subject(displayId.toString()).claim("org", organisation.toString()).audience("vizora-device"));
+        return device(organisation, displayId, Duration.ofMinutes(10));
+    }
+
+    /** A device's token that expires after {@code lifetime}. */
+    public static String device(UUID organisation, UUID displayId, Duration lifetime) {
+        return sign(lifetime, claims -> claims.subject(displayId.toString()).claim("org", organisation.toString()).audience("vizora-device"));
     }
 
     public static String device(UUID organisation) {
         return device(organisation, UUID.randomUUID());
     }
 
-    private static String sign(UnaryOperator<JWTClaimsSet.Builder> claims) {
+    private static String sign(Duration lifetime, UnaryOperator<JWTClaimsSet.Builder> claims) {
         var now = Instant.now();
         var builder = new JWTClaimsSet.Builder().issuer("https://vizora.local").subject(UUID.randomUUID().toString())
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600))).jwtID(UUID.randomUUID().toString());
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(lifetime))).jwtID(UUID.randomUUID().toString());
         var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
                 claims.apply(builder).build());
         try {

@@ -1,0 +1,338 @@
+package io.vizora.agent;
+
+import io.vizora.agent.cache.ContentCache;
+import io.vizora.agent.device.CredentialStore;
+import io.vizora.agent.device.Credentials;
+import io.vizora.agent.device.DeviceApi;
+import io.vizora.agent.journal.PlayJournal;
+import io.vizora.agent.kiosk.KioskServer;
+import io.vizora.agent.link.GatewayLink;
+import io.vizora.agent.playback.Downloads;
+import io.vizora.agent.playback.Player;
+import io.vizora.agent.timeline.Manifest;
+import io.vizora.agent.timeline.ManifestStore;
+import io.vizora.schedule.PlayItem;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
+
+/**
+ * One screen's agent: pairs if it has no credentials, holds the gateway link, keeps the newest
+ * manifest (on disk too), the cache and the player going, reports journaled plays until they are
+ * acknowledged, beats with its health, renews its token before it expires, and starts over with a
+ * pairing code when it is unpaired.
+ */
+public final class Agent implements AutoCloseable, GatewayLink.Listener {
+
+    private static final Logger LOG = Logger.getLogger(Agent.class.getName());
+    static final String VERSION = Optional.ofNullable(Agent.class.getPackage().getImplementationVersion()).orElse("dev");
+
+    private final AgentOptions options;
+    private final CredentialStore credentialStore;
+    private final DeviceApi deviceApi;
+    private final ManifestStore manifestStore;
+    private final PlayJournal journal;
+    private final ContentCache cache;
+    private final Downloads downloads;
+    private final Player player;
+    private final GatewayLink link;
+    private final AtomicReference<Credentials> credentials = new AtomicReference<>();
+    private final AtomicReference<Manifest> manifest = new AtomicReference<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final List<Thread> loops = new ArrayList<>();
+    private volatile String pairingCode;
+    private volatile String lastError;
+    private KioskServer kiosk;
+
+    public Agent(AgentOptions options, HttpClient http) throws IOException {
+        this.options = options;
+        SafeFiles.directory(options.dataDir());
+        credentialStore = new CredentialStore(options.dataDir());
+        deviceApi = new DeviceApi(options.server(), http);
+        manifestStore = new ManifestStore(options.dataDir());
+        journal = new PlayJournal(options.dataDir());
+        cache = new ContentCache(options.dataDir(), http);
+        downloads = new Downloads(cache, this::manifest, Duration.ofSeconds(30));
+        player = new Player(this::manifest, cache, downloads, journal);
+        link = new GatewayLink(options.socket(), http, this, options.backoff());
+    }
+
+    public Agent start() throws IOException {
+        credentialStore.load().ifPresent(credentials::set);
+        manifestStore.load().ifPresent(manifest::set);
+        downloads.start();
+        player.start();
+        link.start();
+        loop("pairing", this::pairWhenNeeded);
+        loop("reporter", this::reportPlays);
+        loop("heartbeat", this::beat);
+        loop("state", this::writeState);
+        if (options.kioskPort() != null) {
+            kiosk = new KioskServer(options.kioskPort(), this::status, cache, this::mediaTypeOf);
+        }
+        return this;
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private void loop(String name, Step step) {
+        loops.add(Thread.ofVirtual().name(name).start(() -> {
+            while (stopped.getCount() > 0) {
+                try {
+                    step.run();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    lastError = name + ": " + e.getMessage();
+                    LOG.warning(() -> name + " failed and goes on: " + e);
+                    pause(Duration.ofSeconds(1));
+                }
+            }
+        }));
+    }
+
+    private boolean pause(Duration duration) {
+        try {
+            return stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    public Optional<Manifest> manifest() {
+        return Optional.ofNullable(manifest.get());
+    }
+
+    public Optional<Credentials> credentials() {
+        return Optional.ofNullable(credentials.get());
+    }
+
+    public PlayJournal journal() {
+        return journal;
+    }
+
+    /** How many times the gateway socket opened since the start. */
+    public int connections() {
+        return link.connections();
+    }
+
+    public Optional<Integer> kioskPort() {
+        return Optional.ofNullable(kiosk).map(KioskServer::port);
+    }
+
+    // --- pairing and tokens
+
+    private void pairWhenNeeded() throws Exception {
+        if (credentials.get() != null) {
+            renewIfDue();
+            pause(Duration.ofSeconds(5));
+            return;
+        }
+        var ticket = deviceApi.requestCode();
+        pairingCode = ticket.code();
+        LOG.info(() -> "Pairing code " + ticket.code() + " (valid until " + ticket.expiresAt() + "): claim this screen in Vizora");
+        System.out.println("Pairing code: " + ticket.code());
+        while (Instant.now().isBefore(ticket.expiresAt()) && stopped.getCount() > 0) {
+            var paired = deviceApi.collect(ticket);
+            if (paired.isPresent()) {
+                credentialStore.save(paired.get());
+                credentials.set(paired.get());
+                pairingCode = null;
+                LOG.info(() -> "paired as display " + paired.get().displayId());
+                return;
+            }
+            pause(options.pairingPoll());
+        }
+    }
+
+    private void renewIfDue() throws Exception {
+        var current = credentials.get();
+        if (current != null && Instant.now().plus(options.tokenRenewalMargin()).isAfter(current.tokenExpiresAt())) {
+            renew();
+        }
+    }
+
+    /** A new device token with the secret, presented over the live socket if there is one. */
+    private void renew() throws Exception {
+        var current = credentials.get();
+        if (current == null) {
+            return;
+        }
+        try {
+            var renewed = deviceApi.renew(current);
+            credentialStore.save(renewed);
+            credentials.set(renewed);
+            if (link.connected()) {
+                link.request("token", Json.MAPPER.createObjectNode().put("accessToken", renewed.accessToken()), Duration.ofSeconds(10));
+            }
+        } catch (DeviceApi.UnpairedException e) {
+            unpaired();
+        }
+    }
+
+    @Override
+    public Optional<String> token() {
+        return credentials().map(Credentials::accessToken);
+    }
+
+    @Override
+    public Long manifestVersion() {
+        return manifest().map(Manifest::version).orElse(null);
+    }
+
+    @Override
+    public void tokenExpiring() {
+        Thread.ofVirtual().start(() -> {
+            try {
+                renew();
+            } catch (Exception e) {
+                lastError = "token renewal: " + e.getMessage();
+            }
+        });
+    }
+
+    @Override
+    public void closed(int code) {
+        if (code == 4401) {
+            tokenExpiring();
+        }
+    }
+
+    @Override
+    public void unpaired() {
+        LOG.warning("this display was unpaired; showing a pairing code again");
+        try {
+            credentialStore.forget();
+            manifestStore.forget();
+            journal.reject(journal.all());
+        } catch (IOException e) {
+            lastError = "forgetting the pairing: " + e.getMessage();
+        }
+        credentials.set(null);
+        manifest.set(null);
+        player.manifestChanged();
+        link.drop();
+    }
+
+    // --- manifests
+
+    @Override
+    public void manifest(JsonNode body) {
+        Manifest next;
+        try {
+            next = Manifest.parse(body.get("manifest"));
+        } catch (RuntimeException e) {
+            lastError = "a manifest that does not parse: " + e.getMessage();
+            return;
+        }
+        var previous = manifest.getAndAccumulate(next, (current, offered) -> current == null || offered.version() > current.version() ? offered : current);
+        if (previous == null || next.version() > previous.version()) {
+            try {
+                manifestStore.save(next);
+            } catch (IOException e) {
+                lastError = "could not keep the manifest on disk: " + e.getMessage();
+            }
+            LOG.info(() -> "manifest " + next.version() + " with " + next.timeline().slices().size() + " slices");
+            downloads.manifestChanged();
+            player.manifestChanged();
+        }
+    }
+
+    private Optional<String> mediaTypeOf(String sha256) {
+        return manifest().stream().flatMap(m -> m.timeline().slices().stream()).flatMap(slice -> slice.items().stream())
+                .filter(item -> sha256.equals(item.sha256())).map(PlayItem::mediaType).findFirst();
+    }
+
+    // --- reporting
+
+    private void reportPlays() throws Exception {
+        var batch = journal.pending(options.reportBatch(), Duration.ofSeconds(1));
+        if (batch.isEmpty() || !link.connected()) {
+            if (!batch.isEmpty()) {
+                pause(Duration.ofMillis(200));
+            }
+            return;
+        }
+        ArrayNode plays = Json.MAPPER.createArrayNode();
+        batch.forEach(play -> plays.add(Json.MAPPER.valueToTree(play)));
+        var body = Json.MAPPER.createObjectNode().set("plays", plays);
+        try {
+            link.request("plays", body, Duration.ofSeconds(15)).get();
+            journal.acknowledge(batch);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GatewayLink.Refused refused) {
+                lastError = "plays refused by the gateway (kept in journal-rejected): " + refused.getMessage();
+                journal.reject(batch);
+            } else {
+                pause(Duration.ofMillis(500));
+            }
+        }
+    }
+
+    private void beat() throws Exception {
+        if (link.connected()) {
+            var body = Json.MAPPER.createObjectNode().put("sentAt", Instant.now().toString()).put("appVersion", VERSION).put("screenOn", true);
+            Health.sample(body, options.dataDir());
+            player.showing().ifPresent(showing -> {
+                var playing = body.putObject("playing").put("contentId", showing.contentId().toString()).put("fromCache", showing.fromCache());
+                if (showing.campaignId() != null) {
+                    playing.put("campaignId", showing.campaignId().toString());
+                }
+            });
+            link.request("heartbeat", body, Duration.ofSeconds(10));
+        }
+        pause(options.heartbeatEvery());
+    }
+
+    // --- state
+
+    public AgentStatus status() {
+        var current = manifest.get();
+        var showing = player.showing().orElse(null);
+        String state;
+        if (credentials.get() == null) {
+            state = "pairing";
+        } else if (current == null) {
+            state = "waiting-for-manifest";
+        } else if (player.pastManifest() || !link.connected()) {
+            state = "playing-last-good-timeline";
+        } else {
+            state = "playing";
+        }
+        return new AgentStatus(credentials().map(Credentials::displayId).orElse(null), state, link.connected(), pairingCode,
+                current == null ? null : current.version(), current == null ? null : current.validUntil(), showing, journal.size(),
+                journal.lastSequence(), lastError, Instant.now());
+    }
+
+    private void writeState() throws Exception {
+        SafeFiles.write(options.dataDir().resolve("state.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(status()));
+        pause(Duration.ofSeconds(2));
+    }
+
+    @Override
+    public void close() {
+        stopped.countDown();
+        player.close();
+        downloads.close();
+        link.close();
+        loops.forEach(Thread::interrupt);
+        if (kiosk != null) {
+            kiosk.close();
+        }
+    }
+}

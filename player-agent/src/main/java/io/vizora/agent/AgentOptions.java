@@ -1,0 +1,19 @@
+package io.vizora.agent;
+
+import io.vizora.agent.link.Backoff;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How one agent runs: where it keeps its state, the command service (pairing, tokens) and the
+ * gateway socket it talks to, how often it beats and reports, and the kiosk page's port (null: none).
+ */
+public record AgentOptions(Path dataDir, URI server, URI gateway, Duration heartbeatEvery, int reportBatch, Backoff backoff,
+                           Duration pairingPoll, Duration tokenRenewalMargin, Integer kioskPort) {
+
+    public URI socket() {
+        return gateway.resolve("/device/v1/socket");
+    }
+}

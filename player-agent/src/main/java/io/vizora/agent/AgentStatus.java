@@ -1,0 +1,18 @@
+package io.vizora.agent;
+
+import io.vizora.agent.playback.Showing;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What the agent is doing, for people: written to {@code state.json} in the data directory (read by
+ * {@code vizora-agent status}) and served to the kiosk page.
+ *
+ * @param state     pairing, waiting-for-manifest, playing, or playing-last-good-timeline (no
+ *                  server reachable, or the manifest ran out)
+ * @param connected whether the gateway socket is open
+ */
+public record AgentStatus(UUID displayId, String state, boolean connected, String pairingCode, Long manifestVersion, Instant manifestValidUntil,
+                          Showing playing, int pendingPlays, long lastSequence, String lastError, Instant at) {
+}

@@ -1,0 +1,108 @@
+package io.vizora.agent;
+
+import io.vizora.agent.link.Backoff;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** The command line: {@code vizora-agent run | status | fleet}. */
+@Command(name = "vizora-agent", mixinStandardHelpOptions = true, versionProvider = VizoraAgent.Version.class,
+        description = "The Vizora player agent: pairs a screen, follows its schedule offline from a local cache, and reports every play.",
+        subcommands = {VizoraAgent.Run.class, VizoraAgent.Status.class, Fleet.class})
+public final class VizoraAgent {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new VizoraAgent()).execute(args));
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"vizora-agent " + Agent.VERSION};
+        }
+    }
+
+    /** What every agent needs to know; shared by {@code run} and {@code fleet}. */
+    static final class Connection {
+
+        @Option(names = "--server", defaultValue = "${env:VIZORA_SERVER:-http://127.0.0.1:28080}",
+                description = "The command service (pairing, tokens). Default: ${DEFAULT-VALUE}")
+        URI server;
+
+        @Option(names = "--gateway", defaultValue = "${env:VIZORA_GATEWAY:-ws://127.0.0.1:28083}",
+                description = "The push gateway. Default: ${DEFAULT-VALUE}")
+        URI gateway;
+
+        @Option(names = "--heartbeat", defaultValue = "PT15S", description = "How often to send a heartbeat (ISO-8601). Default: ${DEFAULT-VALUE}")
+        Duration heartbeat;
+
+        @Option(names = "--report-batch", defaultValue = "200", description = "Most plays per report (1..500). Default: ${DEFAULT-VALUE}")
+        int reportBatch;
+
+        @Option(names = "--backoff-max", defaultValue = "PT30S", description = "Longest wait between reconnects. Default: ${DEFAULT-VALUE}")
+        Duration backoffMax;
+
+        AgentOptions options(Path dataDir, Integer kioskPort) {
+            if (reportBatch < 1 || reportBatch > 500) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--report-batch must be 1..500, not " + reportBatch);
+            }
+            return new AgentOptions(dataDir, server, gateway, heartbeat, reportBatch,
+                    new Backoff(Duration.ofMillis(250), backoffMax), Duration.ofSeconds(2), Duration.ofHours(2), kioskPort);
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Run the agent for this screen until stopped: pair if needed (the code is printed and shown on the kiosk page), then play.")
+    static final class Run implements Callable<Integer> {
+
+        @CommandLine.Mixin
+        Connection connection;
+
+        @Option(names = "--data-dir", defaultValue = "${env:VIZORA_AGENT_DATA:-vizora-agent-data}",
+                description = "Where credentials (0600), manifest, cache and play journal live. Default: ${DEFAULT-VALUE}")
+        Path dataDir;
+
+        @Option(names = "--kiosk-port", defaultValue = "8765", description = "Serve the current item as a web page on 127.0.0.1 at this port. Default: ${DEFAULT-VALUE}")
+        int kioskPort;
+
+        @Option(names = "--no-kiosk", description = "Headless only: no local web page.")
+        boolean noKiosk;
+
+        @Override
+        public Integer call() throws Exception {
+            var stop = new CountDownLatch(1);
+            try (var agent = new Agent(connection.options(dataDir, noKiosk ? null : kioskPort), HttpClient.newHttpClient()).start()) {
+                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+                agent.kioskPort().ifPresent(port -> System.out.println("Kiosk page: http://127.0.0.1:" + port + "/"));
+                stop.await();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Print what the agent in a data directory last said about itself.")
+    static final class Status implements Callable<Integer> {
+
+        @Option(names = "--data-dir", defaultValue = "${env:VIZORA_AGENT_DATA:-vizora-agent-data}", description = "Default: ${DEFAULT-VALUE}")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws Exception {
+            var state = dataDir.resolve("state.json");
+            if (!Files.exists(state)) {
+                System.err.println("no agent has run with data directory " + dataDir.toAbsolutePath());
+                return 1;
+            }
+            System.out.println(Files.readString(state));
+            return 0;
+        }
+    }
+}

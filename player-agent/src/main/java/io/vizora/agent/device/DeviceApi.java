@@ -1,0 +1,84 @@
+package io.vizora.agent.device;
+
+import io.vizora.agent.Json;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The command service's device endpoints: pairing codes, collecting credentials, renewing the token. */
+public final class DeviceApi {
+
+    /** A code to show on screen, and the secret that collects the credentials once it is claimed. */
+    public record Ticket(UUID pairingId, String code, String secret, Instant expiresAt) {
+    }
+
+    /** The display was unpaired: its secret is no longer accepted. */
+    public static final class UnpairedException extends IOException {
+        public UnpairedException(String message) {
+            super(message);
+        }
+    }
+
+    private final URI server;
+    private final HttpClient http;
+
+    public DeviceApi(URI server, HttpClient http) {
+        this.server = server;
+        this.http = http;
+    }
+
+    public Ticket requestCode() throws IOException, InterruptedException {
+        var response = post("/device/v1/pairings", Map.of());
+        expect(response, 201);
+        return Json.MAPPER.readValue(response.body(), Ticket.class);
+    }
+
+    /** The credentials once the code is claimed; empty while waiting; fails once the code expired. */
+    public Optional<Credentials> collect(Ticket ticket) throws IOException, InterruptedException {
+        var response = post("/device/v1/pairings/" + ticket.pairingId(), Map.of("secret", ticket.secret()));
+        if (response.statusCode() == 202) {
+            return Optional.empty();
+        }
+        expect(response, 200);
+        var body = Json.MAPPER.readTree(response.body());
+        return Optional.of(new Credentials(UUID.fromString(body.get("displayId").asString()), UUID.fromString(body.get("organisationId").asString()),
+                body.get("deviceSecret").asString(), body.get("accessToken").asString(), expiry(body)));
+    }
+
+    /** A fresh device token for the secret; {@link UnpairedException} once the display is unpaired. */
+    public Credentials renew(Credentials credentials) throws IOException, InterruptedException {
+        var response = post("/device/v1/token", Map.of("displayId", credentials.displayId().toString(), "deviceSecret", credentials.deviceSecret()));
+        if (response.statusCode() == 401 || response.statusCode() == 404) {
+            throw new UnpairedException("the command service no longer knows display " + credentials.displayId());
+        }
+        expect(response, 200);
+        var body = Json.MAPPER.readTree(response.body());
+        return credentials.withToken(body.get("accessToken").asString(), expiry(body));
+    }
+
+    private static Instant expiry(JsonNode body) {
+        return Instant.now().plusSeconds(body.get("expiresIn").asLong());
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> body) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body))).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void expect(HttpResponse<String> response, int status) throws IOException {
+        if (response.statusCode() != status) {
+            throw new IOException(response.request().method() + " " + response.uri().getPath() + " answered " + response.statusCode());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.vizora.agent.kiosk;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.vizora.agent.Json;
+import io.vizora.agent.cache.ContentCache;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.concurrent.Executors;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The current item as a local web page for a kiosk browser in full screen ({@code /}), on loopback
+ * only: the page asks {@code /now} what to show and loads cached content from {@code /content/<sha256>}.
+ */
+public final class KioskServer implements AutoCloseable {
+
+    private static final Pattern CONTENT = Pattern.compile("/content/([0-9a-f]{64})");
+
+    private final HttpServer server;
+
+    public KioskServer(int port, Supplier<Object> now, ContentCache cache, Function<String, Optional<String>> mediaTypeOf) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                var path = exchange.getRequestURI().getPath();
+                var content = CONTENT.matcher(path);
+                if (path.equals("/")) {
+                    try (InputStream page = KioskServer.class.getResourceAsStream("kiosk.html")) {
+                        respond(exchange, 200, "text/html; charset=utf-8", page.readAllBytes());
+                    }
+                } else if (path.equals("/now")) {
+                    respond(exchange, 200, "application/json", Json.MAPPER.writeValueAsBytes(now.get()));
+                } else if (content.matches() && cache.has(content.group(1))) {
+                    var file = cache.path(content.group(1));
+                    exchange.getResponseHeaders().set("Content-Type", mediaTypeOf.apply(content.group(1)).orElse("application/octet-stream"));
+                    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+                    exchange.sendResponseHeaders(200, Files.size(file));
+                    Files.copy(file, exchange.getResponseBody());
+                } else {
+                    respond(exchange, 404, "text/plain", "not here".getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        });
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private static void respond(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,91 @@
+package io.vizora.agent.timeline;
+
+import io.vizora.schedule.PlayItem;
+import io.vizora.schedule.Playhead;
+import io.vizora.schedule.Slice;
+import io.vizora.schedule.Timeline;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SequencedSet;
+import java.util.UUID;
+
+/**
+ * A display's compiled timeline as the gateway delivers it (docs/device-protocol.md), read into the
+ * schedule compiler's own types so agent and server agree on what plays when by construction.
+ */
+public record Manifest(long version, String timeZone, Instant validUntil, Timeline timeline, JsonNode document) {
+
+    /** What the timeline says to play at an instant: the slice, the item and when it ends. */
+    public record Due(Slice slice, PlayItem item, Instant startedAt, Instant until) {
+    }
+
+    public static Manifest parse(JsonNode document) {
+        try {
+            var slices = new ArrayList<Slice>();
+            for (var slice : document.get("slices")) {
+                var campaigns = new ArrayList<UUID>();
+                slice.path("campaignIds").forEach(id -> campaigns.add(UUID.fromString(id.asString())));
+                var items = new ArrayList<PlayItem>();
+                slice.path("items").forEach(item -> items.add(new PlayItem(UUID.fromString(item.get("contentId").asString()),
+                        text(item, "url"), text(item, "sha256"), text(item, "mediaType"), item.get("durationMs").asInt(),
+                        item.hasNonNull("campaignId") ? UUID.fromString(item.get("campaignId").asString()) : null)));
+                slices.add(new Slice(Instant.parse(slice.get("start").asString()), Instant.parse(slice.get("end").asString()),
+                        Slice.Source.valueOf(slice.get("source").asString().toUpperCase(Locale.ROOT)), campaigns, items));
+            }
+            var timeline = new Timeline(UUID.fromString(document.get("displayId").asString()), Instant.parse(document.get("validFrom").asString()),
+                    Instant.parse(document.get("validUntil").asString()), slices);
+            return new Manifest(document.get("version").asLong(), text(document, "timeZone"), timeline.to(), timeline, document);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a manifest: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asString() : null;
+    }
+
+    /** What to play at {@code instant}; empty in a blank slice or outside the timeline. */
+    public Optional<Due> due(Instant instant) {
+        return timeline.slices().stream().filter(slice -> slice.covers(instant)).findFirst().flatMap(slice -> due(slice, slice.end(), instant));
+    }
+
+    /** The first slice starting after {@code instant}'s slice, if the timeline has one. */
+    public Optional<Instant> nextChange(Instant instant) {
+        return timeline.slices().stream().map(Slice::start).filter(start -> start.isAfter(instant)).findFirst();
+    }
+
+    /** Every item with content to cache, in the order the timeline first needs them from {@code from} on. */
+    public SequencedSet<PlayItem> cacheable(Instant from) {
+        var items = new LinkedHashSet<PlayItem>();
+        timeline.slices().stream().filter(slice -> slice.end().isAfter(from))
+                .flatMap(slice -> slice.items().stream())
+                .filter(item -> item.sha256() != null)
+                .forEach(items::add);
+        return items;
+    }
+
+    /**
+     * Past the timeline's end: the last slice that had something to play, looped from its start as
+     * if it went on, so a screen cut off for longer than its manifest reaches still shows content.
+     */
+    public Optional<Due> lastPlayable(Instant instant) {
+        return timeline.slices().reversed().stream().filter(slice -> !slice.items().isEmpty()).findFirst()
+                .flatMap(slice -> due(slice, instant.plus(Duration.ofDays(1)), instant));
+    }
+
+    private static Optional<Due> due(Slice slice, Instant end, Instant instant) {
+        return Playhead.at(slice.start(), end, slice.items().stream().map(PlayItem::durationMs).toList(), instant)
+                .map(head -> new Due(slice, slice.items().get(head.index()), head.startedAt(), head.nextAt()));
+    }
+
+    public boolean expired(Instant instant) {
+        return !instant.isBefore(validUntil);
+    }
+}

@@ -1,0 +1,323 @@
+package io.vizora.agent;
+
+import io.vizora.agent.cache.ContentCache;
+import io.vizora.schedule.PlayItem;
+import io.vizora.testsupport.TestStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole story against the real system (every service a process of its own on the test stack):
+ * an operator pairs a screen, uploads, builds a playlist and publishes; the agent downloads,
+ * verifies, plays and reports, and the plays are on vizora.playback. Also: an agent offline while
+ * a campaign changes, a gateway killed under its agents, and an agent killed while it reports.
+ */
+class PlayerAgentIntegrationTests {
+
+    private static final Duration LONG = Duration.ofSeconds(60);
+    private static VizoraSystem system;
+
+    @BeforeAll
+    static void start() throws IOException {
+        system = new VizoraSystem();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        system.close();
+    }
+
+    /** A campaign of two fresh images, one second each, on the tag. */
+    private record Published(UUID campaign, Set<UUID> contents, Map<String, byte[]> files) {
+    }
+
+    private static Published publish(OperatorApi operator, String tag, int priority) throws Exception {
+        var files = new HashMap<String, byte[]>();
+        var contents = new ArrayList<UUID>();
+        for (int i = 0; i < 2; i++) {
+            var png = VizoraSystem.png();
+            files.put(sha256(png), png);
+            contents.add(operator.upload("slide " + i, png));
+        }
+        var playlist = operator.playlist("loop " + tag, contents, 1_000);
+        return new Published(operator.publishAllDay("campaign " + tag, playlist, tag, 7, priority), Set.copyOf(contents), files);
+    }
+
+    private static Agent paired(OperatorApi operator, String tag, Path dir, Integer kioskPort) throws Exception {
+        var agent = new Agent(system.agent(dir, system.gatewayUri(), kioskPort), VizoraSystem.HTTP).start();
+        await().atMost(LONG).until(() -> agent.status().pairingCode() != null);
+        operator.claim(agent.status().pairingCode(), "screen " + tag, "Europe/Berlin", List.of(tag));
+        await().atMost(LONG).until(() -> agent.credentials().isPresent());
+        return agent;
+    }
+
+    private static boolean playing(Agent agent, UUID campaign) {
+        var playing = agent.status().playing();
+        return playing != null && campaign.equals(playing.campaignId());
+    }
+
+    /** The reports of a display on vizora.playback, as events. */
+    private static List<JsonNode> reported(UUID display) {
+        return TestStack.records("vizora.playback").stream().filter(record -> record.key().equals(display.toString()))
+                .map(record -> Json.MAPPER.readTree(record.value())).toList();
+    }
+
+    /** Every sequence number reported once under one play id, and 1..{@code upTo} all there. */
+    private static void assertEveryPlayOnceUpTo(UUID display, long upTo) {
+        var playIdsBySequence = reported(display).stream().collect(Collectors.groupingBy(event -> event.get("data").get("sequence").asLong(),
+                Collectors.mapping(event -> event.get("id").asString(), Collectors.toSet())));
+        assertThat(playIdsBySequence.keySet()).containsAll(LongStream.rangeClosed(1, upTo).boxed().toList());
+        assertThat(playIdsBySequence).allSatisfy((sequence, playIds) -> assertThat(playIds).as("play ids of sequence " + sequence).hasSize(1));
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    private static String tag() {
+        return "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void anOperatorsCampaignReachesAPairedAgentWhichDownloadsVerifiesPlaysAndReportsIt(@TempDir Path dir) throws Exception {
+        var operator = system.operator();
+        var tag = tag();
+        try (var agent = paired(operator, tag, dir, 0)) {
+            var published = publish(operator, tag, 10);
+
+            await().atMost(LONG).until(() -> playing(agent, published.campaign()));
+            for (var digest : published.files().keySet()) {
+                await().atMost(LONG).until(() -> Files.exists(dir.resolve("cache").resolve(digest)));
+                assertThat(sha256(Files.readAllBytes(dir.resolve("cache").resolve(digest)))).isEqualTo(digest);
+            }
+            var display = agent.credentials().orElseThrow().displayId();
+            await().atMost(LONG).until(() -> reported(display).stream().filter(event -> event.get("data").path("campaignId").asString("")
+                    .equals(published.campaign().toString())).count() >= 3);
+            var plays = reported(display).stream().map(event -> event.get("data"))
+                    .filter(play -> play.path("campaignId").asString("").equals(published.campaign().toString())).toList();
+            assertThat(plays).allSatisfy(play -> {
+                assertThat(play.get("outcome").asString()).isIn("completed", "interrupted");
+                assertThat(UUID.fromString(play.get("contentId").asString())).isIn(published.contents());
+                assertThat(play.get("fromCache").asBoolean()).isTrue();
+                assertThat(play.get("durationMs").asLong()).isPositive();
+            });
+            assertEveryPlayOnceUpTo(display, plays.stream().mapToLong(play -> play.get("sequence").asLong()).max().orElseThrow());
+
+            var kiosk = "http://127.0.0.1:" + agent.kioskPort().orElseThrow();
+            var now = Json.MAPPER.readTree(get(kiosk + "/now").body());
+            assertThat(UUID.fromString(now.get("playing").get("contentId").asString())).isIn(published.contents());
+            var digest = now.get("playing").get("sha256").asString();
+            var content = VizoraSystem.HTTP.send(HttpRequest.newBuilder(URI.create(kiosk + "/content/" + digest)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(content.headers().firstValue("Content-Type")).hasValue("image/png");
+            assertThat(content.body()).isEqualTo(published.files().get(digest));
+            assertThat(get(kiosk + "/content/../credentials.json").statusCode()).isEqualTo(404);
+            assertThat(get(kiosk + "/").body()).contains("/now");
+        }
+    }
+
+    @Test
+    void aDownloadCutOffHalfwayResumesWhereItStoppedAndABadPartIsThrownAwayAfterVerification(@TempDir Path dir) throws Exception {
+        var operator = system.operator();
+        var tag = tag();
+        var published = publish(operator, tag, 10);
+        PlayItem item;
+        try (var agent = paired(operator, tag, dir.resolve("agent"), null)) {
+            await().atMost(LONG).until(() -> agent.manifest().isPresent() && !agent.manifest().get().cacheable(java.time.Instant.now()).isEmpty());
+            item = agent.manifest().get().cacheable(java.time.Instant.now()).getFirst();
+        }
+        var bytes = published.files().get(item.sha256());
+        var cache = new ContentCache(dir.resolve("fresh"), VizoraSystem.HTTP);
+        var part = dir.resolve("fresh").resolve("cache").resolve(item.sha256() + ".part");
+
+        Files.write(part, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThat(cache.fetch(URI.create(item.url()), item.sha256())).isEqualTo(bytes.length - bytes.length / 2);
+        assertThat(Files.readAllBytes(cache.path(item.sha256()))).isEqualTo(bytes);
+
+        var other = new ContentCache(dir.resolve("other"), VizoraSystem.HTTP);
+        var badPart = dir.resolve("other").resolve("cache").resolve(item.sha256() + ".part");
+        Files.write(badPart, new byte[bytes.length / 2]);
+        assertThatThrownBy(() -> other.fetch(URI.create(item.url()), item.sha256()))
+                .isInstanceOfSatisfying(ContentCache.FetchFailed.class, failed -> assertThat(failed.stage()).isEqualTo("verify"));
+        assertThat(badPart).doesNotExist();
+        assertThat(other.has(item.sha256())).isFalse();
+        assertThat(other.fetch(URI.create(item.url()), item.sha256())).isEqualTo(bytes.length);
+
+        assertThat(other.evictAllBut(Set.of())).isEqualTo(1);
+        assertThat(other.has(item.sha256())).isFalse();
+    }
+
+    @Test
+    void anAgentRenewsItsTokenBeforeItExpiresOverTheSocketItHolds(@TempDir Path dir) throws Exception {
+        var operator = system.operator();
+        var tag = tag();
+        try (var agent = paired(operator, tag, dir, null)) {
+            publish(operator, tag, 10);
+            await().atMost(LONG).until(() -> agent.status().connected());
+            var first = agent.credentials().orElseThrow().accessToken();
+
+            await().atMost(LONG).until(() -> !agent.credentials().orElseThrow().accessToken().equals(first));
+
+            assertThat(Files.readString(dir.resolve("credentials.json"))).contains(agent.credentials().orElseThrow().accessToken());
+            assertThat(agent.status().connected()).isTrue();
+            assertThat(agent.connections()).isEqualTo(1);
+            if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("credentials.json"))))
+                        .isEqualTo("rw-------");
+            }
+        }
+    }
+
+    @Test
+    void anAgentOfflineWhileACampaignChangesPlaysFromItsCacheAndConvergesWhenItReconnects(@TempDir Path dir) throws Exception {
+        var operator = system.operator();
+        var tag = tag();
+        var before = publish(operator, tag, 10);
+        long version;
+        try (var agent = paired(operator, tag, dir, null)) {
+            await().atMost(LONG).until(() -> playing(agent, before.campaign()));
+            await().atMost(LONG).until(() -> before.files().keySet().stream().allMatch(digest -> Files.exists(dir.resolve("cache").resolve(digest))));
+            version = agent.manifest().orElseThrow().version();
+        }
+        var display = UUID.fromString(Json.MAPPER.readTree(dir.resolve("credentials.json").toFile()).get("displayId").asString());
+
+        Published after;
+        try (var offline = new Agent(system.agent(dir, URI.create("ws://127.0.0.1:" + unusedPort()), null), VizoraSystem.HTTP).start()) {
+            await().atMost(LONG).until(() -> playing(offline, before.campaign()) && offline.journal().size() >= 3);
+            assertThat(offline.status().state()).isEqualTo("playing-last-good-timeline");
+            after = publish(operator, tag, 20);
+            await().atMost(LONG).until(() -> offline.journal().size() >= 5);
+            assertThat(offline.status().playing().campaignId()).isEqualTo(before.campaign());
+        }
+
+        try (var back = new Agent(system.agent(dir, system.gatewayUri(), null), VizoraSystem.HTTP).start()) {
+            await().atMost(LONG).until(() -> playing(back, after.campaign()));
+            assertThat(back.manifest().orElseThrow().version()).isGreaterThan(version);
+            await().atMost(LONG).until(() -> back.journal().size() == 0);
+            var delivered = back.journal().lastSequence();
+            await().atMost(LONG).untilAsserted(() -> assertEveryPlayOnceUpTo(display, delivered));
+        }
+    }
+
+    @Test
+    void aGatewayKilledAndRestartedHasItsAgentsReconnectAndConverge(@TempDir Path dir) throws Exception {
+        var operator = system.operator();
+        var tag = tag();
+        var before = publish(operator, tag, 10);
+        try (var one = paired(operator, tag, dir.resolve("one"), null); var two = paired(operator, tag, dir.resolve("two"), null)) {
+            await().atMost(LONG).until(() -> playing(one, before.campaign()) && playing(two, before.campaign()));
+
+            system.gateway.kill();
+            await().atMost(LONG).until(() -> !one.status().connected() && !two.status().connected());
+            var after = publish(operator, tag, 20);
+            system.gateway.restart().awaitUp();
+
+            await().atMost(LONG).until(() -> playing(one, after.campaign()) && playing(two, after.campaign()));
+            assertThat(one.status().connected()).isTrue();
+            assertThat(two.status().connected()).isTrue();
+        }
+    }
+
+    @Test
+    void anAgentKilledWhileItReportsLosesNoPlayAndDuplicatesNone(@TempDir Path dir) throws Exception {
+        var operator = system.operator();
+        var tag = tag();
+        var published = publish(operator, tag, 10);
+        try (var agent = paired(operator, tag, dir, null)) {
+            await().atMost(LONG).until(() -> playing(agent, published.campaign()));
+        }
+        var display = UUID.fromString(Json.MAPPER.readTree(dir.resolve("credentials.json").toFile()).get("displayId").asString());
+        var log = Path.of("target", "e2e-agent-killed.log").toFile();
+        var offline = agentProcess(dir, URI.create("ws://127.0.0.1:" + unusedPort()), log);
+        try {
+            await().atMost(LONG).until(() -> pending(dir) >= 10);
+        } finally {
+            offline.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        var backlog = pending(dir);
+        var reporting = agentProcess(dir, system.gatewayUri(), log);
+        try {
+            await().atMost(LONG).pollInterval(Duration.ofMillis(2)).until(() -> pending(dir) < backlog);
+        } finally {
+            reporting.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(pending(dir)).as("plays still unreported when the agent was killed in the middle of reporting").isBetween(1L, backlog - 1);
+        for (int kill = 0; kill < 3; kill++) {
+            var until = sequence(dir) + 2 + kill % 2;
+            var process = agentProcess(dir, system.gatewayUri(), log);
+            try {
+                await().atMost(LONG).until(() -> sequence(dir) >= until);
+            } finally {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+
+        try (var last = new Agent(system.agent(dir, system.gatewayUri(), null), VizoraSystem.HTTP).start()) {
+            await().atMost(LONG).until(() -> last.journal().size() == 0);
+            var delivered = last.journal().lastSequence();
+            assertThat(delivered).isGreaterThanOrEqualTo(backlog + 3);
+            await().atMost(LONG).untilAsserted(() -> assertEveryPlayOnceUpTo(display, delivered));
+        }
+    }
+
+    /** The agent's jar as a process of its own, reporting every play on its own (batches of one), so it can be killed mid-report. */
+    private static Process agentProcess(Path dir, URI gateway, java.io.File log) throws IOException {
+        return new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", Path.of("target", "vizora-agent.jar").toString(),
+                "run", "--no-kiosk", "--data-dir", dir.toString(), "--server", system.server().toString(), "--gateway", gateway.toString(),
+                "--heartbeat", "PT1S", "--report-batch", "1", "--backoff-max", "PT1S"))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+    }
+
+    private static long pending(Path dir) throws IOException {
+        var journal = dir.resolve("journal");
+        if (!Files.isDirectory(journal)) {
+            return 0;
+        }
+        try (var files = Files.list(journal)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".json")).count();
+        }
+    }
+
+    private static long sequence(Path dir) throws IOException {
+        var file = dir.resolve("journal.sequence");
+        return Files.exists(file) ? Long.parseLong(Files.readString(file).strip()) : 0;
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return VizoraSystem.HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int unusedPort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.vizora.agent;
+
+import io.vizora.agent.link.Backoff;
+import io.vizora.testsupport.ServiceProcess;
+import io.vizora.testsupport.TestStack;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The whole system as processes on the test stack: command service, outbox relay, projector and
+ * push gateway from their packaged jars, started once for a test class. Device tokens live three
+ * minutes here and the gateway gives notice 170 s ahead, so token rotation happens within seconds.
+ */
+final class VizoraSystem implements AutoCloseable {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final ServiceProcess commandService;
+    final ServiceProcess relay;
+    final ServiceProcess projector;
+    ServiceProcess gateway;
+
+    VizoraSystem() throws IOException {
+        var services = TestStack.repositoryRoot().resolve("services");
+        commandService = ServiceProcess.start(services.resolve("command-service/target/command-service.jar"), "e2e-command-service", 0,
+                "--vizora.tokens.device-token-lifetime=PT3M");
+        relay = ServiceProcess.start(services.resolve("outbox-relay/target/outbox-relay.jar"), "e2e-outbox-relay", 0);
+        var jwks = "--vizora.tokens.jwks-uri=" + commandService.url("/.well-known/jwks.json");
+        projector = ServiceProcess.start(services.resolve("projector/target/projector.jar"), "e2e-projector", 0, jwks);
+        gateway = ServiceProcess.start(services.resolve("push-gateway/target/push-gateway.jar"), "e2e-push-gateway", 0, jwks,
+                "--vizora.gateway.token-renewal-notice=PT170S");
+        for (var service : List.of(commandService, relay, projector, gateway)) {
+            service.awaitUp();
+        }
+    }
+
+    URI server() {
+        return URI.create(commandService.url(""));
+    }
+
+    URI gatewayUri() {
+        return URI.create("ws://127.0.0.1:" + gateway.port());
+    }
+
+    AgentOptions agent(Path dataDir, URI gateway, Integer kioskPort) {
+        return new AgentOptions(dataDir, server(), gateway, Duration.ofSeconds(1), 50,
+                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), Duration.ofMillis(200), Duration.ofMinutes(1), kioskPort);
+    }
+
+    /** A signed-up operator of a new organisation, logged in. */
+    OperatorApi operator() throws IOException, InterruptedException {
+        var api = new OperatorApi(server(), HTTP);
+        var email = "e2e-" + UUID.randomUUID() + "@example.com";
+        var password = "correct horse battery " + UUID.randomUUID();
+        api.signUp("E2E " + UUID.randomUUID(), email, password);
+        return api.logIn(email, password);
+    }
+
+    /** A small PNG of its own colour, so every upload has its own digest. */
+    static byte[] png() throws IOException {
+        var image = new BufferedImage(32, 18, BufferedImage.TYPE_INT_RGB);
+        var graphics = image.createGraphics();
+        graphics.setColor(new Color(ThreadLocalRandom.current().nextInt(0x1000000)));
+        graphics.fillRect(0, 0, 32, 18);
+        graphics.dispose();
+        var out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    @Override
+    public void close() throws Exception {
+        var failures = new ArrayList<Exception>();
+        for (var service : List.of(gateway, projector, relay, commandService)) {
+            try {
+                service.close();
+            } catch (Exception e) {
+                failures.add(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.getFirst();
+        }
+    }
+}

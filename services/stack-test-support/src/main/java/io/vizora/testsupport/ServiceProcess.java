@@ -1,0 +1,127 @@
+package io.vizora.testsupport;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A packaged service jar run as its own OS process against the test stack (it inherits the
+ * stack's environment), so a test can kill -9 it like a crash would: started on a port of its own,
+ * its output in a log file, stopped when the test is done.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final List<String> command;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    private ServiceProcess(List<String> command, Path log, int port) {
+        this.command = command;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts {@code jar} on {@code port} (0: a free one) with {@code args} after the port. */
+    public static ServiceProcess start(Path jar, String name, int port, String... args) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: package it first (make build, or the reactor's package phase)");
+        }
+        var chosen = port == 0 ? freePort() : port;
+        var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "--server.port=" + chosen));
+        command.addAll(List.of(args));
+        var service = new ServiceProcess(command, Path.of("target", name + ".log"), chosen);
+        service.launch();
+        return service;
+    }
+
+    private void launch() throws IOException {
+        Files.createDirectories(log.getParent());
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** Waits until the health endpoint answers UP (or {@code contains}, if given). */
+    public ServiceProcess awaitHealth(String contains) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> health().contains(contains));
+        return this;
+    }
+
+    public ServiceProcess awaitUp() {
+        return awaitHealth("\"status\":\"UP\"");
+    }
+
+    public String health() {
+        return get("/actuator/health");
+    }
+
+    public String get(String path) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the process exited; its log: " + log.toAbsolutePath());
+        }
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** kill -9: no shutdown hook runs, nothing is flushed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Starts the same command again (same port), as after a crash. */
+    public ServiceProcess restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("still running");
+        }
+        launch();
+        return this;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(40, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

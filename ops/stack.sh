@@ -3,7 +3,7 @@
 # without Docker (ADR/0001-local-stack.md).
 #
 #   ops/stack.sh install           install missing packages and fetch server jars, start nothing
-#   ops/stack.sh up [--services]   start what is not running, wait until every part answers
+#   ops/stack.sh up [--services [--demo]]  start what is not running, wait until every part answers
 #   ops/stack.sh down [component]  stop exactly the processes this stack started, by PID
 #   ops/stack.sh status            one line per component: name, state, endpoint
 #   ops/stack.sh logs [component]  follow the logs
@@ -20,7 +20,8 @@ for component_file in "$OPS_DIR"/components/*.sh; do source "$component_file"; d
 
 INFRA=(postgres redis clickhouse kafka s3)
 SERVICES=(command-service outbox-relay projector push-gateway)   # in start order: the command service migrates the outbox, the relay creates the topics
-ALL=("${INFRA[@]}" "${SERVICES[@]}")
+DEMO=(demo-fleet)   # simulated screens; make run starts them (up --demo)
+ALL=("${INFRA[@]}" "${SERVICES[@]}" "${DEMO[@]}")
 
 call() { local fn="${1//-/_}_$2"; shift 2; "$fn" "$@"; }
 has()  { declare -F "${1//-/_}_$2" >/dev/null; }
@@ -140,14 +141,16 @@ ENV
 }
 
 cmd_up() {
-  local with_services=false
+  local with_services=false with_demo=false
   [[ "${1:-}" == --services ]] && with_services=true
+  [[ "${2:-}" == --demo && "${VIZORA_DEMO_SCREENS:-10}" -gt 0 ]] && with_demo=true
   select_jdk
   ensure_secrets
   say "vizora stack '$VIZORA_INSTANCE' (state: $STATE)"
   bring_up "${INFRA[@]}"
   write_env_file
   if $with_services; then bring_up "${SERVICES[@]}"; fi
+  if $with_demo; then bring_up "${DEMO[@]}"; fi
   cmd_status
 }
 

@@ -70,6 +70,7 @@ final class Fleet implements Callable<Integer> {
             var operator = demoOperator(http);
             claimAll(agents, operator);
             ensureCampaign(operator);
+            System.out.println("Demo screens ready: " + agents.stream().filter(agent -> agent.credentials().isPresent()).count() + " paired");
         }
         stop.await();
         return 0;

@@ -20,6 +20,9 @@ import java.util.concurrent.CountDownLatch;
 public final class VizoraAgent {
 
     public static void main(String[] args) {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n");
+        }
         System.exit(new CommandLine(new VizoraAgent()).execute(args));
     }
 

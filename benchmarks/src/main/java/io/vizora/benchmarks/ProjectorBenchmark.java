@@ -34,7 +34,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ProjectorBenchmark {
 
     private static final TopicCatalogue CATALOGUE = TopicCatalogue.load();
-    private static final Duration DEADLINE = Duration.ofMinutes(5);
     private static final int FOLD_EVENTS = Integer.getInteger("foldEvents", 20_000);
     private static final List<Integer> FLEETS = List.of(1, 100, 10_000);
 
@@ -60,7 +59,7 @@ public final class ProjectorBenchmark {
     private void folds() throws Exception {
         var tenant = UUID.randomUUID();
         var groups = java.util.stream.IntStream.range(0, 500).mapToObj(i -> UUID.randomUUID()).toList();
-        var generation = query("SELECT name FROM projector.generation");
+        var generation = BenchFleet.query("SELECT name FROM projector.generation");
         var before = Map.of("state", processed(generation + "-state"), "audit", processed(generation + "-audit"));
         var start = System.nanoTime();
         for (int i = 0; i < FOLD_EVENTS; i++) {
@@ -73,7 +72,7 @@ public final class ProjectorBenchmark {
         for (var projection : List.of("state", "audit")) {
             var target = before.get(projection) + FOLD_EVENTS;
             while (processed(generation + "-" + projection) < target) {
-                deadline(start, projection + " folding");
+                BenchFleet.deadline(start, projection + " folding");
                 Thread.sleep(20);
             }
             var seconds = (System.nanoTime() - start) / 1e9;
@@ -84,40 +83,21 @@ public final class ProjectorBenchmark {
 
     /** A campaign aimed at a group of n displays is published; when does each display's new manifest reach the topic? */
     private void publishToManifests(int n) throws Exception {
-        var tenant = UUID.randomUUID();
-        var group = UUID.randomUUID();
-        var displays = java.util.stream.IntStream.range(0, n).mapToObj(i -> UUID.randomUUID()).toList();
-        var content = UUID.randomUUID();
-        var playlist = UUID.randomUUID();
-        var campaign = UUID.randomUUID();
-        try (var watcher = new ManifestWatcher(Set.copyOf(displays.stream().map(UUID::toString).toList()), campaign.toString())) {
-            send(tenant, "vizora.fleet.display_group_created.v1", group, Map.of("groupId", group.toString(), "name", "Fleet"));
-            for (var display : displays) {
-                send(tenant, "vizora.fleet.display_paired.v1", display, Map.of("displayId", display.toString(), "name", "Screen",
-                        "timeZone", "Europe/Berlin", "groupIds", List.of(group.toString()), "tags", List.of()));
-            }
-            send(tenant, "vizora.content.content_uploaded.v1", content, Map.of("contentId", content.toString(), "name", "Spot",
-                    "kind", "image", "mediaType", "image/png", "sizeBytes", 100, "sha256", "d".repeat(64),
-                    "objectKey", "tenants/" + tenant + "/content/" + content + "/original"));
-            send(tenant, "vizora.scheduling.playlist_created.v1", playlist, Map.of("playlistId", playlist.toString(), "name", "Loop",
-                    "items", List.of(Map.of("contentId", content.toString(), "durationMs", 10_000))));
-            send(tenant, "vizora.scheduling.campaign_created.v1", campaign, Map.of("campaignId", campaign.toString(), "name", "Launch",
-                    "playlistId", playlist.toString(), "targets", Map.of("displayIds", List.of(), "groupIds", List.of(group.toString()), "tags", List.of()),
-                    "startDate", LocalDate.now().minusDays(1).toString(), "endDate", LocalDate.now().plusDays(30).toString(),
-                    "dayparts", List.of(Map.of("weekdays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
-                            "start", "00:00", "end", "00:00")), "priority", 10, "kind", "normal"));
-            producer.flush();
+        Set<String> displays = ConcurrentHashMap.newKeySet();
+        try (var watcher = new ManifestWatcher(displays)) {
+            var fleet = BenchFleet.create(producer, n);
+            fleet.displays().forEach(display -> displays.add(display.toString()));
+            watcher.campaign = fleet.campaign().toString();
             var setup = System.nanoTime();
-            while (watcher.seen() < n || !query("SELECT count(*) FROM projector.manifest_due").equals("0")) {
-                deadline(setup, "first manifests of " + n + " displays");
+            while (watcher.seen() < n || !BenchFleet.nothingDue()) {
+                BenchFleet.deadline(setup, "first manifests of " + n + " displays");
                 Thread.sleep(20);
             }
             var published = System.nanoTime();
             watcher.start(published);
-            send(tenant, "vizora.scheduling.campaign_published.v1", campaign, Map.of("campaignId", campaign.toString()));
-            producer.flush();
+            fleet.publish();
             while (watcher.reached() < n) {
-                deadline(published, "publish to " + n + " manifests");
+                BenchFleet.deadline(published, "publish to " + n + " manifests");
                 Thread.sleep(5);
             }
             var latencies = Percentiles.ofNanos(watcher.latencies());
@@ -126,20 +106,19 @@ public final class ProjectorBenchmark {
         }
     }
 
-    /** Follows vizora.manifests from its end: which displays have a manifest, and when each first names the campaign. */
+    /** Follows vizora.manifests from its end: which displays have a manifest, and when each first names the campaign (set once known). */
     private static final class ManifestWatcher implements AutoCloseable {
 
         private final Set<String> displays;
-        private final String campaign;
+        private volatile String campaign = "";
         private final Set<String> seen = ConcurrentHashMap.newKeySet();
         private final Map<String, Long> reached = new ConcurrentHashMap<>();
         private volatile long publishedAt = Long.MAX_VALUE;
         private volatile boolean running = true;
         private final Thread thread;
 
-        ManifestWatcher(Set<String> displays, String campaign) {
+        ManifestWatcher(Set<String> displays) {
             this.displays = displays;
-            this.campaign = campaign;
             var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers()),
                     new StringDeserializer(), new ByteArrayDeserializer());
             var partitions = consumer.partitionsFor("vizora.manifests").stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
@@ -193,19 +172,6 @@ public final class ProjectorBenchmark {
                 result.next();
                 return result.getLong(1);
             }
-        }
-    }
-
-    private static String query(String sql) throws SQLException {
-        try (var connection = TestStack.jdbc(); var result = connection.createStatement().executeQuery(sql)) {
-            result.next();
-            return result.getString(1);
-        }
-    }
-
-    private static void deadline(long startNanos, String what) {
-        if (System.nanoTime() - startNanos > DEADLINE.toNanos()) {
-            throw new IllegalStateException(what + " did not finish within " + DEADLINE);
         }
     }
 }

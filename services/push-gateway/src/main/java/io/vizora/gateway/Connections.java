@@ -1,5 +1,7 @@
 package io.vizora.gateway;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -19,6 +21,10 @@ public class Connections implements SmartLifecycle {
 
     private final Map<UUID, Set<DeviceSession>> byDisplay = new ConcurrentHashMap<>();
     private volatile boolean running;
+
+    public Connections(MeterRegistry meters) {
+        Gauge.builder("vizora.gateway.connections", this, Connections::count).description("agent sockets open on this instance").register(meters);
+    }
 
     void add(UUID displayId, DeviceSession session) {
         byDisplay.computeIfAbsent(displayId, id -> ConcurrentHashMap.newKeySet()).add(session);

@@ -37,12 +37,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code jar} on {@code port} (0: a free one) with {@code args} after the port. */
     public static ServiceProcess start(Path jar, String name, int port, String... args) throws IOException {
+        return start(jar, name, port, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), args);
+    }
+
+    /** As {@link #start(Path, String, int, String...)}, with these JVM options. */
+    public static ServiceProcess start(Path jar, String name, int port, List<String> jvmOptions, String... args) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: package it first (make build, or the reactor's package phase)");
         }
         var chosen = port == 0 ? freePort() : port;
-        var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "--server.port=" + chosen));
+        var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "--server.port=" + chosen));
         command.addAll(List.of(args));
         var service = new ServiceProcess(command, Path.of("target", name + ".log"), chosen);
         service.launch();
@@ -53,6 +59,10 @@ public final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(log.getParent());
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public int port() {

@@ -37,9 +37,10 @@ public final class TestJwks implements BeforeAllCallback {
         start();
     }
 
-    private static synchronized void start() throws Exception {
+    /** Starts the key set's server once per JVM (outside JUnit too, as benchmarks do); its URI. */
+    public static synchronized String start() throws Exception {
         if (key != null) {
-            return;
+            return System.getProperty("vizora.tokens.jwks-uri");
         }
         key = new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
         var jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
@@ -55,6 +56,7 @@ public final class TestJwks implements BeforeAllCallback {
         });
         server.start();
         System.setProperty("vizora.tokens.jwks-uri", "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json");
+        return System.getProperty("vizora.tokens.jwks-uri");
     }
 
     /** An operator's access token for an organisation, as the command service issues it. */

@@ -31,6 +31,7 @@ public class ManifestWorker {
     static final Duration HORIZON = Duration.ofDays(7);
     private static final Duration REFRESH_BEFORE = Duration.ofDays(6);
     private static final int BATCH = 200;
+    private static final int COMPILING_PER_CORE = 16;
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -71,7 +72,8 @@ public class ManifestWorker {
                 .bind("batch", BATCH)
                 .map(row -> row.get(0, UUID.class)).all()
                 .parallel().runOn(Schedulers.parallel())
-                .flatMap(this::compile)
+                // the batch shares one connection, whose request queue is bounded: a few displays at a time per core
+                .flatMap(this::compile, false, COMPILING_PER_CORE)
                 .sequential()
                 .count()
                 .as(transaction::transactional);

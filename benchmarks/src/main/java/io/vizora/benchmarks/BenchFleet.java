@@ -1,0 +1,88 @@
+package io.vizora.benchmarks;
+
+import io.vizora.schemas.Envelope;
+import io.vizora.schemas.TopicCatalogue;
+import io.vizora.testsupport.TestStack;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+/**
+ * A fleet for benchmarks, made of the events the command service would emit, put straight onto the
+ * domain topics as the relay would: a group of n displays, one content item, a playlist and a
+ * campaign on the group, created but not yet published.
+ */
+record BenchFleet(KafkaProducer<String, byte[]> producer, UUID tenant, UUID group, List<UUID> displays, UUID campaign) {
+
+    private static final TopicCatalogue CATALOGUE = TopicCatalogue.load();
+    static final Duration DEADLINE = Duration.ofMinutes(5);
+
+    static BenchFleet create(KafkaProducer<String, byte[]> producer, int n) {
+        var fleet = new BenchFleet(producer, UUID.randomUUID(), UUID.randomUUID(), IntStream.range(0, n).mapToObj(i -> UUID.randomUUID()).toList(),
+                UUID.randomUUID());
+        fleet.sendAll();
+        return fleet;
+    }
+
+    void send(String type, UUID subject, Object data) {
+        var event = Envelope.json(UUID.randomUUID(), type, tenant, subject.toString(), "user:" + tenant, Instant.now(), data);
+        producer.send(new ProducerRecord<>(CATALOGUE.topicFor(type).name(), subject.toString(), event));
+    }
+
+    private void sendAll() {
+        var content = UUID.randomUUID();
+        var playlist = UUID.randomUUID();
+        send("vizora.fleet.display_group_created.v1", group, Map.of("groupId", group.toString(), "name", "Fleet"));
+        for (var display : displays) {
+            send("vizora.fleet.display_paired.v1", display, Map.of("displayId", display.toString(), "name", "Screen",
+                    "timeZone", "Europe/Berlin", "groupIds", List.of(group.toString()), "tags", List.of()));
+        }
+        send("vizora.content.content_uploaded.v1", content, Map.of("contentId", content.toString(), "name", "Spot",
+                "kind", "image", "mediaType", "image/png", "sizeBytes", 100, "sha256", "d".repeat(64),
+                "objectKey", "tenants/" + tenant + "/content/" + content + "/original"));
+        send("vizora.scheduling.playlist_created.v1", playlist, Map.of("playlistId", playlist.toString(), "name", "Loop",
+                "items", List.of(Map.of("contentId", content.toString(), "durationMs", 10_000))));
+        send("vizora.scheduling.campaign_created.v1", campaign, Map.of("campaignId", campaign.toString(), "name", "Launch",
+                "playlistId", playlist.toString(), "targets", Map.of("displayIds", List.of(), "groupIds", List.of(group.toString()), "tags", List.of()),
+                "startDate", LocalDate.now().minusDays(1).toString(), "endDate", LocalDate.now().plusDays(30).toString(),
+                "dayparts", List.of(Map.of("weekdays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
+                        "start", "00:00", "end", "00:00")), "priority", 10, "kind", "normal"));
+        producer.flush();
+    }
+
+    void publish() {
+        send("vizora.scheduling.campaign_published.v1", campaign, Map.of("campaignId", campaign.toString()));
+        producer.flush();
+    }
+
+    static String query(String sql) throws SQLException {
+        try (var connection = TestStack.jdbc(); var result = connection.createStatement().executeQuery(sql)) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    /** How many displays of this fleet have a compiled manifest. */
+    long compiled() throws SQLException {
+        return Long.parseLong(query("SELECT count(*) FROM projector.manifest WHERE organisation_id = '" + tenant + "'"));
+    }
+
+    /** Whether the projector has compiled every display it was asked to. */
+    static boolean nothingDue() throws SQLException {
+        return query("SELECT count(*) FROM projector.manifest_due").equals("0");
+    }
+
+    static void deadline(long startNanos, String what) {
+        if (System.nanoTime() - startNanos > DEADLINE.toNanos()) {
+            throw new IllegalStateException(what + " did not finish within " + DEADLINE);
+        }
+    }
+}

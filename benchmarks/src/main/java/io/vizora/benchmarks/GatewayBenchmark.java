@@ -6,14 +6,21 @@ import io.vizora.testsupport.TestJwks;
 import io.vizora.testsupport.TestStack;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
+import reactor.util.retry.Retry;
 
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,24 +32,32 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One push gateway (its own process, 1 GiB heap) with simulated agents on the same machine: the
- * memory each connection costs, the time from a campaign's publish (an event on the scheduling
- * topic, compiled by the running projector) to the last of 1,000 and 10,000 connected agents
- * holding the new manifest, and how many connections one gateway holds, ramped in steps up to
- * what this machine's open-file limit leaves. Bounded by counts and a deadline per step.
+ * One push gateway (its own process, 1 GiB heap) with simulated agents on the same machine, read
+ * against STACK.md's ceiling measured in the same run (a bare Spring WebFlux WebSocket handler, also
+ * 1 GiB, that only holds sockets and broadcasts 2 KiB): the memory each connection costs; the
+ * time from a campaign's publish (compiled by the running projector) to the last of 1,000 and
+ * 10,000 connected agents holding the new manifest; the gateway's fan-out alone (a manifest for
+ * each of 10,000 displays put straight on the topic) beside the bare broadcast; and how many
+ * connections one gateway holds, ramped up to what the open-file limit leaves. Bounded by counts
+ * and a deadline per step.
  */
 public final class GatewayBenchmark {
 
     private static final List<Integer> FLEETS = List.of(1_000, 10_000);
     private static final int STEP = 2_500;
+    private static final String PADDING = "x".repeat(2_000);
 
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
     private final ServiceProcess gateway;
-    private final HttpClient client = HttpClient.newConnection(); // unpooled: a pool would cap sockets at its size
+    private final AtomicInteger sourceAddress = new AtomicInteger();
+    // unpooled (a pool caps sockets at its size), and from 127.0.0.2-5 in turn: one source address runs short of ephemeral ports
+    private final HttpClient client = HttpClient.newConnection()
+            .bindAddress(() -> new InetSocketAddress("127.0.0." + (2 + sourceAddress.getAndIncrement() % 4), 0));
     private final WebsocketClientSpec spec = WebsocketClientSpec.builder().maxFramePayloadLength(4 << 20).build();
 
     private GatewayBenchmark(ServiceProcess gateway) {
@@ -55,10 +70,13 @@ public final class GatewayBenchmark {
         try (var gateway = ServiceProcess.start(jar, "bench-push-gateway", 0, List.of("-Xmx1g"), "--vizora.tokens.jwks-uri=" + jwks).awaitUp()) {
             var benchmark = new GatewayBenchmark(gateway);
             try {
+                benchmark.ceiling(10_000);
                 Fleet largest = null;
                 for (var n : FLEETS) {
                     largest = benchmark.publishToAgents(n);
                 }
+                benchmark.fanOut(largest);
+                largest.agents().close();
                 benchmark.capacity(largest);
             } finally {
                 benchmark.producer.close();
@@ -66,42 +84,64 @@ public final class GatewayBenchmark {
         }
     }
 
-    /** Agents of a fleet: their sockets, which were admitted, and when each had the campaign's manifest. */
+    /** Sockets of one kind of agent: which were admitted, and when each received the awaited message. */
     private final class Agents implements AutoCloseable {
 
-        private final String campaign;
+        private final String server;
         private final Set<UUID> admitted = ConcurrentHashMap.newKeySet();
         private final Map<UUID, Long> reached = new ConcurrentHashMap<>();
         private final List<Disposable> sockets = new CopyOnWriteArrayList<>();
-        private volatile long publishedAt = Long.MAX_VALUE;
+        private volatile String awaited = UUID.randomUUID().toString();
+        private volatile long sentAt = Long.MAX_VALUE;
 
-        Agents(String campaign) {
-            this.campaign = campaign;
+        Agents(String server) {
+            this.server = server;
         }
 
-        /** Connects one agent that says hello without a manifest, so the gateway answers with the current one. */
-        Mono<Void> connect(UUID tenant, UUID display) {
-            var hello = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"hello\",\"body\":{}}";
-            var token = TestJwks.device(tenant, display, Duration.ofHours(2));
-            var admittedNow = reactor.core.publisher.Sinks.<Void>one();
-            sockets.add(client.headers(headers -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token))
-                    .websocket(spec).uri("ws://127.0.0.1:" + gateway.port() + "/device/v1/socket")
-                    .handle((in, out) -> out.sendString(Mono.just(hello)).then().and(in.receive().asString().doOnNext(text -> {
-                        if (text.contains("\"type\":\"manifest\"")) {
-                            admitted.add(display);
-                            admittedNow.tryEmitEmpty();
-                            if (System.nanoTime() >= publishedAt && text.contains(campaign)) {
-                                reached.putIfAbsent(display, System.nanoTime() - publishedAt);
-                            }
-                        }
-                    }).then()).doFinally(signal -> admittedNow.tryEmitError(new IllegalStateException("closed before admission"))))
-                    .subscribe(done -> { }, failure -> admittedNow.tryEmitError(failure)));
+        /** From now on, the message to wait for is the one containing {@code marker}. */
+        void await(String marker) {
+            reached.clear();
+            awaited = marker;
+            sentAt = System.nanoTime();
+        }
+
+        /**
+         * Connects one socket. With a device token it is an agent that says hello without a manifest and
+         * is admitted once the gateway answers with the current one; without, it is admitted on open.
+         */
+        Mono<Void> connect(UUID key, String token) {
+            var admittedNow = Sinks.<Void>one();
+            var headers = token == null ? client : client.headers(h -> h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token));
+            sockets.add(headers.websocket(spec).uri(server).handle((in, out) -> {
+                if (token == null) {
+                    admitted.add(key);
+                    admittedNow.tryEmitEmpty();
+                }
+                var hello = token == null ? Mono.<String>empty() : Mono.just("{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"hello\",\"body\":{}}");
+                return out.sendString(hello).then().and(in.receive().asString().doOnNext(text -> {
+                    if (text.contains("\"type\":\"manifest\"") && admitted.add(key)) {
+                        admittedNow.tryEmitEmpty();
+                    }
+                    if (text.contains(awaited)) {
+                        reached.putIfAbsent(key, System.nanoTime() - sentAt);
+                    }
+                }).then());
+            }).doFinally(signal -> admittedNow.tryEmitError(new IllegalStateException("closed before admission")))
+                    .subscribe(done -> { }, admittedNow::tryEmitError));
             return admittedNow.asMono();
         }
 
-        void connectAll(UUID tenant, List<UUID> displays) {
-            Flux.fromIterable(displays).flatMap(display -> Mono.defer(() -> connect(tenant, display)).retryWhen(reactor.util.retry.Retry.fixedDelay(600, Duration.ofMillis(200))), 256)
+        void connectAll(List<UUID> keys, java.util.function.Function<UUID, String> token) {
+            Flux.fromIterable(keys).flatMap(key -> Mono.defer(() -> connect(key, token.apply(key))).retryWhen(Retry.fixedDelay(600, Duration.ofMillis(200))), 256)
                     .then().block(BenchFleet.DEADLINE);
+        }
+
+        Percentiles awaitAll(int n, String what) throws InterruptedException {
+            while (reached.size() < n) {
+                BenchFleet.deadline(sentAt, what);
+                Thread.sleep(5);
+            }
+            return Percentiles.ofNanos(reached.values().stream().mapToLong(Long::longValue).toArray());
         }
 
         @Override
@@ -113,6 +153,46 @@ public final class GatewayBenchmark {
     private record Fleet(BenchFleet events, Agents agents) {
     }
 
+    /** STACK.md's ceiling in this run: memory per socket and a 2 KiB broadcast to n sockets of a bare WebFlux handler. */
+    private void ceiling(int n) throws Exception {
+        int port;
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        var bare = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                BareWebSocket.class.getName(), Integer.toString(port)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        var http = java.net.http.HttpClient.newHttpClient();
+        var count = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/count")).build();
+        try {
+            var start = System.nanoTime();
+            while (true) {
+                try {
+                    http.send(count, java.net.http.HttpResponse.BodyHandlers.discarding());
+                    break;
+                } catch (java.io.IOException notYet) {
+                    BenchFleet.deadline(start, "the bare WebSocket server's start");
+                    Thread.sleep(100);
+                }
+            }
+            var before = footprint(bare.pid());
+            try (var agents = new Agents("ws://127.0.0.1:" + port + "/ws")) {
+                var keys = java.util.stream.IntStream.range(0, n).mapToObj(i -> UUID.randomUUID()).toList();
+                agents.connectAll(keys, key -> null);
+                var after = footprint(bare.pid());
+                agents.await("broadcast");
+                http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/broadcast")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                var latencies = agents.awaitAll(n, "the bare broadcast");
+                System.out.printf("ceiling (bare WebFlux WebSocket): %,d sockets, heap %+.1f KiB and RSS %+.1f KiB per socket; "
+                                + "one 2 KiB broadcast: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", n, (after.heap() - before.heap()) / 1024.0 / n,
+                        (after.rss() - before.rss()) / 1024.0 / n, latencies.p50(), latencies.p99(), latencies.max());
+            }
+        } finally {
+            bare.destroy();
+            bare.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     /** n agents connected, then their campaign published: how long until each has the new manifest? */
     private Fleet publishToAgents(int n) throws Exception {
         var fleet = BenchFleet.create(producer, n);
@@ -121,26 +201,40 @@ public final class GatewayBenchmark {
             BenchFleet.deadline(setup, "first manifests of " + n + " displays");
             Thread.sleep(50);
         }
-        var before = footprint();
-        var agents = new Agents(fleet.campaign().toString());
+        var before = footprint(gateway.pid());
+        var agents = new Agents("ws://127.0.0.1:" + gateway.port() + "/device/v1/socket");
         var connecting = System.nanoTime();
-        agents.connectAll(fleet.tenant(), fleet.displays());
+        agents.connectAll(fleet.displays(), display -> TestJwks.device(fleet.tenant(), display, Duration.ofHours(2)));
         var connected = (System.nanoTime() - connecting) / 1e9;
-        var after = footprint();
+        var after = footprint(gateway.pid());
         System.out.printf("%,d agents connected and admitted in %.1f s (%,.0f/s); gateway heap %+.1f KiB, RSS %+.1f KiB per connection%n",
                 n, connected, n / connected, (after.heap() - before.heap()) / 1024.0 / n, (after.rss() - before.rss()) / 1024.0 / n);
 
-        agents.publishedAt = System.nanoTime();
+        agents.await(fleet.campaign().toString());
         fleet.publish();
-        while (agents.reached.size() < n) {
-            BenchFleet.deadline(agents.publishedAt, "publish to " + n + " agents");
-            Thread.sleep(5);
-        }
-        var latencies = Percentiles.ofNanos(agents.reached.values().stream().mapToLong(Long::longValue).toArray());
+        var latencies = agents.awaitAll(n, "publish to " + n + " agents");
         System.out.printf("publish -> new manifest on %,d connected agents: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 n, latencies.p50(), latencies.p99(), latencies.max());
-        agents.close();
+        if (n < FLEETS.getLast()) {
+            agents.close();
+        }
         return new Fleet(fleet, agents);
+    }
+
+    /** The gateway's part alone: a ~2 KiB manifest for each display put straight on the topic, as the projector publishes. */
+    private void fanOut(Fleet fleet) throws Exception {
+        var n = fleet.events().displays().size();
+        var marker = UUID.randomUUID().toString();
+        fleet.agents().await(marker);
+        for (var display : fleet.events().displays()) {
+            var manifest = "{\"displayId\":\"" + display + "\",\"organisationId\":\"" + fleet.events().tenant() + "\",\"version\":"
+                    + (Long.MAX_VALUE / 2) + ",\"marker\":\"" + marker + "\",\"slices\":[],\"padding\":\"" + PADDING + "\"}";
+            producer.send(new ProducerRecord<>("vizora.manifests", display.toString(), manifest.getBytes(StandardCharsets.UTF_8)));
+        }
+        producer.flush();
+        var latencies = fleet.agents().awaitAll(n, "fan-out to " + n + " agents");
+        System.out.printf("gateway fan-out alone: %,d manifests put on the topic -> on %,d agents: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                n, n, latencies.p50(), latencies.p99(), latencies.max());
     }
 
     /** Connections in steps of STEP (agents of the largest fleet, several per display) up to what the open-file limit leaves. */
@@ -151,20 +245,19 @@ public final class GatewayBenchmark {
             BenchFleet.deadline(start, "closing the earlier agents");
             Thread.sleep(50);
         }
-        var before = footprint();
-        var agents = new Agents(fleet.events().campaign().toString());
+        var before = footprint(gateway.pid());
         var displays = fleet.events().displays();
         var held = 0;
-        try (agents) {
+        try (var agents = new Agents("ws://127.0.0.1:" + gateway.port() + "/device/v1/socket")) {
             while (held + STEP <= limit) {
                 var step = new ArrayList<UUID>(STEP);
                 for (int i = 0; i < STEP; i++) {
                     step.add(displays.get((held + i) % displays.size()));
                 }
                 agents.admitted.clear();
-                agents.connectAll(fleet.events().tenant(), step);
+                agents.connectAll(step, display -> TestJwks.device(fleet.events().tenant(), display, Duration.ofHours(2)));
                 held += STEP;
-                var now = footprint();
+                var now = footprint(gateway.pid());
                 // RSS does not shrink after the earlier fleets left, so the live heap is the per-connection figure here
                 System.out.printf("capacity: %,d connections held; gateway heap %.0f MiB, RSS %.0f MiB (%.1f KiB heap per connection)%n", connections(),
                         now.heap() / 1048576.0, now.rss() / 1048576.0, (now.heap() - before.heap()) / 1024.0 / held);
@@ -177,24 +270,24 @@ public final class GatewayBenchmark {
     private record Footprint(long heap, long rss) {
     }
 
-    /** The gateway's live heap after a full GC, and its resident set. */
-    private Footprint footprint() throws Exception {
-        var jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
-        new ProcessBuilder(jcmd.toString(), Long.toString(gateway.pid()), "GC.run").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
-        var heap = (long) metric("jvm_memory_used_bytes{area=\"heap\"");
-        var rss = Files.readAllLines(Path.of("/proc", Long.toString(gateway.pid()), "status")).stream().filter(line -> line.startsWith("VmRSS:"))
+    /** A process's live heap after a full GC (jcmd), and its resident set. */
+    private static Footprint footprint(long pid) throws Exception {
+        var jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd").toString();
+        new ProcessBuilder(jcmd, Long.toString(pid), "GC.run").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start().waitFor(60, TimeUnit.SECONDS);
+        var info = new ProcessBuilder(jcmd, Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+        var text = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        var used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(text);
+        if (!used.find()) {
+            throw new IllegalStateException("no heap figure from jcmd: " + text);
+        }
+        var rss = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream().filter(line -> line.startsWith("VmRSS:"))
                 .map(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024).findFirst().orElseThrow();
-        return new Footprint(heap, rss);
+        return new Footprint(Long.parseLong(used.group(1)) * 1024, rss);
     }
 
     private int connections() {
-        return (int) metric("vizora_gateway_connections");
-    }
-
-    /** The sum of the Prometheus samples whose line starts with {@code prefix}. */
-    private double metric(String prefix) {
-        return gateway.get("/actuator/prometheus").lines().filter(line -> line.startsWith(prefix))
+        return (int) gateway.get("/actuator/prometheus").lines().filter(line -> line.startsWith("vizora_gateway_connections"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 

@@ -32,12 +32,17 @@ public final class EventContract {
     private final Map<String, Schema> dataSchemas;
 
     private EventContract(TopicCatalogue catalogue) {
-        var registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
-                .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+        var registry = registry();
         this.catalogue = catalogue;
         this.envelope = registry.getSchema(readResource(ENVELOPE_RESOURCE));
         this.dataSchemas = catalogue.eventTypes().stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
                 type -> registry.getSchema(readResource(EventType.parse(type).schemaResource()))));
+    }
+
+    /** JSON Schema 2020-12 with format assertions, as every contract check uses it. */
+    static SchemaRegistry registry() {
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
+                .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     }
 
     public static EventContract load() {

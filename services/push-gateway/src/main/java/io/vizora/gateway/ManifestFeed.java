@@ -50,7 +50,12 @@ public class ManifestFeed implements SmartLifecycle {
             try (consumer) {
                 while (running) {
                     for (var record : consumer.poll(Duration.ofMillis(100))) {
-                        deliver(UUID.fromString(record.key()), record.value());
+                        try {
+                            deliver(UUID.fromString(record.key()), record.value());
+                        } catch (RuntimeException e) {
+                            // one malformed record must not stop every later push
+                            log.atWarn().setCause(e).addKeyValue("offset", record.offset()).log("skipped a manifest record that is not one");
+                        }
                     }
                 }
             } catch (RuntimeException e) {

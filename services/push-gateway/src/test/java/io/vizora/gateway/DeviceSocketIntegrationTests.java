@@ -333,4 +333,21 @@ class DeviceSocketIntegrationTests {
         assertThat(agent.ofType("token_expiring")).hasSize(1);
         assertThat(agent.closed().get().getCode()).isEqualTo(4401);
     }
+
+    @Test
+    void aRecordOnTheManifestTopicThatIsNotAManifestIsSkippedAndLaterManifestsStillArrive() throws Exception {
+        var organisation = UUID.randomUUID();
+        var display = UUID.randomUUID();
+        publish(display, organisation, 1);
+        var agent = connect(TestJwks.device(organisation, display), hello(1L), message(UUID.randomUUID(), "heartbeat", Map.of()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.ofType("ack").size() == 1);
+
+        PRODUCER.send(new ProducerRecord<>("vizora.manifests", display.toString(), "not json")).get();
+        PRODUCER.send(new ProducerRecord<>("vizora.manifests", "not-a-display-id", "{}")).get();
+        publish(display, organisation, 2);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.ofType("manifest").size() == 1);
+        assertThat(agent.ofType("manifest").getFirst().get("body").get("version").asLong()).isEqualTo(2);
+        assertThat(agent.closed().get()).isNull();
+    }
 }

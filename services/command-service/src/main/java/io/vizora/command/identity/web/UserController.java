@@ -2,11 +2,11 @@ package io.vizora.command.identity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vizora.command.web.validation.ContractEmail;
 import io.vizora.command.identity.application.UserService;
 import io.vizora.command.identity.domain.Role;
 import io.vizora.command.identity.persistence.IdentityRepository.UserView;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -33,7 +33,7 @@ import java.util.UUID;
 @Tag(name = "Users")
 class UserController {
 
-    record InviteRequest(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 200) String displayName, @NotNull Role role) {
+    record InviteRequest(@NotBlank @ContractEmail @Size(max = 254) String email, @NotBlank @Size(max = 200) String displayName, @NotNull Role role) {
     }
 
     /** The invitation token is shown once, here; until email delivery exists the inviter passes it on. */

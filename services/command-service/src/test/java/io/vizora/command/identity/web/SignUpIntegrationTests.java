@@ -72,6 +72,18 @@ class SignUpIntegrationTests {
         assertThat(count("organisation")).isEqualTo(organisationsBefore);
     }
 
+    /** The API takes exactly the addresses its event contract takes; before, this one was a 500 when user_registered was checked. */
+    @Test
+    void anAddressWithoutARealTopLevelDomainIsRefusedUpFrontAndNothingIsWritten() {
+        var organisationsBefore = count("organisation");
+        http.post().uri("/api/v1/organisations")
+                .bodyValue(Map.of("organisationName", "Acme", "ownerEmail", "ops@screens.local", "ownerName", "Ada", "password", "a long enough password"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[?(@.field == 'ownerEmail')]").exists();
+        assertThat(count("organisation")).isEqualTo(organisationsBefore);
+    }
+
     @Test
     void invalidFieldsAreEachNamedAndNothingIsWritten() {
         var organisationsBefore = count("organisation");

@@ -1,14 +1,10 @@
 package io.vizora.benchmarks;
 
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.config.EnableWebFlux;
-import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
-import reactor.netty.http.server.HttpServer;
 
 /**
  * The ceiling the API benchmark is read against (STACK.md's "bare Spring WebFlux controller"): one
@@ -40,12 +36,6 @@ public final class BareWebFlux {
     }
 
     public static void main(String[] args) {
-        var context = new AnnotationConfigApplicationContext(Web.class);
-        var handler = WebHttpHandlerBuilder.applicationContext(context).build();
-        HttpServer.create().host("127.0.0.1").port(Integer.parseInt(args[0]))
-                .handle(new ReactorHttpHandlerAdapter(handler))
-                .bindNow()
-                .onDispose()
-                .block();
+        BareServer.serve(Web.class, Integer.parseInt(args[0]));
     }
 }

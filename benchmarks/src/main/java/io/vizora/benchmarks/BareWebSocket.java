@@ -1,9 +1,7 @@
 package io.vizora.benchmarks;
 
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.config.EnableWebFlux;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -11,9 +9,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.socket.WebSocketHandler;
-import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 import reactor.core.publisher.Sinks;
-import reactor.netty.http.server.HttpServer;
 
 import java.time.Duration;
 import java.util.Map;
@@ -60,12 +56,6 @@ public final class BareWebSocket {
     }
 
     public static void main(String[] args) {
-        var context = new AnnotationConfigApplicationContext(Web.class);
-        var handler = WebHttpHandlerBuilder.applicationContext(context).build();
-        HttpServer.create().host("127.0.0.1").port(Integer.parseInt(args[0]))
-                .handle(new ReactorHttpHandlerAdapter(handler))
-                .bindNow()
-                .onDispose()
-                .block();
+        BareServer.serve(Web.class, Integer.parseInt(args[0]));
     }
 }

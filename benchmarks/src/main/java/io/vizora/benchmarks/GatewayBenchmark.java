@@ -82,6 +82,8 @@ public final class GatewayBenchmark {
                 benchmark.producer.close();
             }
         }
+        // the test key server's dispatcher thread (JDK HttpServer) is not a daemon and would keep the JVM alive
+        System.exit(0);
     }
 
     /** Sockets of one kind of agent: which were admitted, and when each received the awaited message. */

@@ -1,0 +1,128 @@
+package io.vizora.projector.playback;
+
+import io.vizora.platform.clickhouse.ClickHouseStore;
+import io.vizora.projector.ProjectorIntegrationTest;
+import io.vizora.schemas.Envelope;
+import io.vizora.testsupport.ServiceProcess;
+import io.vizora.testsupport.TestStack;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Plays reach ClickHouse exactly once: duplicates on the topic (an agent that sent a batch again)
+ * change no count, and a projector killed -9 in the middle of ingesting a backlog, then restarted,
+ * ends with every play once. The second test stops this context's ingest so that only the
+ * projector process ingests.
+ */
+@ProjectorIntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlaybackIngestIntegrationTests {
+
+    private static final KafkaProducer<String, byte[]> PRODUCER = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
+
+    @Autowired
+    ClickHouseStore clickhouse;
+
+    @Autowired
+    PlaybackIngest ingest;
+
+    @AfterAll
+    static void close() {
+        PRODUCER.close();
+    }
+
+    private static void report(UUID tenant, UUID display, UUID play, long sequence) {
+        var data = Map.of("displayId", display.toString(), "sequence", sequence, "contentId", UUID.randomUUID().toString(),
+                "startedAt", Instant.parse("2026-11-26T09:00:00Z").plusSeconds(sequence * 10).toString(), "durationMs", 10_000,
+                "outcome", "completed", "fromCache", true);
+        PRODUCER.send(new ProducerRecord<>("vizora.playback", display.toString(),
+                Envelope.json(play, "vizora.playback.play_reported.v1", tenant, display.toString(), "device:" + display, Instant.now(), data,
+                        "/vizora/push-gateway")));
+    }
+
+    private long count(String what, UUID tenant) {
+        return Long.parseLong(clickhouse.query("SELECT " + what + " FROM plays WHERE tenant_id = '" + tenant + "'").getFirst().getFirst());
+    }
+
+    @Test
+    @Order(1)
+    void duplicatesOnThePlaybackTopicChangeNoCount() {
+        var tenant = UUID.randomUUID();
+        var display = UUID.randomUUID();
+        var plays = new ArrayList<UUID>();
+        for (int i = 1; i <= 300; i++) {
+            plays.add(UUID.randomUUID());
+            report(tenant, display, plays.getLast(), i);
+        }
+        PRODUCER.flush();
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("count()", tenant) == 300);
+        // an agent that missed its acks sends 100 plays again, some twice in one burst; then one new play
+        for (int i = 0; i < 100; i++) {
+            report(tenant, display, plays.get(i), i + 1);
+            if (i % 10 == 0) {
+                report(tenant, display, plays.get(i), i + 1);
+            }
+        }
+        var last = UUID.randomUUID();
+        report(tenant, display, last, 301);
+        PRODUCER.flush();
+
+        // one partition (the display's key): once the last play is in, every duplicate before it was read
+        await().atMost(Duration.ofSeconds(30)).until(() -> Long.parseLong(clickhouse.query(
+                "SELECT count() FROM plays WHERE tenant_id = '" + tenant + "' AND play_id = '" + last + "'").getFirst().getFirst()) == 1);
+        assertThat(count("count()", tenant)).isEqualTo(301);
+        assertThat(count("uniqExact(play_id)", tenant)).isEqualTo(301);
+        assertThat(count("sum(duration_ms)", tenant)).isEqualTo(301 * 10_000L);
+    }
+
+    @Test
+    @Order(2)
+    void aProjectorKilledInTheMiddleOfABacklogCountsEveryPlayOnceAfterItsRestart() throws Exception {
+        ingest.close();
+        var tenant = UUID.randomUUID();
+        var displays = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        int total = 40_000;
+        for (int i = 0; i < total; i++) {
+            report(tenant, displays.get(i % displays.size()), UUID.randomUUID(), i / displays.size() + 1);
+        }
+        PRODUCER.flush();
+
+        // read models of its own, so that only the plays are shared with this context
+        var own = "killed_" + UUID.randomUUID().toString().replace("-", "");
+        try (var projector = ServiceProcess.start(Path.of("target", "projector.jar"), "projector-killed", 0,
+                "--vizora.tokens.jwks-uri=" + System.getProperty("vizora.tokens.jwks-uri"), "--vizora.projector.generation=" + own,
+                "--spring.flyway.schemas=" + own, "--spring.r2dbc.properties.schema=" + own, "--vizora.projector.redis-prefix=" + own + ":")) {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> count("count()", tenant) > 0);
+            projector.kill();
+            var atKill = count("count()", tenant);
+            assertThat(atKill).as("killed in the middle of the backlog").isBetween(1L, total - 1L);
+
+            projector.restart();
+            await().atMost(Duration.ofSeconds(120)).until(() -> count("count()", tenant) >= total);
+            assertThat(count("count()", tenant)).isEqualTo(total);
+            assertThat(count("uniqExact(play_id)", tenant)).isEqualTo(total);
+        }
+    }
+}

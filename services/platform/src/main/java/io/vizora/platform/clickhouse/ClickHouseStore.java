@@ -34,6 +34,8 @@ public final class ClickHouseStore implements AutoCloseable {
                 .setUsername(properties.username())
                 .setPassword(properties.password())
                 .setDefaultDatabase(properties.database())
+                // the Debian server (18.16) ignores how current clients name the database; it reads the URL's database parameter
+                .serverSetting("database", properties.database())
                 .compressServerResponse(false)
                 .build();
     }

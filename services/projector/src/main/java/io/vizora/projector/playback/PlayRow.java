@@ -5,21 +5,24 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * A {@code vizora.playback.play_reported.v1} event (checked against the contract before) as a row of
  * the {@code plays} table, with the Kafka position it came from. Times are UTC seconds (ClickHouse
- * 18.16 has no DateTime64) plus the milliseconds of the start.
+ * 18.16 has no DateTime64) plus the milliseconds of the start; the start's date and hour on the
+ * display's wall clock go beside them for stats in local time.
  */
 final class PlayRow {
 
     private PlayRow() {
     }
 
-    static ObjectNode of(JsonNode event, int partition, long offset, Instant ingestedAt) {
+    static ObjectNode of(JsonNode event, int partition, long offset, Instant ingestedAt, ZoneId zone) {
         var data = event.get("data");
         var started = Instant.parse(data.get("startedAt").asString());
         var error = data.path("error");
+        var local = started.atZone(zone);
         return JsonNodeFactory.instance.objectNode()
                 .put("tenant_id", event.get("tenantid").asString())
                 .put("play_id", event.get("id").asString())
@@ -31,6 +34,8 @@ final class PlayRow {
                 .put("manifest_version", data.path("manifestVersion").asLong(0))
                 .put("started_at", started.getEpochSecond())
                 .put("started_ms", started.getNano() / 1_000_000)
+                .put("local_date", local.toLocalDate().toString())
+                .put("local_hour", local.getHour())
                 .put("duration_ms", data.get("durationMs").asLong())
                 .put("outcome", data.get("outcome").asString())
                 .put("from_cache", data.path("fromCache").asBoolean(false) ? 1 : 0)

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -39,24 +40,32 @@ public final class PlaybackIngest implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_BATCH = 2_000;
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final Map<String, Object> consumerSettings;
+    private KafkaConsumer<String, byte[]> consumer;
     private final ClickHouseStore store;
     private final EventContract contract;
+    private final DisplayZones zones;
     private volatile boolean running;
     private Thread thread;
 
-    public PlaybackIngest(String bootstrapServers, String group, ClickHouseStore store, EventContract contract) {
+    public PlaybackIngest(String bootstrapServers, String group, ClickHouseStore store, EventContract contract, DisplayZones zones) {
         this.store = store;
         this.contract = contract;
-        this.consumer = new KafkaConsumer<>(Map.of(
+        this.zones = zones;
+        this.consumerSettings = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_BATCH,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     }
 
-    public void start() {
+    private record PlayAt(JsonNode event, int partition, long offset) {
+    }
+
+    /** Starts ingesting (again, after {@link #close()}: it resumes from what ClickHouse stored). */
+    public synchronized void start() {
+        consumer = new KafkaConsumer<>(consumerSettings, new StringDeserializer(), new ByteArrayDeserializer());
         running = true;
         thread = Thread.ofPlatform().name("playback-ingest").start(this::run);
     }
@@ -73,7 +82,7 @@ public final class PlaybackIngest implements AutoCloseable {
                 resume(partitions);
             }
         });
-        try (consumer) {
+        try (var owned = consumer) {
             while (running) {
                 var records = consumer.poll(Duration.ofMillis(200));
                 if (records.isEmpty()) {
@@ -111,7 +120,7 @@ public final class PlaybackIngest implements AutoCloseable {
 
     private void ingest(ConsumerRecords<String, byte[]> records) {
         var ingestedAt = Instant.now();
-        Map<String, ObjectNode> rows = new LinkedHashMap<>();
+        Map<String, PlayAt> plays = new LinkedHashMap<>();
         for (var record : records) {
             var problems = contract.violations(record.value());
             if (!problems.isEmpty()) {
@@ -120,8 +129,12 @@ public final class PlaybackIngest implements AutoCloseable {
                 continue;
             }
             JsonNode event = JSON.readTree(record.value());
-            rows.putIfAbsent(event.get("id").asString(), PlayRow.of(event, record.partition(), record.offset(), ingestedAt));
+            plays.putIfAbsent(event.get("id").asString(), new PlayAt(event, record.partition(), record.offset()));
         }
+        var zoneOf = zones.of(plays.values().stream().map(play -> UUID.fromString(play.event().get("data").get("displayId").asString())).collect(Collectors.toSet()));
+        Map<String, ObjectNode> rows = new LinkedHashMap<>();
+        plays.forEach((id, play) -> rows.put(id, PlayRow.of(play.event(), play.partition(), play.offset(), ingestedAt,
+                zoneOf.getOrDefault(UUID.fromString(play.event().get("data").get("displayId").asString()), java.time.ZoneOffset.UTC))));
         if (rows.isEmpty()) {
             return;
         }

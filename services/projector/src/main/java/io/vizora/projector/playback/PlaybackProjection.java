@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 /** Proof of play into ClickHouse (ADR 0015): the schema migrated first, then the ingest. */
 @Configuration(proxyBeanMethods = false)
@@ -22,7 +23,7 @@ public class PlaybackProjection {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     PlaybackIngest playbackIngest(ClickHouseMigrations migrated, Generation generation, @Value("${spring.kafka.bootstrap-servers}") String kafka,
-                                  ClickHouseStore store, EventContract contract) {
-        return new PlaybackIngest(kafka, generation.consumer("playback"), store, contract);
+                                  ClickHouseStore store, EventContract contract, DatabaseClient db) {
+        return new PlaybackIngest(kafka, generation.consumer("playback"), store, contract, new DisplayZones(db));
     }
 }

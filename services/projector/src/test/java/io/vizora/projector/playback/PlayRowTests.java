@@ -12,19 +12,21 @@ class PlayRowTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
-    void aReportedPlayBecomesARowWithItsKafkaPositionAndUtcSecondsPlusMilliseconds() {
+    void aReportedPlayBecomesARowWithItsKafkaPositionUtcSecondsPlusMillisecondsAndTheDisplaysLocalDateAndHour() {
         var event = JSON.readTree("""
                 {"id": "5d8f3a2e-1c4b-4e7a-9f0d-2b6c8e1a3f57", "tenantid": "62f746b4-84e6-4ceb-95bd-447e7184d454",
                  "data": {"displayId": "939ae232-588e-4bce-b71e-d78a1dc02e27", "sequence": 1042,
                           "contentId": "8c3f846c-c6a9-42d3-83f8-4c485e5c4176", "startedAt": "2026-11-26T09:30:00.012Z",
                           "durationMs": 0, "outcome": "failed", "error": {"stage": "download", "detail": "HTTP 404"}}}""");
 
-        var row = PlayRow.of(event, 3, 77, Instant.parse("2026-11-26T09:31:00Z"));
+        var row = PlayRow.of(event, 3, 77, Instant.parse("2026-11-26T09:31:00Z"), java.time.ZoneId.of("Pacific/Auckland"));
 
         assertThat(row.get("play_id").asString()).isEqualTo("5d8f3a2e-1c4b-4e7a-9f0d-2b6c8e1a3f57");
         assertThat(row.get("tenant_id").asString()).isEqualTo("62f746b4-84e6-4ceb-95bd-447e7184d454");
         assertThat(row.get("started_at").asLong()).isEqualTo(Instant.parse("2026-11-26T09:30:00Z").getEpochSecond());
         assertThat(row.get("started_ms").asInt()).isEqualTo(12);
+        assertThat(row.get("local_date").asString()).as("22:30 in Auckland (UTC+13)").isEqualTo("2026-11-26");
+        assertThat(row.get("local_hour").asInt()).isEqualTo(22);
         assertThat(row.get("campaign_id").asString()).isEmpty();
         assertThat(row.get("slice_start").asLong()).isZero();
         assertThat(row.get("error_stage").asString()).isEqualTo("download");

@@ -2,7 +2,6 @@ package io.vizora.projector.playback;
 
 import io.vizora.platform.clickhouse.ClickHouseStore;
 import io.vizora.projector.ProjectorIntegrationTest;
-import io.vizora.schemas.Envelope;
 import io.vizora.testsupport.ServiceProcess;
 import io.vizora.testsupport.TestStack;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -32,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  * Plays reach ClickHouse exactly once: duplicates on the topic (an agent that sent a batch again)
  * change no count, and a projector killed -9 in the middle of ingesting a backlog, then restarted,
  * ends with every play once. The second test stops this context's ingest so that only the
- * projector process ingests.
+ * projector process ingests (and starts it again afterwards).
  */
 @ProjectorIntegrationTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -54,12 +53,7 @@ class PlaybackIngestIntegrationTests {
     }
 
     private static void report(UUID tenant, UUID display, UUID play, long sequence) {
-        var data = Map.of("displayId", display.toString(), "sequence", sequence, "contentId", UUID.randomUUID().toString(),
-                "startedAt", Instant.parse("2026-11-26T09:00:00Z").plusSeconds(sequence * 10).toString(), "durationMs", 10_000,
-                "outcome", "completed", "fromCache", true);
-        PRODUCER.send(new ProducerRecord<>("vizora.playback", display.toString(),
-                Envelope.json(play, "vizora.playback.play_reported.v1", tenant, display.toString(), "device:" + display, Instant.now(), data,
-                        "/vizora/push-gateway")));
+        Plays.report(PRODUCER, tenant, display, play, sequence, Instant.parse("2026-11-26T09:00:00Z").plusSeconds(sequence * 10));
     }
 
     private long count(String what, UUID tenant) {
@@ -101,6 +95,14 @@ class PlaybackIngestIntegrationTests {
     @Order(2)
     void aProjectorKilledInTheMiddleOfABacklogCountsEveryPlayOnceAfterItsRestart() throws Exception {
         ingest.close();
+        try {
+            killedInTheMiddleOfABacklog();
+        } finally {
+            ingest.start();
+        }
+    }
+
+    private void killedInTheMiddleOfABacklog() throws Exception {
         var tenant = UUID.randomUUID();
         var displays = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         int total = 40_000;

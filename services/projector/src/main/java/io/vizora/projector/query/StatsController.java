@@ -1,0 +1,131 @@
+package io.vizora.projector.query;
+
+import io.vizora.platform.clickhouse.ClickHouseStore;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Playback statistics for analysts, of the caller's organisation only: plays (completed or cut
+ * short), failed plays and play time, by content, campaign, display, display group, local day or
+ * local hour, over a range of local dates (the display's wall clock, ADR 0015); JSON, or CSV with
+ * {@code format=csv} or {@code Accept: text/csv}. Read with FINAL, so a duplicate that reached the
+ * table before its merge is still counted once.
+ */
+@RestController
+@RequestMapping("/api/v1/stats")
+class StatsController {
+
+    enum By { content, campaign, display, group, day, hour }
+
+    record Row(String key, long plays, long failed, long playTimeMs) {
+
+        Row plus(Row other) {
+            return new Row(key, plays + other.plays, failed + other.failed, playTimeMs + other.playTimeMs);
+        }
+    }
+
+    record Stats(LocalDate from, LocalDate to, By by, List<Row> rows) {
+    }
+
+    private static final long MAX_DAYS = 366;
+
+    private final ClickHouseStore clickhouse;
+    private final DatabaseClient db;
+
+    StatsController(ClickHouseStore clickhouse, DatabaseClient db) {
+        this.clickhouse = clickhouse;
+        this.db = db;
+    }
+
+    @GetMapping("/plays")
+    Mono<ResponseEntity<?>> plays(@AuthenticationPrincipal Jwt token, @RequestParam LocalDate from, @RequestParam LocalDate to,
+                                  @RequestParam String by, @RequestParam(required = false) UUID displayId,
+                                  @RequestParam(required = false) UUID campaignId, @RequestParam(required = false) String format,
+                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        var dimension = dimension(by);
+        if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must not be after to, and the range at most " + MAX_DAYS + " days");
+        }
+        var organisation = Callers.organisation(token);
+        var rows = Mono.fromCallable(() -> query(organisation, from, to, dimension, displayId, campaignId)).subscribeOn(Schedulers.boundedElastic());
+        var grouped = dimension == By.group ? rows.flatMap(byDisplay -> byGroup(organisation, byDisplay)) : rows;
+        var csv = "csv".equalsIgnoreCase(format) || (accept != null && accept.contains("text/csv"));
+        return grouped.map(result -> csv
+                ? ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"plays-by-" + dimension + "-" + from + "-" + to + ".csv\"")
+                        .body(csv(result))
+                : ResponseEntity.ok(new Stats(from, to, dimension, result)));
+    }
+
+    private static By dimension(String by) {
+        try {
+            return By.valueOf(by.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "by must be one of " + Arrays.toString(By.values()));
+        }
+    }
+
+    /** Every value in this SQL is a UUID, a date or a column chosen here: nothing from the caller is spliced in as text. */
+    private List<Row> query(UUID organisation, LocalDate from, LocalDate to, By by, UUID displayId, UUID campaignId) {
+        var key = switch (by) {
+            case content -> "content_id";
+            case campaign -> "campaign_id";
+            case display, group -> "display_id";
+            case day -> "toString(local_date)";
+            case hour -> "toString(local_hour)";
+        };
+        var sql = "SELECT " + key + " AS key, countIf(outcome != 'failed'), countIf(outcome = 'failed'), sum(duration_ms) FROM plays FINAL"
+                + " WHERE tenant_id = '" + organisation + "' AND local_date >= '" + from + "' AND local_date <= '" + to + "'"
+                + (displayId == null ? "" : " AND display_id = '" + displayId + "'")
+                + (campaignId == null ? "" : " AND campaign_id = '" + campaignId + "'")
+                + " GROUP BY key ORDER BY key";
+        return clickhouse.query(sql).stream()
+                .map(row -> new Row(row.get(0), Long.parseLong(row.get(1)), Long.parseLong(row.get(2)), Long.parseLong(row.get(3))))
+                .toList();
+    }
+
+    /** Per display, summed into each group the display is in now (a display in two groups counts in both). */
+    private Mono<List<Row>> byGroup(UUID organisation, List<Row> byDisplay) {
+        return db.sql("SELECT id, group_ids FROM display WHERE organisation_id = :organisation").bind("organisation", organisation)
+                .map(row -> Map.entry(row.get("id", UUID.class).toString(), List.of(row.get("group_ids", UUID[].class))))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(groupsOf -> {
+                    var sums = new TreeMap<String, Row>();
+                    for (var row : byDisplay) {
+                        for (var group : groupsOf.getOrDefault(row.key(), List.of())) {
+                            var asGroup = new Row(group.toString(), row.plays(), row.failed(), row.playTimeMs());
+                            sums.merge(group.toString(), asGroup, Row::plus);
+                        }
+                    }
+                    return List.copyOf(sums.values());
+                });
+    }
+
+    private static String csv(List<Row> rows) {
+        return rows.stream().map(row -> row.key() + "," + row.plays() + "," + row.failed() + "," + row.playTimeMs())
+                .collect(Collectors.joining("\n", "key,plays,failed,play_time_ms\n", rows.isEmpty() ? "" : "\n"));
+    }
+}

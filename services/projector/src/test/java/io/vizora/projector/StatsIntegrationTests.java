@@ -1,0 +1,101 @@
+package io.vizora.projector;
+
+import io.vizora.projector.playback.Plays;
+import io.vizora.testsupport.TestJwks;
+import io.vizora.testsupport.TestStack;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The stats API over plays in ClickHouse, in the display's local time, scoped by organisation. */
+@ProjectorIntegrationTest
+class StatsIntegrationTests {
+
+    private static final KafkaProducer<String, byte[]> PRODUCER = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+            new StringSerializer(), new ByteArraySerializer());
+
+    private final DomainEvents events = DomainEvents.shared();
+
+    @Autowired
+    WebTestClient http;
+
+    @AfterAll
+    static void close() {
+        PRODUCER.close();
+    }
+
+    private WebTestClient.ResponseSpec get(String token, String uri) {
+        return http.get().uri(uri).header("Authorization", "Bearer " + token).exchange();
+    }
+
+    @Test
+    void playsAreCountedByLocalDayHourContentAndGroupAndExportedAsCsvForTheCallersOrganisationOnly() throws Exception {
+        var tenant = UUID.randomUUID();
+        var display = UUID.randomUUID();
+        var group = UUID.randomUUID();
+        var spot = UUID.randomUUID();
+        var other = UUID.randomUUID();
+        events.send(tenant, "vizora.fleet.display_group_created.v1", group, Map.of("groupId", group.toString(), "name", "Lobby"));
+        events.send(tenant, "vizora.fleet.display_paired.v1", display, Map.of("displayId", display.toString(), "name", "Lobby",
+                "timeZone", "Pacific/Auckland", "groupIds", List.of(group.toString()), "tags", List.of()));
+        var token = TestJwks.operator(tenant, "viewer");
+        // the display must be folded before its plays are dated in its zone
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(token, "/api/v1/fleet").expectBody().jsonPath("$.length()").isEqualTo(1));
+
+        // Auckland is UTC+13 in November: 10:30Z is 23:30 on the 26th, 11:30Z is 00:30 on the 27th
+        Plays.report(PRODUCER, tenant, display, UUID.randomUUID(), 1, Instant.parse("2026-11-26T10:30:00Z"), spot, "completed");
+        Plays.report(PRODUCER, tenant, display, UUID.randomUUID(), 2, Instant.parse("2026-11-26T11:30:00Z"), spot, "completed");
+        Plays.report(PRODUCER, tenant, display, UUID.randomUUID(), 3, Instant.parse("2026-11-26T11:31:00Z"), other, "failed");
+        PRODUCER.flush();
+
+        var byDay = "/api/v1/stats/plays?from=2026-11-26&to=2026-11-27&by=day";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(token, byDay).expectStatus().isOk().expectBody()
+                .jsonPath("$.rows.length()").isEqualTo(2)
+                .jsonPath("$.rows[0].key").isEqualTo("2026-11-26").jsonPath("$.rows[0].plays").isEqualTo(1)
+                .jsonPath("$.rows[1].key").isEqualTo("2026-11-27").jsonPath("$.rows[1].plays").isEqualTo(1)
+                .jsonPath("$.rows[1].failed").isEqualTo(1));
+        get(token, "/api/v1/stats/plays?from=2026-11-26&to=2026-11-27&by=hour").expectBody()
+                .jsonPath("$.rows[0].key").isEqualTo("0").jsonPath("$.rows[1].key").isEqualTo("23");
+        get(token, "/api/v1/stats/plays?from=2026-11-26&to=2026-11-26&by=content").expectBody()
+                .jsonPath("$.rows.length()").isEqualTo(1)
+                .jsonPath("$.rows[0].key").isEqualTo(spot.toString()).jsonPath("$.rows[0].playTimeMs").isEqualTo(10_000);
+        get(token, "/api/v1/stats/plays?from=2026-11-26&to=2026-11-27&by=group").expectBody()
+                .jsonPath("$.rows[0].key").isEqualTo(group.toString()).jsonPath("$.rows[0].plays").isEqualTo(2);
+
+        var csv = http.get().uri("/api/v1/stats/plays?from=2026-11-26&to=2026-11-27&by=content&format=csv")
+                .header("Authorization", "Bearer " + token).exchange()
+                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("text/csv"))
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv.lines().toList()).first().isEqualTo("key,plays,failed,play_time_ms");
+        assertThat(csv).contains(spot + ",2,0,20000").contains(other + ",0,1,0");
+
+        get(TestJwks.operator(UUID.randomUUID(), "owner"), byDay).expectStatus().isOk().expectBody().jsonPath("$.rows.length()").isEqualTo(0);
+        get(TestJwks.device(tenant, display), byDay).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aQueryThatMakesNoSenseIsRefusedWithAProblem() {
+        var token = TestJwks.operator(UUID.randomUUID(), "viewer");
+        get(token, "/api/v1/stats/plays?from=2026-11-26&to=2026-11-27&by=weather").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("content"));
+        get(token, "/api/v1/stats/plays?from=2026-11-27&to=2026-11-26&by=day").expectStatus().isBadRequest();
+        get(token, "/api/v1/stats/plays?from=2020-01-01&to=2026-11-26&by=day").expectStatus().isBadRequest();
+        get(token, "/api/v1/stats/plays?from=yesterday&to=2026-11-26&by=day").expectStatus().isBadRequest();
+    }
+}

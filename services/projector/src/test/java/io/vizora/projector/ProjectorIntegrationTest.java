@@ -13,13 +13,14 @@ import java.lang.annotation.Target;
 /**
  * The projector against the real test stack, one context for all test classes. Its consumer
  * groups are a fresh generation per run, so they read the topics from the beginning; operators'
- * tokens come from {@link TestJwks}; a display is online once heard for a second and offline after two silent seconds.
+ * tokens come from {@link TestJwks}; a display is online once heard for a second and offline after five silent seconds (room for a
+ * loaded machine: the suite runs a projector process and 40,000 plays beside it).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(TestJwks.class)
 @SpringBootTest(properties = {"vizora.projector.generation=it-${random.uuid}",
-        "vizora.projector.presence.online-after=PT1S", "vizora.projector.presence.offline-after=PT2S",
+        "vizora.projector.presence.online-after=PT1S", "vizora.projector.presence.offline-after=PT5S",
         "vizora.projector.presence.sweep-interval=PT0.2S"})
 @AutoConfigureWebTestClient
 public @interface ProjectorIntegrationTest {

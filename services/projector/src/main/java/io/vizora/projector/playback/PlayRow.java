@@ -6,6 +6,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A {@code vizora.playback.play_reported.v1} event (checked against the contract before) as a row of
@@ -16,6 +19,19 @@ import java.time.ZoneId;
 final class PlayRow {
 
     private PlayRow() {
+    }
+
+    /** The rows of a batch, each dated in its display's zone (UTC for a display not folded yet). */
+    static ExactlyOnceIngest.Rows rows(DisplayZones zones) {
+        return (events, ingestedAt) -> {
+            var zoneOf = zones.of(events.stream().map(PlayRow::display).collect(Collectors.toSet()));
+            return events.stream().map(source -> of(source.event(), source.partition(), source.offset(), ingestedAt,
+                    zoneOf.getOrDefault(display(source), ZoneOffset.UTC))).toList();
+        };
+    }
+
+    private static UUID display(ExactlyOnceIngest.Source source) {
+        return UUID.fromString(source.event().get("data").get("displayId").asString());
     }
 
     static ObjectNode of(JsonNode event, int partition, long offset, Instant ingestedAt, ZoneId zone) {

@@ -9,10 +9,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 
-/** Proof of play into ClickHouse (ADR 0015): the schema migrated first, then the ingest. */
+import java.util.Set;
+
+/** Proof of play and device health into ClickHouse (ADR 0015): the schema migrated first, then the ingests. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "vizora.projector.playback.enabled", havingValue = "true", matchIfMissing = true)
 public class PlaybackProjection {
+
+    static final ExactlyOnceIngest.Target PLAYS = new ExactlyOnceIngest.Target("playback", "vizora.playback",
+            Set.of("vizora.playback.play_reported.v1"), "plays", "play_id");
+    static final ExactlyOnceIngest.Target HEALTH = new ExactlyOnceIngest.Target("health", "vizora.presence",
+            Set.of("vizora.presence.heartbeat.v1"), "health_samples", "sample_id");
 
     @Bean
     ClickHouseMigrations clickHouseMigrations(ClickHouseStore store) {
@@ -22,8 +29,14 @@ public class PlaybackProjection {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    PlaybackIngest playbackIngest(ClickHouseMigrations migrated, Generation generation, @Value("${spring.kafka.bootstrap-servers}") String kafka,
-                                  ClickHouseStore store, EventContract contract, DatabaseClient db) {
-        return new PlaybackIngest(kafka, generation.consumer("playback"), store, contract, new DisplayZones(db));
+    ExactlyOnceIngest playbackIngest(ClickHouseMigrations migrated, Generation generation, @Value("${spring.kafka.bootstrap-servers}") String kafka,
+                                     ClickHouseStore store, EventContract contract, DatabaseClient db) {
+        return new ExactlyOnceIngest(PLAYS, PlayRow.rows(new DisplayZones(db)), kafka, generation.consumer(PLAYS.name()), store, contract);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    ExactlyOnceIngest healthIngest(ClickHouseMigrations migrated, Generation generation, @Value("${spring.kafka.bootstrap-servers}") String kafka,
+                                   ClickHouseStore store, EventContract contract) {
+        return new ExactlyOnceIngest(HEALTH, HealthRow.ROWS, kafka, generation.consumer(HEALTH.name()), store, contract);
     }
 }

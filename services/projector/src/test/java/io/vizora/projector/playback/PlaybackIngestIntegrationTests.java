@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +46,8 @@ class PlaybackIngestIntegrationTests {
     ClickHouseStore clickhouse;
 
     @Autowired
-    PlaybackIngest ingest;
+    @Qualifier("playbackIngest")
+    ExactlyOnceIngest ingest;
 
     @AfterAll
     static void close() {

@@ -22,21 +22,34 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Plays from {@value #TOPIC} into ClickHouse, each counted once (guarantee 3; ADR 0015): a poll is
- * one INSERT of its new plays with their Kafka positions, so the rows and the consumer's progress
+ * Events of one topic into one ClickHouse table, each stored once (guarantee 3; ADR 0015): a poll is
+ * one INSERT of its new rows with their Kafka positions, so the rows and the consumer's progress
  * are written together or not at all; Kafka offsets are never committed, each partition resumes
- * after the highest offset stored in ClickHouse. A play already stored (the same play id sent again
- * by an agent that missed its ack, or the same record read again after a crash) is left out before
- * the insert. The consumer group only shares out partitions between projector instances.
+ * after the highest offset stored in the table. An event already stored (the same id sent again by
+ * an agent that missed its ack, or the same record read again after a crash) is left out before
+ * the insert. The consumer group only shares out partitions between projector instances. Plays
+ * and health samples are ingested this way.
  */
-public final class PlaybackIngest implements AutoCloseable {
+public final class ExactlyOnceIngest implements AutoCloseable {
 
-    static final String TOPIC = "vizora.playback";
-    private static final Logger log = LoggerFactory.getLogger(PlaybackIngest.class);
+    /** Where events go: the topic, the event types taken from it, the table and its event-id column. */
+    public record Target(String name, String topic, Set<String> eventTypes, String table, String idColumn) {
+    }
+
+    /** One checked event and where it was read. */
+    public record Source(JsonNode event, int partition, long offset) {
+    }
+
+    /** Turns a batch of events into rows (with tenant_id, the id column, kafka_partition, kafka_offset and ingested_at). */
+    public interface Rows {
+        List<ObjectNode> of(List<Source> events, Instant ingestedAt);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ExactlyOnceIngest.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_BATCH = 2_000;
 
@@ -44,14 +57,16 @@ public final class PlaybackIngest implements AutoCloseable {
     private KafkaConsumer<String, byte[]> consumer;
     private final ClickHouseStore store;
     private final EventContract contract;
-    private final DisplayZones zones;
+    private final Target target;
+    private final Rows rows;
     private volatile boolean running;
     private Thread thread;
 
-    public PlaybackIngest(String bootstrapServers, String group, ClickHouseStore store, EventContract contract, DisplayZones zones) {
+    public ExactlyOnceIngest(Target target, Rows rows, String bootstrapServers, String group, ClickHouseStore store, EventContract contract) {
+        this.target = target;
+        this.rows = rows;
         this.store = store;
         this.contract = contract;
-        this.zones = zones;
         this.consumerSettings = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, group,
@@ -60,18 +75,15 @@ public final class PlaybackIngest implements AutoCloseable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     }
 
-    private record PlayAt(JsonNode event, int partition, long offset) {
-    }
-
     /** Starts ingesting (again, after {@link #close()}: it resumes from what ClickHouse stored). */
     public synchronized void start() {
         consumer = new KafkaConsumer<>(consumerSettings, new StringDeserializer(), new ByteArrayDeserializer());
         running = true;
-        thread = Thread.ofPlatform().name("playback-ingest").start(this::run);
+        thread = Thread.ofPlatform().name(target.name() + "-ingest").start(this::run);
     }
 
     private void run() {
-        consumer.subscribe(List.of(TOPIC), new ConsumerRebalanceListener() {
+        consumer.subscribe(List.of(target.topic()), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                 // nothing to commit: progress lives in ClickHouse with the rows
@@ -91,7 +103,7 @@ public final class PlaybackIngest implements AutoCloseable {
                 try {
                     ingest(records);
                 } catch (RuntimeException e) {
-                    log.atWarn().setCause(e).log("a batch of plays was not stored; reading it again from the stored positions");
+                    log.atWarn().setCause(e).addKeyValue("table", target.table()).log("a batch was not stored; reading it again from the stored positions");
                     pause();
                     resume(consumer.assignment());
                 }
@@ -106,7 +118,7 @@ public final class PlaybackIngest implements AutoCloseable {
     /** Seeks each partition to just after the highest offset stored in ClickHouse, or to its start. */
     private void resume(Collection<TopicPartition> partitions) {
         Map<Integer, Long> stored = new HashMap<>();
-        store.query("SELECT kafka_partition, max(kafka_offset) FROM plays GROUP BY kafka_partition")
+        store.query("SELECT kafka_partition, max(kafka_offset) FROM " + target.table() + " GROUP BY kafka_partition")
                 .forEach(row -> stored.put(Integer.parseInt(row.get(0)), Long.parseLong(row.get(1))));
         for (var partition : partitions) {
             var offset = stored.get(partition.partition());
@@ -119,37 +131,37 @@ public final class PlaybackIngest implements AutoCloseable {
     }
 
     private void ingest(ConsumerRecords<String, byte[]> records) {
-        var ingestedAt = Instant.now();
-        Map<String, PlayAt> plays = new LinkedHashMap<>();
+        Map<String, Source> events = new LinkedHashMap<>();
         for (var record : records) {
             var problems = contract.violations(record.value());
             if (!problems.isEmpty()) {
-                log.atWarn().addKeyValue("partition", record.partition()).addKeyValue("offset", record.offset())
-                        .addKeyValue("problems", problems).log("skipped a record on the playback topic that breaks the contract");
+                log.atWarn().addKeyValue("topic", record.topic()).addKeyValue("partition", record.partition()).addKeyValue("offset", record.offset())
+                        .addKeyValue("problems", problems).log("skipped a record that breaks the contract");
                 continue;
             }
             JsonNode event = JSON.readTree(record.value());
-            plays.putIfAbsent(event.get("id").asString(), new PlayAt(event, record.partition(), record.offset()));
+            if (target.eventTypes().contains(event.get("type").asString())) {
+                events.putIfAbsent(event.get("id").asString(), new Source(event, record.partition(), record.offset()));
+            }
         }
-        var zoneOf = zones.of(plays.values().stream().map(play -> UUID.fromString(play.event().get("data").get("displayId").asString())).collect(Collectors.toSet()));
-        Map<String, ObjectNode> rows = new LinkedHashMap<>();
-        plays.forEach((id, play) -> rows.put(id, PlayRow.of(play.event(), play.partition(), play.offset(), ingestedAt,
-                zoneOf.getOrDefault(UUID.fromString(play.event().get("data").get("displayId").asString()), java.time.ZoneOffset.UTC))));
-        if (rows.isEmpty()) {
+        if (events.isEmpty()) {
             return;
         }
-        rows.keySet().removeAll(stored(rows.values()));
-        if (!rows.isEmpty()) {
-            store.insertJsonEachRow("plays", rows.values().stream().map(JsonNode::toString).collect(Collectors.joining("\n", "", "\n")));
+        Map<String, ObjectNode> batch = new LinkedHashMap<>();
+        rows.of(List.copyOf(events.values()), Instant.now()).forEach(row -> batch.put(row.get(target.idColumn()).asString(), row));
+        batch.keySet().removeAll(stored(batch.values()));
+        if (!batch.isEmpty()) {
+            store.insertJsonEachRow(target.table(), batch.values().stream().map(JsonNode::toString).collect(Collectors.joining("\n", "", "\n")));
         }
     }
 
-    /** Which of these plays ClickHouse already has. */
+    /** Which of these rows the table already has. */
     private List<String> stored(Collection<ObjectNode> rows) {
+        var id = target.idColumn();
         var tenants = rows.stream().map(row -> quoted(row.get("tenant_id").asString())).distinct().collect(Collectors.joining(","));
-        var ids = rows.stream().map(row -> quoted(row.get("play_id").asString())).collect(Collectors.joining(","));
-        return store.query("SELECT play_id FROM plays WHERE tenant_id IN (" + tenants + ") AND play_id IN (" + ids + ")").stream()
-                .map(List::getFirst).toList();
+        var ids = rows.stream().map(row -> quoted(row.get(id).asString())).collect(Collectors.joining(","));
+        return store.query("SELECT " + id + " FROM " + target.table() + " WHERE tenant_id IN (" + tenants + ") AND " + id + " IN (" + ids + ")")
+                .stream().map(List::getFirst).toList();
     }
 
     /** Ids reached here through the contract (format uuid), so quoting cannot be escaped; the check keeps it so. */

@@ -17,6 +17,8 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -50,6 +52,13 @@ class StatsController {
     record Stats(LocalDate from, LocalDate to, By by, List<Row> rows) {
     }
 
+    /** A display's share of the period's minutes in which it sent at least one heartbeat. */
+    record Uptime(String displayId, long minutesHeard, long minutes, double percent) {
+    }
+
+    record UptimeReport(Instant from, Instant to, List<Uptime> displays) {
+    }
+
     private static final long MAX_DAYS = 366;
 
     private final ClickHouseStore clickhouse;
@@ -78,6 +87,28 @@ class StatsController {
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"plays-by-" + dimension + "-" + from + "-" + to + ".csv\"")
                         .body(csv(result))
                 : ResponseEntity.ok(new Stats(from, to, dimension, result)));
+    }
+
+    /**
+     * Uptime per display over [from, to) (UTC instants, at most 31 days): the minutes with at least one
+     * heartbeat, by the device's clock, over the minutes of the period. Displays never heard are absent.
+     */
+    @GetMapping("/uptime")
+    Mono<UptimeReport> uptime(@AuthenticationPrincipal Jwt token, @RequestParam Instant from, @RequestParam Instant to) {
+        if (!from.isBefore(to) || Duration.between(from, to).toDays() > 31) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must be before to, and the period at most 31 days");
+        }
+        var minutes = Math.max(1, Duration.between(from, to).toMinutes());
+        var organisation = Callers.organisation(token);
+        return Mono.fromCallable(() -> clickhouse.query("SELECT display_id, uniqExact(toStartOfMinute(sent_at)) FROM health_samples FINAL"
+                        + " WHERE tenant_id = '" + organisation + "' AND sent_at >= " + from.getEpochSecond() + " AND sent_at < " + to.getEpochSecond()
+                        + " GROUP BY display_id ORDER BY display_id").stream()
+                        .map(row -> {
+                            var heard = Long.parseLong(row.get(1));
+                            return new Uptime(row.get(0), heard, minutes, Math.round(1000.0 * heard / minutes) / 10.0);
+                        }).toList())
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(displays -> new UptimeReport(from, to, displays));
     }
 
     private static By dimension(String by) {

@@ -11,7 +11,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import io.vizora.testsupport.TestJwks;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,15 +36,22 @@ class HealthIngestIntegrationTests {
     @Autowired
     ClickHouseStore clickhouse;
 
+    @Autowired
+    WebTestClient http;
+
     @AfterAll
     static void close() {
         PRODUCER.close();
     }
 
     private static void beat(UUID tenant, UUID display, UUID id, Map<String, Object> health) {
+        beat(tenant, display, id, health, Instant.now());
+    }
+
+    private static void beat(UUID tenant, UUID display, UUID id, Map<String, Object> health, Instant sentAt) {
         var data = new HashMap<String, Object>(health);
         data.put("displayId", display.toString());
-        data.put("sentAt", Instant.now().toString());
+        data.put("sentAt", sentAt.toString());
         PRODUCER.send(new ProducerRecord<>("vizora.presence", display.toString(),
                 Envelope.json(id, "vizora.presence.heartbeat.v1", tenant, display.toString(), "device:" + display, Instant.now(), data,
                         "/vizora/push-gateway")));
@@ -77,5 +86,34 @@ class HealthIngestIntegrationTests {
         assertThat(Double.parseDouble(value("SELECT max(cpu_percent)" + where))).isEqualTo(29.0);
         assertThat(value("SELECT countIf(playing_content_id = '" + content + "' AND from_cache = 1 AND screen_on = 1)" + where)).isEqualTo("20");
         assertThat(value("SELECT countIf(isNull(cpu_percent) AND isNull(screen_on) AND app_version = '')" + where)).isEqualTo("1");
+    }
+
+    @Test
+    void uptimeIsTheShareOfMinutesInWhichTheDisplayWasHeard() {
+        var tenant = UUID.randomUUID();
+        var display = UUID.randomUUID();
+        var start = Instant.parse("2026-11-20T10:00:00Z");
+        // heard in minutes 0, 1 (twice) and 7 of a ten-minute period, and once outside it
+        for (var second : new int[] {5, 65, 110, 430, 700}) {
+            beat(tenant, display, UUID.randomUUID(), Map.of("screenOn", true), start.plusSeconds(second));
+        }
+        var last = UUID.randomUUID();
+        beat(tenant, display, last, Map.of(), start.plusSeconds(3_600));
+        PRODUCER.flush();
+        await().atMost(Duration.ofSeconds(30)).until(() -> value("SELECT count() FROM health_samples WHERE sample_id = '" + last + "'").equals("1"));
+
+        var token = TestJwks.operator(tenant, "viewer");
+        http.get().uri("/api/v1/stats/uptime?from=2026-11-20T10:00:00Z&to=2026-11-20T10:10:00Z").header("Authorization", "Bearer " + token)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.displays.length()").isEqualTo(1)
+                .jsonPath("$.displays[0].displayId").isEqualTo(display.toString())
+                .jsonPath("$.displays[0].minutesHeard").isEqualTo(3)
+                .jsonPath("$.displays[0].minutes").isEqualTo(10)
+                .jsonPath("$.displays[0].percent").isEqualTo(30.0);
+        http.get().uri("/api/v1/stats/uptime?from=2026-11-20T10:00:00Z&to=2026-11-20T10:10:00Z")
+                .header("Authorization", "Bearer " + TestJwks.operator(UUID.randomUUID(), "owner"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.displays.length()").isEqualTo(0);
+        http.get().uri("/api/v1/stats/uptime?from=2026-11-20T10:10:00Z&to=2026-11-20T10:00:00Z").header("Authorization", "Bearer " + token)
+                .exchange().expectStatus().isBadRequest();
     }
 }

@@ -206,9 +206,14 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
         });
     }
 
+    /**
+     * 4401: the token is not accepted any more, renew it. 4403: this display has no manifest, which
+     * is what an unpairing looks like to an agent that was offline when the gateway said
+     * {@code unpaired}; renewing asks the command service, which answers that the display is gone.
+     */
     @Override
     public void closed(int code) {
-        if (code == 4401) {
+        if (code == 4401 || code == 4403) {
             tokenExpiring();
         }
     }

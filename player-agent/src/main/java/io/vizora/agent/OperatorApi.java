@@ -45,6 +45,10 @@ public final class OperatorApi {
                 "displayId");
     }
 
+    public void unpair(UUID display) throws IOException, InterruptedException {
+        expect(http.send(authorised("/api/v1/displays/" + display).DELETE().build(), HttpResponse.BodyHandlers.ofString()), 204);
+    }
+
     public UUID upload(String name, byte[] file) throws IOException, InterruptedException {
         var request = authorised("/api/v1/content?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
                 .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(file)).build();

@@ -228,6 +228,34 @@ class PlayerAgentIntegrationTests {
     }
 
     @Test
+    void anAgentUnpairedWhileItWasOfflineForgetsItsPairingAndShowsACodeAgain(@TempDir Path dir) throws Exception {
+        var operator = system.operator();
+        var tag = tag();
+        var published = publish(operator, tag, 10);
+        UUID display;
+        String token;
+        try (var agent = paired(operator, tag, dir, null)) {
+            await().atMost(LONG).until(() -> playing(agent, published.campaign()));
+            display = agent.credentials().orElseThrow().displayId();
+            token = agent.credentials().orElseThrow().accessToken();
+        }
+
+        operator.unpair(display);
+        // the gateway has withdrawn the display's manifest: the agent will never hear `unpaired` live
+        var manifest = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + system.gateway.port() + "/device/v1/manifest"))
+                .header("Authorization", "Bearer " + token).build();
+        await().atMost(LONG).until(() -> VizoraSystem.HTTP.send(manifest, HttpResponse.BodyHandlers.discarding()).statusCode() == 403);
+
+        try (var back = new Agent(system.agent(dir, system.gatewayUri(), null), VizoraSystem.HTTP).start()) {
+            await().atMost(LONG).until(() -> back.status().pairingCode() != null);
+            assertThat(back.status().state()).isEqualTo("pairing");
+            assertThat(back.credentials()).isEmpty();
+            assertThat(dir.resolve("credentials.json")).doesNotExist();
+            assertThat(dir.resolve("manifest.json")).doesNotExist();
+        }
+    }
+
+    @Test
     void aGatewayKilledAndRestartedHasItsAgentsReconnectAndConverge(@TempDir Path dir) throws Exception {
         var operator = system.operator();
         var tag = tag();

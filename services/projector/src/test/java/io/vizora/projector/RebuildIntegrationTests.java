@@ -82,7 +82,7 @@ class RebuildIntegrationTests {
         try (var rebuilt = new SpringApplicationBuilder(ProjectorApplication.class).web(WebApplicationType.NONE)
                 .run("--spring.flyway.schemas=" + schema, "--spring.r2dbc.properties.schema=" + schema,
                         "--vizora.projector.redis-prefix=" + prefix, "--vizora.projector.generation=rebuild-" + rebuild,
-                        "--vizora.projector.playback.enabled=false")) {
+                        "--vizora.projector.analytics.enabled=false")) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 for (var table : TABLES) {
                     assertThat(rows(schema, table, tenant)).as("%s after rebuild (seed %d)", table, seed).isEqualTo(rows("projector", table, tenant));

@@ -1,6 +1,6 @@
 package io.vizora.projector;
 
-import io.vizora.projector.playback.Plays;
+import io.vizora.projector.analytics.Plays;
 import io.vizora.testsupport.TestJwks;
 import io.vizora.testsupport.TestStack;
 import org.apache.kafka.clients.producer.KafkaProducer;

@@ -1,4 +1,4 @@
-package io.vizora.projector.playback;
+package io.vizora.projector.analytics;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;

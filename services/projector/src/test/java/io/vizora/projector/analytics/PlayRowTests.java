@@ -1,4 +1,4 @@
-package io.vizora.projector.playback;
+package io.vizora.projector.analytics;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;

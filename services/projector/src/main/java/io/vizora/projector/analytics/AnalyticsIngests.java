@@ -1,4 +1,4 @@
-package io.vizora.projector.playback;
+package io.vizora.projector.analytics;
 
 import io.vizora.platform.clickhouse.ClickHouseStore;
 import io.vizora.projector.ProjectionConsumers.Generation;
@@ -13,8 +13,8 @@ import java.util.Set;
 
 /** Proof of play and device health into ClickHouse (ADR 0015): the schema migrated first, then the ingests. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "vizora.projector.playback.enabled", havingValue = "true", matchIfMissing = true)
-public class PlaybackProjection {
+@ConditionalOnProperty(name = "vizora.projector.analytics.enabled", havingValue = "true", matchIfMissing = true)
+public class AnalyticsIngests {
 
     static final ExactlyOnceIngest.Target PLAYS = new ExactlyOnceIngest.Target("playback", "vizora.playback",
             Set.of("vizora.playback.play_reported.v1"), "plays", "play_id");

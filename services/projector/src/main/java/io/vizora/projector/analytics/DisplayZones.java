@@ -1,4 +1,4 @@
-package io.vizora.projector.playback;
+package io.vizora.projector.analytics;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 

@@ -1,4 +1,4 @@
-package io.vizora.projector.playback;
+package io.vizora.projector.analytics;
 
 import io.vizora.platform.clickhouse.ClickHouseStore;
 import io.vizora.schemas.EventContract;
@@ -133,16 +133,23 @@ public final class ExactlyOnceIngest implements AutoCloseable {
     private void ingest(ConsumerRecords<String, byte[]> records) {
         Map<String, Source> events = new LinkedHashMap<>();
         for (var record : records) {
-            var problems = contract.violations(record.value());
-            if (!problems.isEmpty()) {
-                log.atWarn().addKeyValue("topic", record.topic()).addKeyValue("partition", record.partition()).addKeyValue("offset", record.offset())
-                        .addKeyValue("problems", problems).log("skipped a record that breaks the contract");
+            JsonNode event;
+            try {
+                event = JSON.readTree(record.value());
+            } catch (tools.jackson.core.JacksonException e) {
+                skip(record, List.of("not JSON"));
                 continue;
             }
-            JsonNode event = JSON.readTree(record.value());
-            if (target.eventTypes().contains(event.get("type").asString())) {
-                events.putIfAbsent(event.get("id").asString(), new Source(event, record.partition(), record.offset()));
+            // the topic may carry other types (presence announcements beside heartbeats): only the wanted ones are checked
+            if (!target.eventTypes().contains(event.path("type").asString(""))) {
+                continue;
             }
+            var problems = contract.violations(event);
+            if (!problems.isEmpty()) {
+                skip(record, problems);
+                continue;
+            }
+            events.putIfAbsent(event.get("id").asString(), new Source(event, record.partition(), record.offset()));
         }
         if (events.isEmpty()) {
             return;
@@ -153,6 +160,11 @@ public final class ExactlyOnceIngest implements AutoCloseable {
         if (!batch.isEmpty()) {
             store.insertJsonEachRow(target.table(), batch.values().stream().map(JsonNode::toString).collect(Collectors.joining("\n", "", "\n")));
         }
+    }
+
+    private static void skip(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record, List<String> problems) {
+        log.atWarn().addKeyValue("topic", record.topic()).addKeyValue("partition", record.partition()).addKeyValue("offset", record.offset())
+                .addKeyValue("problems", problems).log("skipped a record that breaks the contract");
     }
 
     /** Which of these rows the table already has. */

@@ -1,4 +1,4 @@
-package io.vizora.projector.playback;
+package io.vizora.projector.analytics;
 
 import io.vizora.schemas.Envelope;
 import org.apache.kafka.clients.producer.KafkaProducer;

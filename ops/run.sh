@@ -35,6 +35,7 @@ Vizora is running. Operator API: http://127.0.0.1:$COMMAND_SERVICE_PORT (health:
 Outbox relay: http://127.0.0.1:$OUTBOX_RELAY_PORT/actuator/health, metrics at /actuator/prometheus
 Projector:    http://127.0.0.1:$PROJECTOR_PORT/actuator/health (read API under /api/v1)
 Push gateway: ws://127.0.0.1:$PUSH_GATEWAY_PORT/device/v1/socket (health: /actuator/health)
+Partner streams: http://127.0.0.1:$PARTNER_STREAMS_PORT/partner/v1/events (API key), webhooks at /api/v1/webhooks
 Demo fleet:   ${VIZORA_DEMO_SCREENS:-10} simulated screens playing a demo campaign (VIZORA_DEMO_SCREENS=0 for none);
               the demo operator's login is in $STATE/demo-fleet/demo-operator.json; a screen's state:
               ops/agent.sh status --data-dir $STATE/demo-fleet/screen-00001
@@ -42,6 +43,6 @@ Credentials for the servers above: .vizora/run/stack.env (eval "\$(ops/stack.sh 
 Following the service logs; Ctrl-C stops everything this run started.
 
 TEXT
-tail -n 0 -F "$STATE/command-service/command-service.log" "$STATE/outbox-relay/outbox-relay.log" "$STATE/projector/projector.log" "$STATE/push-gateway/push-gateway.log" "$STATE/demo-fleet/demo-fleet.log" &
+tail -n 0 -F "$STATE/command-service/command-service.log" "$STATE/outbox-relay/outbox-relay.log" "$STATE/projector/projector.log" "$STATE/push-gateway/push-gateway.log" "$STATE/partner-streams/partner-streams.log" "$STATE/demo-fleet/demo-fleet.log" &
 follower=$!
 wait "$follower"

@@ -19,7 +19,7 @@ source "$OPS_DIR/lib/jdk.sh"
 for component_file in "$OPS_DIR"/components/*.sh; do source "$component_file"; done
 
 INFRA=(postgres redis clickhouse kafka s3)
-SERVICES=(command-service outbox-relay projector push-gateway)   # in start order: the command service migrates the outbox, the relay creates the topics
+SERVICES=(command-service outbox-relay projector push-gateway partner-streams)   # in start order: the command service migrates the outbox, the relay creates the topics
 DEMO=(demo-fleet)   # simulated screens; make run starts them (up --demo)
 ALL=("${INFRA[@]}" "${SERVICES[@]}" "${DEMO[@]}")
 

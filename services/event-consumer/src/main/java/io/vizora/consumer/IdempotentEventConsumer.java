@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A Kafka consumer group that applies each event once to a Postgres read model. An event that
@@ -41,11 +42,20 @@ public final class IdempotentEventConsumer implements AutoCloseable {
     private final ConcurrentMessageListenerContainer<String, byte[]> container;
     private final DefaultKafkaProducerFactory<String, byte[]> deadLetterProducers;
 
+    /** {@code wants} picks the event types to apply; the others are read and passed over without a trace. */
     public record Settings(String consumerName, String bootstrapServers, List<String> topics, int concurrency,
-                           Duration firstRetry, int maxAttempts) {
+                           Duration firstRetry, int maxAttempts, Predicate<String> wants) {
 
         public static Settings of(String consumerName, String bootstrapServers, List<String> topics) {
-            return new Settings(consumerName, bootstrapServers, topics, 1, Duration.ofMillis(200), 3);
+            return new Settings(consumerName, bootstrapServers, topics, 1, Duration.ofMillis(200), 3, type -> true);
+        }
+
+        public Settings withConcurrency(int consumers) {
+            return new Settings(consumerName, bootstrapServers, topics, consumers, firstRetry, maxAttempts, wants);
+        }
+
+        public Settings wanting(Predicate<String> types) {
+            return new Settings(consumerName, bootstrapServers, topics, concurrency, firstRetry, maxAttempts, types);
         }
     }
 
@@ -82,8 +92,12 @@ public final class IdempotentEventConsumer implements AutoCloseable {
 
         var properties = new ContainerProperties(settings.topics().toArray(String[]::new));
         properties.setAckMode(ContainerProperties.AckMode.RECORD);
-        properties.setMessageListener((MessageListener<String, byte[]>) record ->
-                applier.apply(reader.read(record), handler).block(EFFECT_TIMEOUT));
+        properties.setMessageListener((MessageListener<String, byte[]>) record -> {
+            var event = reader.read(record);
+            if (settings.wants().test(event.type())) {
+                applier.apply(event, handler).block(EFFECT_TIMEOUT);
+            }
+        });
         container = new ConcurrentMessageListenerContainer<>(consumers, properties);
         container.setConcurrency(settings.concurrency());
         container.setCommonErrorHandler(errorHandler);

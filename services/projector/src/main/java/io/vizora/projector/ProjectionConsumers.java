@@ -68,9 +68,7 @@ public class ProjectionConsumers {
     private static IdempotentEventConsumer consumer(Generation generation, ProjectorProperties properties, String projection, String kafka,
                                                     List<String> topics, EventContract contract, DatabaseClient db,
                                                     TransactionalOperator transaction, io.vizora.consumer.EventHandler fold) {
-        var settings = IdempotentEventConsumer.Settings.of(generation.consumer(projection), kafka, topics);
-        settings = new IdempotentEventConsumer.Settings(settings.consumerName(), settings.bootstrapServers(), settings.topics(),
-                properties.concurrency(), settings.firstRetry(), settings.maxAttempts());
+        var settings = IdempotentEventConsumer.Settings.of(generation.consumer(projection), kafka, topics).withConcurrency(properties.concurrency());
         return new IdempotentEventConsumer(settings, contract, db, transaction, fold);
     }
 }

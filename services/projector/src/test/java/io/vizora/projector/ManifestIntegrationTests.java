@@ -1,5 +1,6 @@
 package io.vizora.projector;
 
+import io.vizora.testsupport.DomainEvents;
 import io.vizora.projector.manifest.ManifestPublisher;
 import io.vizora.testsupport.TestStack;
 import org.junit.jupiter.api.Test;

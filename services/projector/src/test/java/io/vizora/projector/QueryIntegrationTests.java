@@ -1,5 +1,6 @@
 package io.vizora.projector;
 
+import io.vizora.testsupport.DomainEvents;
 import io.vizora.testsupport.TestJwks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,5 +1,6 @@
 package io.vizora.projector;
 
+import io.vizora.testsupport.DomainEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;

@@ -1,5 +1,6 @@
 package io.vizora.projector;
 
+import io.vizora.testsupport.DomainEvents;
 import io.vizora.projector.analytics.Plays;
 import io.vizora.testsupport.TestJwks;
 import io.vizora.testsupport.TestStack;

@@ -1,5 +1,6 @@
 package io.vizora.projector;
 
+import io.vizora.testsupport.DomainEvents;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package io.vizora.projector.query;
 
+import io.vizora.platform.security.OperatorTokens;
 import io.r2dbc.postgresql.codec.Json;
 import io.vizora.projector.manifest.CompilationInputs;
 import io.vizora.projector.manifest.ManifestPublisher;
@@ -91,7 +92,7 @@ class QueryController {
                         SELECT d.id, d.name, d.time_zone, d.group_ids, d.tags, m.version, m.compiled_at
                         FROM display d LEFT JOIN manifest m ON m.display_id = d.id
                         WHERE d.organisation_id = :organisation ORDER BY lower(d.name), d.id""")
-                .bind("organisation", Callers.organisation(token))
+                .bind("organisation", OperatorTokens.organisation(token))
                 .map(row -> new FleetEntry(row.get("id", UUID.class), row.get("name", String.class), row.get("time_zone", String.class),
                         Arrays.asList(row.get("group_ids", UUID[].class)), Arrays.asList(row.get("tags", String[].class)),
                         row.get("version", Long.class),
@@ -134,7 +135,7 @@ class QueryController {
                                (SELECT count(*) FROM display d WHERE d.organisation_id = c.organisation_id AND """ + Targeting.REACHES + """
                                ) AS reached
                         FROM campaign c WHERE c.organisation_id = :organisation ORDER BY c.start_date, lower(c.name), c.id""")
-                .bind("organisation", Callers.organisation(token))
+                .bind("organisation", OperatorTokens.organisation(token))
                 .map(row -> new CampaignEntry(row.get("id", UUID.class), row.get("name", String.class), row.get("state", String.class),
                         row.get("kind", String.class), row.get("priority", Integer.class), row.get("start_date", LocalDate.class),
                         row.get("end_date", LocalDate.class), row.get("reached", Long.class)))
@@ -151,7 +152,7 @@ class QueryController {
                         SELECT event_id, occurred_at, principal, type, subject, data FROM audit_log
                         WHERE organisation_id = :organisation AND occurred_at < :before
                         ORDER BY occurred_at DESC, event_id LIMIT :limit""")
-                .bind("organisation", Callers.organisation(token))
+                .bind("organisation", OperatorTokens.organisation(token))
                 .bind("before", OffsetDateTime.ofInstant(before == null ? Instant.now().plusSeconds(1) : before, java.time.ZoneOffset.UTC))
                 .bind("limit", limit)
                 .map(row -> new AuditEntry(row.get("event_id", UUID.class), row.get("occurred_at", OffsetDateTime.class).toInstant(),
@@ -167,7 +168,7 @@ class QueryController {
             return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must be before to, at most 31 days apart"));
         }
         return inputs.forDisplay(displayId)
-                .filter(found -> found.organisationId().equals(Callers.organisation(token)))
+                .filter(found -> found.organisationId().equals(OperatorTokens.organisation(token)))
                 .map(found -> ScheduleCompiler.compile(found.display(), found.campaigns(), found.library(), from, Duration.between(from, to)))
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no display " + displayId + ".")));
     }

@@ -1,5 +1,6 @@
 package io.vizora.projector.query;
 
+import io.vizora.platform.security.OperatorTokens;
 import io.vizora.platform.clickhouse.ClickHouseStore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -78,7 +79,7 @@ class StatsController {
         if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must not be after to, and the range at most " + MAX_DAYS + " days");
         }
-        var organisation = Callers.organisation(token);
+        var organisation = OperatorTokens.organisation(token);
         var rows = Mono.fromCallable(() -> query(organisation, from, to, dimension, displayId, campaignId)).subscribeOn(Schedulers.boundedElastic());
         var grouped = dimension == By.group ? rows.flatMap(byDisplay -> byGroup(organisation, byDisplay)) : rows;
         var csv = "csv".equalsIgnoreCase(format) || (accept != null && accept.contains("text/csv"));
@@ -99,7 +100,7 @@ class StatsController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must be before to, and the period at most 31 days");
         }
         var minutes = Math.max(1, Duration.between(from, to).toMinutes());
-        var organisation = Callers.organisation(token);
+        var organisation = OperatorTokens.organisation(token);
         return Mono.fromCallable(() -> clickhouse.query("SELECT display_id, uniqExact(toStartOfMinute(sent_at)) FROM health_samples FINAL"
                         + " WHERE tenant_id = '" + organisation + "' AND sent_at >= " + from.getEpochSecond() + " AND sent_at < " + to.getEpochSecond()
                         + " GROUP BY display_id ORDER BY display_id").stream()

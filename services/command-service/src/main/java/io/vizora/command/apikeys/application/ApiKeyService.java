@@ -16,6 +16,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,10 +44,12 @@ public class ApiKeyService {
         var id = UUID.randomUUID();
         var key = KEY_PREFIX + OpaqueTokens.generate();
         var distinct = scopes.stream().distinct().toList();
+        var hash = OpaqueTokens.hash(key);
         return Authorization.require(caller, Permission.API_KEYS_MANAGE)
-                .then(keys.insert(id, caller.organisationId(), name.strip(), distinct, OpaqueTokens.hash(key), caller.userId()))
+                .then(keys.insert(id, caller.organisationId(), name.strip(), distinct, hash, caller.userId()))
                 .then(outbox.append(CommandEvents.by(caller, ApiKeyCreated.TYPE, id,
-                        new ApiKeyCreated(id, name.strip(), distinct.stream().map(Scope::code).toList()))))
+                        new ApiKeyCreated(id, name.strip(), distinct.stream().map(Scope::code).toList(),
+                                Base64.getUrlEncoder().withoutPadding().encodeToString(hash)))))
                 .as(transaction::transactional)
                 .thenReturn(new CreatedKey(id, key));
     }

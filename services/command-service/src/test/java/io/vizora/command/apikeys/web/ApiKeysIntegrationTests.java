@@ -7,6 +7,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +59,17 @@ class ApiKeysIntegrationTests {
         assertThat(key).startsWith("vzk_");
         assertThat(listed).contains("Partner CMS").doesNotContain(key.substring(4));
         assertThat(stored).doesNotContain(key.substring(4));
-        assertThat(emitted).contains("api_key_created").doesNotContain(key.substring(4));
+        assertThat(emitted).contains("api_key_created").doesNotContain(key.substring(4))
+                .as("the digest partner streams authenticate the key with").contains("keyHash").contains(sha256(key));
+    }
+
+    private static String sha256(String key) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

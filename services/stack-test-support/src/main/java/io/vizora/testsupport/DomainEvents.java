@@ -1,6 +1,5 @@
-package io.vizora.projector;
+package io.vizora.testsupport;
 
-import io.vizora.testsupport.TestStack;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -23,11 +22,11 @@ import java.util.concurrent.ExecutionException;
  * Events as the relay puts them on the domain topics: CloudEvents keyed by their subject. One
  * producer for the whole test run, made (with the topics) on first use.
  */
-final class DomainEvents implements AutoCloseable {
+public final class DomainEvents implements AutoCloseable {
 
     private static DomainEvents shared;
 
-    static synchronized DomainEvents shared() {
+    public static synchronized DomainEvents shared() {
         if (shared == null) {
             try {
                 ensureTopics();
@@ -65,11 +64,11 @@ final class DomainEvents implements AutoCloseable {
     }
 
     /** Sends an event and returns its id; the same id sent twice is a redelivery. */
-    UUID send(UUID tenant, String type, UUID subject, Map<String, Object> data) {
+    public UUID send(UUID tenant, String type, UUID subject, Map<String, Object> data) {
         return send(UUID.randomUUID(), tenant, type, subject, data);
     }
 
-    UUID send(UUID id, UUID tenant, String type, UUID subject, Map<String, Object> data) {
+    public UUID send(UUID id, UUID tenant, String type, UUID subject, Map<String, Object> data) {
         var event = Envelope.json(id, type, tenant, subject.toString(), "user:" + new UUID(0, 7), Instant.now(), data);
         try {
             producer.send(new ProducerRecord<>(CATALOGUE.topicFor(type).name(), subject.toString(), event)).get();

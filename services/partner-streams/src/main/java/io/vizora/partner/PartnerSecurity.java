@@ -1,0 +1,72 @@
+package io.vizora.partner;
+
+import io.vizora.partner.keys.ApiKeyAuthentication;
+import io.vizora.partner.keys.PartnerKeys;
+import io.vizora.platform.security.OperatorTokens;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+
+/**
+ * Two kinds of caller: partner systems read the feed ({@code /partner/v1/**}) with an API key that
+ * has the {@code events:read} scope; operators who may manage API keys (owners and admins) manage
+ * webhooks ({@code /api/v1/**}) with their access token.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class PartnerSecurity {
+
+    static final String EVENTS_READ = "SCOPE_events:read";
+    private static final List<String> WEBHOOK_MANAGERS = List.of("owner", "admin");
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(@Value("${vizora.tokens.jwks-uri}") String jwksUri, @Value("${vizora.tokens.issuer}") String issuer) {
+        return OperatorTokens.decoder(jwksUri, issuer);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain partnerChain(ServerHttpSecurity http, PartnerKeys keys) {
+        var unauthenticated = new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED);
+        return http
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/partner/**"))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .addFilterAt(ApiKeyAuthentication.filter(keys, unauthenticated), SecurityWebFiltersOrder.AUTHENTICATION)
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated))
+                .authorizeExchange(routes -> routes.anyExchange().hasAuthority(EVENTS_READ))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain operatorChain(ServerHttpSecurity http) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(token -> Mono.just(
+                        new JwtAuthenticationToken(token, List.of(new SimpleGrantedAuthority("ROLE_" + OperatorTokens.role(token))))))))
+                .authorizeExchange(routes -> routes
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
+                        .pathMatchers("/api/v1/webhooks/**", "/api/v1/webhooks")
+                        .hasAnyAuthority(WEBHOOK_MANAGERS.stream().map(role -> "ROLE_" + role).toArray(String[]::new))
+                        .anyExchange().denyAll())
+                .build();
+    }
+}

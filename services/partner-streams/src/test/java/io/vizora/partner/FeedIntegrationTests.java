@@ -1,0 +1,145 @@
+package io.vizora.partner;
+
+import io.vizora.testsupport.DomainEvents;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The partner feed over the real stack: events sent to the topics as the relay would. */
+@PartnerStreamsIntegrationTest
+class FeedIntegrationTests {
+
+    private final DomainEvents events = DomainEvents.shared();
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void aPartnerReadingFromCursorZeroGetsEveryPublicEventOfItsOrganisationInOrderAndOnce() throws Exception {
+        var tenant = UUID.randomUUID();
+        var neighbour = UUID.randomUUID();
+        var key = PartnerKeysOnTheTopic.create(tenant, "events:read");
+        var neighboursKey = PartnerKeysOnTheTopic.create(neighbour, "events:read");
+
+        var expected = new ArrayList<UUID>();
+        var displays = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        for (var display : displays) {
+            expected.add(events.send(tenant, "vizora.fleet.display_paired.v1", display, display(display, "Screen 0")));
+        }
+        for (int rename = 1; rename <= 4; rename++) {
+            for (var display : displays) {
+                expected.add(events.send(tenant, "vizora.fleet.display_updated.v1", display, display(display, "Screen " + rename)));
+            }
+        }
+        var group = UUID.randomUUID();
+        var created = events.send(tenant, "vizora.fleet.display_group_created.v1", group, Map.of("groupId", group.toString(), "name", "Lobby"));
+        expected.add(created);
+        // redelivered, a heartbeat, and another organisation's event: none of them is a new event of this feed
+        events.send(created, tenant, "vizora.fleet.display_group_created.v1", group, Map.of("groupId", group.toString(), "name", "Lobby"));
+        events.send(tenant, "vizora.presence.heartbeat.v1", displays.getFirst(),
+                Map.of("displayId", displays.getFirst().toString(), "sentAt", Instant.now().toString()));
+        var elsewhere = UUID.randomUUID();
+        events.send(neighbour, "vizora.fleet.display_paired.v1", elsewhere, display(elsewhere, "Not yours"));
+
+        var read = new ArrayList<JsonNode>();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            read.clear();
+            long after = 0;
+            while (true) {
+                var page = page(key, "/partner/v1/events?after=" + after + "&limit=4");
+                if (page.isEmpty()) {
+                    break;
+                }
+                read.addAll(page);
+                after = page.getLast().path("position").asLong();
+            }
+            assertThat(read).hasSize(expected.size());
+        });
+
+        assertThat(read).extracting(event -> UUID.fromString(event.path("id").asString())).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(read).extracting(event -> event.path("position").asLong())
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, expected.size()).boxed().toList());
+        assertThat(read).allSatisfy(event -> {
+            assertThat(event.path("tenantid").asString()).isEqualTo(tenant.toString());
+            assertThat(event.has("principal")).isFalse();
+        });
+        for (var display : displays) {
+            assertThat(read.stream().filter(event -> event.path("subject").asString().equals(display.toString()))
+                    .map(event -> event.path("data").path("name").asString()))
+                    .as("the events of one display in the order they happened")
+                    .containsExactly("Screen 0", "Screen 1", "Screen 2", "Screen 3", "Screen 4");
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(page(neighboursKey, "/partner/v1/events"))
+                .extracting(event -> event.path("subject").asString()).containsExactly(elsewhere.toString()));
+    }
+
+    @Test
+    void aLongPollAnswersWhenTheNextEventArrives() throws Exception {
+        var tenant = UUID.randomUUID();
+        var key = PartnerKeysOnTheTopic.create(tenant, "events:read");
+        var first = UUID.randomUUID();
+        events.send(tenant, "vizora.fleet.display_paired.v1", first, display(first, "First"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> page(key, "/partner/v1/events").size() == 1);
+
+        var waiting = CompletableFuture.supplyAsync(() -> page(key, "/partner/v1/events?after=1&wait=30"));
+        var second = UUID.randomUUID();
+        var sent = events.send(tenant, "vizora.fleet.display_paired.v1", second, display(second, "Second"));
+
+        var answer = waiting.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(answer).extracting(event -> event.path("id").asString()).containsExactly(sent.toString());
+    }
+
+    @Test
+    void onlyLiveKeysWithTheEventsScopeMayRead() throws Exception {
+        var tenant = UUID.randomUUID();
+        var reader = PartnerKeysOnTheTopic.create(tenant, "events:read");
+        var displaysOnly = PartnerKeysOnTheTopic.create(tenant, "displays:read");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(reader.header(), "/partner/v1/events").expectStatus().isOk());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(displaysOnly.header(), "/partner/v1/events").expectStatus().isForbidden());
+
+        get("ApiKey vzk_" + "0".repeat(64), "/partner/v1/events").expectStatus().isUnauthorized();
+        get("Bearer " + io.vizora.testsupport.TestJwks.operator(tenant, "owner"), "/partner/v1/events").expectStatus().isUnauthorized();
+        http.get().uri("/partner/v1/events").exchange().expectStatus().isUnauthorized();
+
+        PartnerKeysOnTheTopic.revoke(tenant, reader);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(reader.header(), "/partner/v1/events").expectStatus().isUnauthorized());
+    }
+
+    @Test
+    void nonsenseCursorsLimitsAndWaitsAreRefused() throws Exception {
+        var key = PartnerKeysOnTheTopic.create(UUID.randomUUID(), "events:read");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(key.header(), "/partner/v1/events").expectStatus().isOk());
+        for (var query : List.of("after=-1", "limit=0", "limit=5000", "wait=31", "after=abc")) {
+            get(key.header(), "/partner/v1/events?" + query).expectStatus().isBadRequest();
+        }
+    }
+
+    private static Map<String, Object> display(UUID id, String name) {
+        return Map.of("displayId", id.toString(), "name", name, "timeZone", "Europe/Berlin", "groupIds", List.of(), "tags", List.of());
+    }
+
+    private WebTestClient.ResponseSpec get(String authorization, String uri) {
+        return http.mutate().responseTimeout(Duration.ofSeconds(45)).build()
+                .get().uri(uri).header("Authorization", authorization).exchange();
+    }
+
+    private List<JsonNode> page(PartnerKeysOnTheTopic.Key key, String uri) {
+        var body = get(key.header(), uri).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        var list = new ArrayList<JsonNode>();
+        JsonMapper.shared().readTree(body).forEach(list::add);
+        return list;
+    }
+}

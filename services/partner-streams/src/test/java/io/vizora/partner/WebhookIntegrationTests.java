@@ -1,0 +1,149 @@
+package io.vizora.partner;
+
+import io.vizora.partner.webhooks.WebhookSignature;
+import io.vizora.testsupport.DomainEvents;
+import io.vizora.testsupport.TestJwks;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Webhooks delivered to receivers on loopback; attempts retried within a second, dead-lettered after five. */
+@PartnerStreamsIntegrationTest
+class WebhookIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+    private final DomainEvents events = DomainEvents.shared();
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void aReceiverThatFailsForAWhileStillGetsEveryEventOfItsOrganisationInOrderOnceAndSigned() throws Exception {
+        var tenant = UUID.randomUUID();
+        var admin = TestJwks.operator(tenant, "admin");
+        try (var receiver = new Receiver(4)) {
+            var registered = register(admin, receiver.url(), null);
+            var secret = registered.path("secret").asString();
+
+            var sent = new ArrayList<UUID>();
+            var display = UUID.randomUUID();
+            for (int i = 0; i < 8; i++) {
+                sent.add(events.send(tenant, "vizora.fleet.display_updated.v1", display, display(display, "Screen " + i)));
+                var stranger = UUID.randomUUID();
+                events.send(UUID.randomUUID(), "vizora.fleet.display_paired.v1", stranger, display(stranger, "Someone else's"));
+            }
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(receiver.accepted()).hasSize(sent.size()));
+            var delivered = receiver.accepted();
+            assertThat(delivered).extracting(delivery -> UUID.fromString(delivery.id())).containsExactlyElementsOf(sent);
+            assertThat(delivered).allSatisfy(delivery -> {
+                assertThat(delivery.signature())
+                        .isEqualTo(WebhookSignature.sign(secret, delivery.id(), Long.parseLong(delivery.timestamp()), delivery.body()));
+                assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(delivery.timestamp()))).isLessThan(300);
+                assertThat(JSON.readTree(delivery.body()).path("tenantid").asString()).isEqualTo(tenant.toString());
+            });
+            assertThat(receiver.requests()).as("four refused attempts, then each event once").isEqualTo(sent.size() + 4);
+            assertThat(list(admin, "/api/v1/webhooks/" + registered.path("webhookId").asString() + "/dead-letters")).isEmpty();
+        }
+    }
+
+    @Test
+    void anEventTheReceiverNeverTakesBecomesADeadLetterThatCanBeRedeliveredByHand() throws Exception {
+        var tenant = UUID.randomUUID();
+        var admin = TestJwks.operator(tenant, "owner");
+        try (var receiver = new Receiver(Integer.MAX_VALUE)) {
+            var webhook = register(admin, receiver.url(), List.of("vizora.fleet.display_paired.v1")).path("webhookId").asString();
+            var display = UUID.randomUUID();
+            var paired = events.send(tenant, "vizora.fleet.display_paired.v1", display, display(display, "Lobby"));
+            events.send(tenant, "vizora.fleet.display_updated.v1", display, display(display, "Not subscribed"));
+
+            var letters = "/api/v1/webhooks/" + webhook + "/dead-letters";
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(list(admin, letters)).singleElement().satisfies(letter -> {
+                assertThat(letter.path("eventId").asString()).isEqualTo(paired.toString());
+                assertThat(letter.path("attempts").asInt()).isEqualTo(5);
+                assertThat(letter.path("lastError").asString()).isEqualTo("the receiver answered HTTP 503");
+            }));
+            assertThat(receiver.requests()).isEqualTo(5);
+            var letter = list(admin, letters).getFirst().path("deadLetterId").asString();
+
+            http.post().uri(letters + "/" + letter + "/redeliver").header("Authorization", "Bearer " + admin).exchange()
+                    .expectStatus().isEqualTo(502);
+            receiver.failFromNowOn(0);
+            http.post().uri(letters + "/" + letter + "/redeliver").header("Authorization", "Bearer " + admin).exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.delivered").isEqualTo(true);
+
+            assertThat(receiver.accepted()).extracting(Receiver.Delivery::id).containsExactly(paired.toString());
+            assertThat(list(admin, letters).getFirst().path("redeliveredAt").isNull()).isFalse();
+        }
+    }
+
+    @Test
+    void anotherOrganisationsWebhooksAreNotFoundAndOnlyOwnersAndAdminsManageWebhooks() throws Exception {
+        var tenant = UUID.randomUUID();
+        var admin = TestJwks.operator(tenant, "admin");
+        try (var receiver = new Receiver(0)) {
+            var webhook = register(admin, receiver.url(), null).path("webhookId").asString();
+            var stranger = TestJwks.operator(UUID.randomUUID(), "owner");
+
+            assertThat(list(stranger, "/api/v1/webhooks")).isEmpty();
+            http.get().uri("/api/v1/webhooks/" + webhook + "/dead-letters").header("Authorization", "Bearer " + stranger).exchange()
+                    .expectStatus().isNotFound();
+            http.delete().uri("/api/v1/webhooks/" + webhook).header("Authorization", "Bearer " + stranger).exchange()
+                    .expectStatus().isNotFound();
+            http.get().uri("/api/v1/webhooks").header("Authorization", "Bearer " + TestJwks.operator(tenant, "editor")).exchange()
+                    .expectStatus().isForbidden();
+            http.get().uri("/api/v1/webhooks").header("Authorization", "Bearer " + TestJwks.device(tenant)).exchange()
+                    .expectStatus().isUnauthorized();
+
+            assertThat(list(admin, "/api/v1/webhooks")).singleElement()
+                    .satisfies(view -> assertThat(view.has("secret")).as("the secret is shown once").isFalse());
+            http.delete().uri("/api/v1/webhooks/" + webhook).header("Authorization", "Bearer " + admin).exchange().expectStatus().isNoContent();
+            assertThat(list(admin, "/api/v1/webhooks")).isEmpty();
+        }
+    }
+
+    @Test
+    void aRegistrationWithABadUrlOrANonPublicTypeIsRefusedAndStoresNothing() {
+        var tenant = UUID.randomUUID();
+        var admin = TestJwks.operator(tenant, "admin");
+        for (var body : List.of(Map.of("url", "ftp://partner.example/hook"), Map.of("url", "https://user:pw@partner.example/hook"),
+                Map.of("url", ""), Map.of("url", "https://partner.example/hook", "types", List.of("vizora.identity.user_registered.v1")))) {
+            http.post().uri("/api/v1/webhooks").header("Authorization", "Bearer " + admin).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body).exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).isNotBlank());
+        }
+        assertThat(list(admin, "/api/v1/webhooks")).isEmpty();
+    }
+
+    private JsonNode register(String token, String url, List<String> types) {
+        var body = types == null ? Map.of("url", url) : Map.of("url", url, "types", types);
+        var answer = http.post().uri("/api/v1/webhooks").header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
+        return JSON.readTree(answer);
+    }
+
+    private List<JsonNode> list(String token, String uri) {
+        var body = http.get().uri(uri).header("Authorization", "Bearer " + token).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        var list = new ArrayList<JsonNode>();
+        JSON.readTree(body).forEach(list::add);
+        return list;
+    }
+
+    private static Map<String, Object> display(UUID id, String name) {
+        return Map.of("displayId", id.toString(), "name", name, "timeZone", "Europe/Berlin", "groupIds", List.of(), "tags", List.of());
+    }
+}

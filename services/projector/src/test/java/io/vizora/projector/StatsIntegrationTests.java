@@ -91,6 +91,41 @@ class StatsIntegrationTests {
     }
 
     @Test
+    void failedPlaysAreRankedByTheirShareOfPlaysWithWhereTheyFailed() {
+        var tenant = UUID.randomUUID();
+        var display = UUID.randomUUID();
+        var poster = UUID.randomUUID();
+        var video = UUID.randomUUID();
+        var at = Instant.parse("2026-11-10T12:00:00Z");
+        for (int i = 1; i <= 3; i++) {
+            Plays.report(PRODUCER, tenant, display, UUID.randomUUID(), i, at.plusSeconds(i * 10L), poster, "completed");
+        }
+        Plays.failed(PRODUCER, tenant, display, 4, at.plusSeconds(40), poster, "download");
+        Plays.report(PRODUCER, tenant, display, UUID.randomUUID(), 5, at.plusSeconds(50), video, "completed");
+        Plays.failed(PRODUCER, tenant, display, 6, at.plusSeconds(60), video, "decode");
+        Plays.failed(PRODUCER, tenant, display, 7, at.plusSeconds(70), video, "verify");
+        PRODUCER.flush();
+        var token = TestJwks.operator(tenant, "viewer");
+
+        var byContent = "/api/v1/stats/errors?from=2026-11-10&to=2026-11-10&by=content";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(token, byContent).expectStatus().isOk().expectBody()
+                .jsonPath("$.rows.length()").isEqualTo(2)
+                .jsonPath("$.rows[0].key").isEqualTo(video.toString())
+                .jsonPath("$.rows[0].plays").isEqualTo(3).jsonPath("$.rows[0].failed").isEqualTo(2)
+                .jsonPath("$.rows[0].failedPercent").isEqualTo(66.7)
+                .jsonPath("$.rows[0].failedAt.decode").isEqualTo(1).jsonPath("$.rows[0].failedAt.verify").isEqualTo(1)
+                .jsonPath("$.rows[0].failedAt.download").isEqualTo(0)
+                .jsonPath("$.rows[1].key").isEqualTo(poster.toString())
+                .jsonPath("$.rows[1].failedPercent").isEqualTo(25.0).jsonPath("$.rows[1].failedAt.download").isEqualTo(1));
+        get(token, "/api/v1/stats/errors?from=2026-11-10&to=2026-11-10&by=display").expectBody()
+                .jsonPath("$.rows.length()").isEqualTo(1)
+                .jsonPath("$.rows[0].key").isEqualTo(display.toString()).jsonPath("$.rows[0].failed").isEqualTo(3)
+                .jsonPath("$.rows[0].plays").isEqualTo(7);
+        get(TestJwks.operator(UUID.randomUUID(), "owner"), byContent).expectBody().jsonPath("$.rows.length()").isEqualTo(0);
+        get(token, "/api/v1/stats/errors?from=2026-11-10&to=2026-11-10&by=day").expectStatus().isBadRequest();
+    }
+
+    @Test
     void aQueryThatMakesNoSenseIsRefusedWithAProblem() {
         var token = TestJwks.operator(UUID.randomUUID(), "viewer");
         get(token, "/api/v1/stats/plays?from=2026-11-26&to=2026-11-27&by=weather").expectStatus().isBadRequest()

@@ -116,4 +116,41 @@ class HealthIngestIntegrationTests {
         http.get().uri("/api/v1/stats/uptime?from=2026-11-20T10:10:00Z&to=2026-11-20T10:00:00Z").header("Authorization", "Bearer " + token)
                 .exchange().expectStatus().isBadRequest();
     }
+
+    @Test
+    void theFleetsHealthOverTimeCountsReportingDisplaysAndAveragesWhatTheySent() {
+        var tenant = UUID.randomUUID();
+        var first = UUID.randomUUID();
+        var second = UUID.randomUUID();
+        var start = Instant.parse("2026-11-21T08:00:00Z");
+        beat(tenant, first, UUID.randomUUID(), Map.of("cpuPercent", 20.0, "temperatureCelsius", 50.0), start.plusSeconds(60));
+        beat(tenant, second, UUID.randomUUID(), Map.of("cpuPercent", 40.0, "temperatureCelsius", 70.0, "screenOn", false), start.plusSeconds(120));
+        beat(tenant, first, UUID.randomUUID(), Map.of("cpuPercent", 30.0), start.plusSeconds(3_700));
+        var last = UUID.randomUUID();
+        beat(tenant, first, last, Map.of(), start.plusSeconds(3_800));
+        PRODUCER.flush();
+        await().atMost(Duration.ofSeconds(30)).until(() -> value("SELECT count() FROM health_samples WHERE sample_id = '" + last + "'").equals("1"));
+
+        var token = TestJwks.operator(tenant, "viewer");
+        http.get().uri("/api/v1/stats/health?from=2026-11-21T08:00:00Z&to=2026-11-21T10:00:00Z&every=hour")
+                .header("Authorization", "Bearer " + token).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.buckets.length()").isEqualTo(2)
+                .jsonPath("$.buckets[0].at").isEqualTo("2026-11-21T08:00:00Z")
+                .jsonPath("$.buckets[0].displaysReporting").isEqualTo(2)
+                .jsonPath("$.buckets[0].avgCpuPercent").isEqualTo(30.0)
+                .jsonPath("$.buckets[0].maxTemperatureCelsius").isEqualTo(70.0)
+                .jsonPath("$.buckets[0].screenOffSamples").isEqualTo(1)
+                .jsonPath("$.buckets[1].displaysReporting").isEqualTo(1)
+                .jsonPath("$.buckets[1].samples").isEqualTo(2)
+                .jsonPath("$.buckets[1].avgCpuPercent").isEqualTo(30.0)
+                .jsonPath("$.buckets[1].maxTemperatureCelsius").doesNotExist();
+        http.get().uri("/api/v1/stats/health?from=2026-11-21T08:00:00Z&to=2026-11-21T10:00:00Z&every=day")
+                .header("Authorization", "Bearer " + token).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.buckets.length()").isEqualTo(1).jsonPath("$.buckets[0].samples").isEqualTo(4);
+        http.get().uri("/api/v1/stats/health?from=2026-11-21T08:00:00Z&to=2026-11-21T10:00:00Z")
+                .header("Authorization", "Bearer " + TestJwks.operator(UUID.randomUUID(), "owner"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.buckets.length()").isEqualTo(0);
+        http.get().uri("/api/v1/stats/health?from=2026-11-21T08:00:00Z&to=2026-11-21T10:00:00Z&every=week")
+                .header("Authorization", "Bearer " + token).exchange().expectStatus().isBadRequest();
+    }
 }

@@ -91,6 +91,11 @@ class PlaybackIngestIntegrationTests {
         assertThat(count("count()", tenant)).isEqualTo(301);
         assertThat(count("uniqExact(play_id)", tenant)).isEqualTo(301);
         assertThat(count("sum(duration_ms)", tenant)).isEqualTo(301 * 10_000L);
+        assertThat(rolledUp(tenant)).as("plays and play time in the hourly rollup").isEqualTo(List.of("301", Long.toString(301 * 10_000L)));
+    }
+
+    private List<String> rolledUp(UUID tenant) {
+        return clickhouse.query("SELECT sum(plays), sum(play_time_ms) FROM plays_hourly WHERE tenant_id = '" + tenant + "'").getFirst();
     }
 
     @Test
@@ -127,6 +132,7 @@ class PlaybackIngestIntegrationTests {
             await().atMost(Duration.ofSeconds(120)).until(() -> count("count()", tenant) >= total);
             assertThat(count("count()", tenant)).isEqualTo(total);
             assertThat(count("uniqExact(play_id)", tenant)).isEqualTo(total);
+            assertThat(rolledUp(tenant).getFirst()).as("plays in the hourly rollup").isEqualTo(Integer.toString(total));
         }
     }
 }

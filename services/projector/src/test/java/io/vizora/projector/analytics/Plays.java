@@ -20,10 +20,22 @@ public final class Plays {
 
     public static void report(KafkaProducer<String, byte[]> producer, UUID tenant, UUID display, UUID play, long sequence, Instant startedAt,
                               UUID content, String outcome) {
-        var data = Map.of("displayId", display.toString(), "sequence", sequence, "contentId", content.toString(),
-                "startedAt", startedAt.toString(), "durationMs", outcome.equals("failed") ? 0 : 10_000, "outcome", outcome, "fromCache", true);
-        producer.send(new ProducerRecord<>("vizora.playback", display.toString(),
-                Envelope.json(play, "vizora.playback.play_reported.v1", tenant, display.toString(), "device:" + display, Instant.now(), data,
+        send(producer, tenant, play, Map.of("displayId", display.toString(), "sequence", sequence, "contentId", content.toString(),
+                "startedAt", startedAt.toString(), "durationMs", outcome.equals("failed") ? 0 : 10_000, "outcome", outcome, "fromCache", true));
+    }
+
+    /** A play that failed at the given stage (download, verify, load, decode). */
+    public static void failed(KafkaProducer<String, byte[]> producer, UUID tenant, UUID display, long sequence, Instant startedAt,
+                              UUID content, String stage) {
+        send(producer, tenant, UUID.randomUUID(), Map.of("displayId", display.toString(), "sequence", sequence, "contentId", content.toString(),
+                "startedAt", startedAt.toString(), "durationMs", 0, "outcome", "failed", "fromCache", false,
+                "error", Map.of("stage", stage, "detail", "broken on purpose")));
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, UUID tenant, UUID play, Map<String, Object> data) {
+        var display = (String) data.get("displayId");
+        producer.send(new ProducerRecord<>("vizora.playback", display,
+                Envelope.json(play, "vizora.playback.play_reported.v1", tenant, display, "device:" + display, Instant.now(), data,
                         "/vizora/push-gateway")));
     }
 }

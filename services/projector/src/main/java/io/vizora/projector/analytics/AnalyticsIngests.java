@@ -39,4 +39,10 @@ public class AnalyticsIngests {
                                    ClickHouseStore store, EventContract contract) {
         return new ExactlyOnceIngest(HEALTH, HealthRow.ROWS, kafka, generation.consumer(HEALTH.name()), store, contract);
     }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    PlannedSlices plannedSlices(ClickHouseMigrations migrated, Generation generation, @Value("${spring.kafka.bootstrap-servers}") String kafka,
+                                ClickHouseStore store) {
+        return new PlannedSlices(kafka, generation.consumer("planned"), store);
+    }
 }

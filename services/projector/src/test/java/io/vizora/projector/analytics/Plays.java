@@ -24,6 +24,14 @@ public final class Plays {
                 "startedAt", startedAt.toString(), "durationMs", outcome.equals("failed") ? 0 : 10_000, "outcome", outcome, "fromCache", true));
     }
 
+    /** A completed 10 s play of the campaign's content. */
+    public static void ofCampaign(KafkaProducer<String, byte[]> producer, UUID tenant, UUID display, long sequence, Instant startedAt,
+                                  UUID content, UUID campaign) {
+        send(producer, tenant, UUID.randomUUID(), Map.of("displayId", display.toString(), "sequence", sequence, "contentId", content.toString(),
+                "campaignId", campaign.toString(), "startedAt", startedAt.toString(), "durationMs", 10_000, "outcome", "completed",
+                "fromCache", true));
+    }
+
     /** A play that failed at the given stage (download, verify, load, decode). */
     public static void failed(KafkaProducer<String, byte[]> producer, UUID tenant, UUID display, long sequence, Instant startedAt,
                               UUID content, String stage) {

@@ -1,5 +1,7 @@
 # ClickHouse (Debian's 18.16) from a config of the project's own: loopback, own ports, all
-# paths in the state dir. Users: 'vizora' (read-write, for services) and 'analyst' (read-only).
+# paths in the state dir. Users: 'vizora' (read-write, for services) and 'analyst' (read-only over
+# every organisation: for whoever runs the installation, never for a tenant; an organisation's
+# analysts get accounts of their own that see only its rows: ops/clickhouse-analyst.sh).
 
 clickhouse_ports()    { echo "$CH_HTTP_PORT $CH_TCP_PORT"; }
 clickhouse_packages() { command -v clickhouse-server >/dev/null || echo clickhouse-server; }

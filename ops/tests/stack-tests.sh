@@ -14,7 +14,7 @@ check() { # $1 description, rest: command that must succeed
   local what=$1; shift
   if "$@"; then echo "  ok   $what"; else echo "  FAIL $what"; failures=$((failures + 1)); fi
 }
-all_down() { ! stack status | grep -vE '^(command-service|outbox-relay|projector|push-gateway|demo-fleet) ' | grep -qv ' down '; }
+all_down() { ! stack status | grep -vE '^(command-service|outbox-relay|projector|push-gateway|partner-streams|demo-fleet) ' | grep -qv ' down '; }
 none_of_ours_alive() { ! pgrep -f "$STATE/" >/dev/null; }
 
 occupant=""
@@ -49,7 +49,7 @@ kill "$occupant"; wait "$occupant" 2>/dev/null; occupant=""
 mkdir -p "$STATE/redis"; echo $$ > "$STATE/redis/pid"
 check "up succeeds despite a stale PID file" quietly stack up
 check "a second up is harmless" quietly stack up
-check "every component answers" bash -c "! \"$OPS_DIR/stack.sh\" status | grep -vE '^(command-service|outbox-relay|projector|push-gateway|demo-fleet) ' | grep -qv ' up '"
+check "every component answers" bash -c "! \"$OPS_DIR/stack.sh\" status | grep -vE '^(command-service|outbox-relay|projector|push-gateway|partner-streams|demo-fleet) ' | grep -qv ' up '"
 check "down stops everything" quietly stack down
 check "the process behind the stale PID file was left alone" kill -0 $$
 check "no process of the instance is left" none_of_ours_alive

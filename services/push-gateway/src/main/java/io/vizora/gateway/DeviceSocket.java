@@ -8,6 +8,10 @@ import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import reactor.netty.http.server.WebsocketServerSpec;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
@@ -27,6 +31,19 @@ class DeviceSocket {
     /** What every session uses. */
     record Services(DeviceAuthentication authentication, Manifests manifests, Connections connections, DeviceEvents events,
                     Duration renewalNotice) {
+    }
+
+    /**
+     * Reactor Netty refuses WebSocket frames over 64 KiB by default, and closes the socket; a batch of
+     * 500 plays (the protocol's limit) with error details is up to ~600 KiB, so an agent with a backlog
+     * would be cut off on every try. Frames up to 1 MiB are taken.
+     */
+    static final int MAX_FRAME_BYTES = 1 << 20;
+
+    @Bean
+    WebSocketHandlerAdapter webSocketHandlerAdapter() {
+        var upgrade = new ReactorNettyRequestUpgradeStrategy(() -> WebsocketServerSpec.builder().maxFramePayloadLength(MAX_FRAME_BYTES));
+        return new WebSocketHandlerAdapter(new HandshakeWebSocketService(upgrade));
     }
 
     @Bean

@@ -295,6 +295,30 @@ class DeviceSocketIntegrationTests {
     }
 
     @Test
+    void aFullBatchOfFiveHundredFailedPlaysWithLongErrorsIsTakenInOneMessage() throws Exception {
+        var organisation = UUID.randomUUID();
+        var display = UUID.randomUUID();
+        publish(display, organisation, 1);
+        var plays = new java.util.ArrayList<Map<String, Object>>();
+        for (int i = 1; i <= 500; i++) {
+            var failed = new java.util.HashMap<>(play(UUID.randomUUID(), i));
+            failed.put("outcome", "failed");
+            failed.put("durationMs", 0);
+            failed.put("error", Map.of("stage", "download", "detail", "x".repeat(500)));
+            plays.add(failed);
+        }
+        var batch = UUID.randomUUID();
+        var message = message(batch, "plays", Map.of("plays", plays));
+        assertThat(message.length()).as("well over Reactor Netty's default 64 KiB frame").isGreaterThan(300_000);
+
+        var agent = connect(TestJwks.device(organisation, display), hello(1L), message);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !agent.ofType("ack").isEmpty() || agent.closed().get() != null);
+        assertThat(agent.closed().get()).isNull();
+        assertThat(agent.ofType("ack").getFirst().get("body").get("plays").asInt()).isEqualTo(500);
+    }
+
+    @Test
     void anAgentIsToldBeforeItsTokenExpiresAndKeepsItsSocketWithTheRenewedToken() throws Exception {
         var organisation = UUID.randomUUID();
         var display = UUID.randomUUID();

@@ -1,0 +1,217 @@
+package io.vizora.benchmarks;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.vizora.testsupport.ServiceProcess;
+import io.vizora.testsupport.TestJwks;
+import io.vizora.testsupport.TestStack;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Analytics on the running stack ('bench' instance, every service up, partner streams included):
+ * plays per second from simulated agents (one push gateway process of its own, batches of 500
+ * acknowledged after Kafka, as real agents send them) through Kafka and the projector into
+ * ClickHouse; then 10 million plays of one organisation (30 days, 40 displays) generated straight
+ * into ClickHouse, and the stats API's latency over them (p50/p95) beside the same rollup query
+ * sent to ClickHouse directly (the ceiling) and the same question asked of the raw plays.
+ */
+public final class AnalyticsBenchmark {
+
+    private static final int AGENTS = 100;
+    private static final int BATCHES = 4;
+    private static final int BATCH = 500;
+    private static final long GENERATED = 10_000_000;
+    private static final int DISPLAYS = 40;
+    private static final int RUNS = 40;
+    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
+    public static void main(String[] args) throws Exception {
+        var jwks = TestJwks.start();
+        var jar = TestStack.repositoryRoot().resolve("services/push-gateway/target/push-gateway.jar");
+        try (var gateway = ServiceProcess.start(jar, "bench-analytics-gateway", 0, List.of("-Xmx1g"), "--vizora.tokens.jwks-uri=" + jwks).awaitUp()) {
+            playsEndToEnd("ws://127.0.0.1:" + gateway.port() + "/device/v1/socket");
+        }
+        queriesOverTenMillionPlays();
+        // the test key server's dispatcher thread (JDK HttpServer) is not a daemon and would keep the JVM alive
+        System.exit(0);
+    }
+
+    private static void playsEndToEnd(String socket) throws Exception {
+        // the gateway admits paired displays only (those with a manifest): a fleet of AGENTS, compiled by the running projector
+        BenchFleet fleet;
+        try (var producer = new KafkaProducer<String, byte[]>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            fleet = BenchFleet.create(producer, AGENTS);
+            fleet.publish();
+            var setup = System.nanoTime();
+            while (fleet.compiled() < AGENTS || !BenchFleet.nothingDue()) {
+                BenchFleet.deadline(setup, "manifests of " + AGENTS + " displays");
+                Thread.sleep(50);
+            }
+        }
+        var tenant = fleet.tenant();
+        var total = AGENTS * BATCHES * BATCH;
+        var client = HttpClient.newConnection();
+        var started = System.nanoTime();
+        Flux.fromIterable(fleet.displays()).flatMap(display -> agent(client, socket, tenant, display), AGENTS)
+                .then().block(BenchFleet.DEADLINE);
+        var ackedAt = System.nanoTime();
+        while (Long.parseLong(clickhouse("SELECT count() FROM plays WHERE tenant_id = '" + tenant + "'")) < total) {
+            BenchFleet.deadline(started, total + " plays into ClickHouse");
+            Thread.sleep(20);
+        }
+        var storedAt = System.nanoTime();
+        System.out.printf("plays end to end: %,d plays from %d agents (batches of %d, each acked after Kafka): all acked in %.1f s (%,.0f plays/s);"
+                        + " all in ClickHouse after %.1f s: %,.0f plays/s end to end%n",
+                total, AGENTS, BATCH, (ackedAt - started) / 1e9, total / ((ackedAt - started) / 1e9), (storedAt - started) / 1e9,
+                total / ((storedAt - started) / 1e9));
+    }
+
+    /** One agent: hello, then its batches one after another, each sent when the previous one was acknowledged. */
+    private static Mono<Void> agent(HttpClient client, String socket, UUID tenant, UUID display) {
+        var token = TestJwks.device(tenant, display, Duration.ofHours(1));
+        return client.headers(headers -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token)).websocket().uri(socket)
+                .handle((in, out) -> {
+                    var answers = new LinkedBlockingQueue<String>();
+                    in.receive().asString().filter(text -> text.contains("\"type\":\"ack\"") || text.contains("\"type\":\"error\""))
+                            .subscribe(answers::add);
+                    var hello = out.sendString(Mono.just("{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"hello\",\"body\":{}}")).then();
+                    var batches = Flux.range(0, BATCHES).concatMap(batch -> out.sendString(Mono.just(batch(display, batch))).then()
+                            .then(Mono.fromCallable(() -> answers.poll(2, TimeUnit.MINUTES)).subscribeOn(Schedulers.boundedElastic()))
+                            .switchIfEmpty(Mono.error(new IllegalStateException("no ack within 2 minutes")))
+                            .flatMap(answer -> answer.contains("\"type\":\"ack\"") ? Mono.just(answer)
+                                    : Mono.error(new IllegalStateException("the gateway refused a batch: " + answer))));
+                    return hello.thenMany(batches).then();
+                }).then()
+                .onErrorResume(e -> Mono.error(new IllegalStateException("agent " + display + " failed", e)))
+                .then();
+    }
+
+    private static String batch(UUID display, int batch) {
+        var plays = new ArrayList<Map<String, Object>>(BATCH);
+        var start = Instant.parse("2026-11-25T00:00:00Z");
+        for (int i = 0; i < BATCH; i++) {
+            var sequence = (long) batch * BATCH + i + 1;
+            plays.add(Map.of("playId", UUID.randomUUID().toString(), "sequence", sequence, "contentId", new UUID(0, sequence % 12).toString(),
+                    "startedAt", start.plusSeconds(sequence * 10).toString(), "durationMs", 10_000, "outcome", "completed", "fromCache", true));
+        }
+        return JSON.writeValueAsString(Map.of("id", UUID.randomUUID().toString(), "type", "plays", "body", Map.of("plays", plays)));
+    }
+
+    private static void queriesOverTenMillionPlays() throws Exception {
+        var token = operatorToken();
+        var tenant = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).path("org").asString();
+        var generating = System.nanoTime();
+        // 40 displays, each a play every 10 s for 29 days, six contents in turn; one play in 997 failed
+        clickhouse("INSERT INTO plays SELECT '" + tenant + "', concat('bench-', toString(number)), toString(number % " + DISPLAYS + "),"
+                + " intDiv(number, " + DISPLAYS + ") + 1, toString((number % " + DISPLAYS + ") * 7 % 200 + intDiv(number, " + DISPLAYS + ") % 6),"
+                + " toString(((number % " + DISPLAYS + ") * 7 % 200 + intDiv(number, " + DISPLAYS + ") % 6) % 25),"
+                + " toDateTime('2026-10-01 00:00:00') + intDiv(number, " + DISPLAYS + ") * 10 AS started, 0, started, 0,"
+                + " toDate(started), toHour(started), if(number % 997 = 0, 0, 10000), if(number % 997 = 0, 'failed', 'completed'), 1,"
+                + " if(number % 997 = 0, 'download', ''), '', 65535, 0, now() FROM system.numbers LIMIT " + GENERATED);
+        System.out.printf("%n%,d plays generated into ClickHouse (and its hourly rollup) in %.1f s; rollup rows: %s%n", GENERATED,
+                (System.nanoTime() - generating) / 1e9, clickhouse("SELECT count() FROM plays_hourly WHERE tenant_id = '" + tenant + "'"));
+
+        var projector = "http://127.0.0.1:" + System.getenv().getOrDefault("PROJECTOR_PORT", "28382");
+        var range = "from=2026-10-01&to=2026-10-30";
+        for (var by : List.of("content", "day", "hour", "display")) {
+            var api = measure(() -> get(projector + "/api/v1/stats/plays?" + range + "&by=" + by, token));
+            var key = Map.of("content", "content_id", "day", "toString(local_date)", "hour", "toString(local_hour)", "display", "display_id").get(by);
+            var where = " WHERE tenant_id = '" + tenant + "' AND local_date >= '2026-10-01' AND local_date <= '2026-10-30'";
+            var ceiling = measure(() -> clickhouse("SELECT " + key + " AS key, sum(plays), sum(failed), sum(play_time_ms) FROM plays_hourly"
+                    + where + " GROUP BY key ORDER BY key"));
+            System.out.printf("stats by %-7s over 30 days (%,d plays): API p50 %.1f ms, p95 %.1f ms; rollup query on ClickHouse alone p50 %.1f ms, p95 %.1f ms%n",
+                    by, GENERATED, api[0], api[1], ceiling[0], ceiling[1]);
+        }
+        var raw = measure(() -> clickhouse("SELECT content_id, countIf(outcome != 'failed'), countIf(outcome = 'failed'), sum(duration_ms)"
+                + " FROM plays FINAL WHERE tenant_id = '" + tenant + "' AND local_date >= '2026-10-01' AND local_date <= '2026-10-30'"
+                + " GROUP BY content_id"), 5);
+        System.out.printf("the same by content from the raw plays (FINAL, no rollup): p50 %.1f ms, p95 %.1f ms (5 runs)%n", raw[0], raw[1]);
+    }
+
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    private static double[] measure(Call call) throws Exception {
+        return measure(call, RUNS);
+    }
+
+    /** p50 and p95 in ms after a few warm-up calls. */
+    private static double[] measure(Call call, int runs) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            call.run();
+        }
+        var nanos = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            var start = System.nanoTime();
+            call.run();
+            nanos[i] = System.nanoTime() - start;
+        }
+        java.util.Arrays.sort(nanos);
+        return new double[] {nanos[(int) Math.ceil(0.5 * runs) - 1] / 1e6, nanos[(int) Math.ceil(0.95 * runs) - 1] / 1e6};
+    }
+
+    private static String operatorToken() throws Exception {
+        var email = "analyst-" + UUID.randomUUID() + "@bench.example.com";
+        var password = UUID.randomUUID().toString();
+        var command = "http://127.0.0.1:" + System.getenv().getOrDefault("COMMAND_SERVICE_PORT", "28380");
+        post(command + "/api/v1/organisations", Map.of("organisationName", "Bench analytics", "ownerEmail", email, "ownerName", "Analyst",
+                "password", password));
+        return JSON.readTree(post(command + "/api/v1/auth/login", Map.of("email", email, "password", password))).path("accessToken").asString();
+    }
+
+    private static String post(String url, Map<String, Object> body) throws Exception {
+        var response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String get(String url, String token) throws Exception {
+        var response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** One statement over ClickHouse's HTTP interface, as the stack's 'vizora' user. */
+    static String clickhouse(String sql) throws Exception {
+        var url = System.getenv("VIZORA_CLICKHOUSE_URL") + "/?database=" + URLEncoder.encode(System.getenv("VIZORA_CLICKHOUSE_DATABASE"), StandardCharsets.UTF_8);
+        var credentials = Base64.getEncoder().encodeToString((System.getenv("VIZORA_CLICKHOUSE_USER") + ":"
+                + System.getenv("VIZORA_CLICKHOUSE_PASSWORD")).getBytes(StandardCharsets.UTF_8));
+        var response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + credentials)
+                .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofString(sql)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("ClickHouse answered " + response.statusCode() + ": " + response.body().lines().findFirst().orElse(""));
+        }
+        return response.body().strip();
+    }
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tests of ops/stack.sh itself, on a throwaway instance with its own ports and state:
 # a taken port fails naming the component and rolls back what was started; a stale PID file
-# is ignored and its process left alone; up twice and down twice are harmless.
+# is ignored and its process left alone; up twice and down twice are harmless; and of
+# ops/clickhouse-analyst.sh: an organisation's analyst reads its own rows only.
 set -uo pipefail
 OPS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export VIZORA_INSTANCE=stacktest VIZORA_PORT_OFFSET=200
@@ -50,6 +51,27 @@ mkdir -p "$STATE/redis"; echo $$ > "$STATE/redis/pid"
 check "up succeeds despite a stale PID file" quietly stack up
 check "a second up is harmless" quietly stack up
 check "every component answers" bash -c "! \"$OPS_DIR/stack.sh\" status | grep -vE '^(command-service|outbox-relay|projector|push-gateway|partner-streams|demo-fleet) ' | grep -qv ' up '"
+
+# An organisation's analyst reads its own rows only, cannot write, and sees rows that arrive later.
+source "$SECRETS_FILE"
+as() { curl -s --max-time 5 --config <(printf 'user = "%s:%s"\n' "$1" "$2") --data-binary "$3" "http://127.0.0.1:$CH_HTTP_PORT/?database=$4"; }
+as_vizora() { as vizora "$CLICKHOUSE_PASSWORD" "$1" vizora; }
+clickhouse_query 'CREATE DATABASE IF NOT EXISTS vizora' >/dev/null
+for migration in "$VIZORA_ROOT"/services/projector/src/main/resources/clickhouse/V{1,2,4}__*.sql; do
+  as_vizora "$(grep -v '^--' "$migration")" >/dev/null
+done
+ours=11111111-2222-3333-4444-555555555555 theirs=99999999-8888-7777-6666-555555555555
+as_vizora "INSERT INTO plays (tenant_id, play_id) VALUES ('$ours', 'p1'), ('$theirs', 'p2')" >/dev/null
+password=$("$OPS_DIR/clickhouse-analyst.sh" add "$ours" acme 2>>"$VIZORA_HOME/stack-tests.log")
+orgdb=org_${ours//-/_}
+check "an analyst sees its organisation's rows only" test "$(as acme "$password" 'SELECT tenant_id FROM plays FINAL' "$orgdb")" == "$ours"
+as_vizora "INSERT INTO plays (tenant_id, play_id) VALUES ('$ours', 'p3'), ('$theirs', 'p4')" >/dev/null
+check "rows that arrive later reach the analyst" test "$(as acme "$password" 'SELECT count() FROM plays FINAL' "$orgdb")" == 2
+check "the shared tables are refused" grep -q "Access denied" <<<"$(as acme "$password" 'SELECT count() FROM vizora.plays' "$orgdb")"
+check "writing is refused" grep -q "readonly" <<<"$(as acme "$password" "INSERT INTO plays (tenant_id) VALUES ('$ours')" "$orgdb")"
+check "the password is stored only as its digest" bash -c "! grep -rqF -- '$password' '$STATE/clickhouse'"
+quietly "$OPS_DIR/clickhouse-analyst.sh" remove acme
+check "a removed account cannot log in" bash -c "for _ in \$(seq 40); do [[ \$(curl -s --max-time 2 -u 'acme:$password' --data-binary 'SELECT 1' http://127.0.0.1:$CH_HTTP_PORT/) == 1 ]] || exit 0; sleep 0.5; done; exit 1"
 check "down stops everything" quietly stack down
 check "the process behind the stale PID file was left alone" kill -0 $$
 check "no process of the instance is left" none_of_ours_alive

@@ -56,7 +56,7 @@ check "every component answers" bash -c "! \"$OPS_DIR/stack.sh\" status | grep -
 source "$SECRETS_FILE"
 as() { curl -s --max-time 5 --config <(printf 'user = "%s:%s"\n' "$1" "$2") --data-binary "$3" "http://127.0.0.1:$CH_HTTP_PORT/?database=$4"; }
 as_vizora() { as vizora "$CLICKHOUSE_PASSWORD" "$1" vizora; }
-clickhouse_query 'CREATE DATABASE IF NOT EXISTS vizora' >/dev/null
+as vizora "$CLICKHOUSE_PASSWORD" 'CREATE DATABASE IF NOT EXISTS vizora' default >/dev/null
 for migration in "$VIZORA_ROOT"/services/projector/src/main/resources/clickhouse/V{1,2,4}__*.sql; do
   as_vizora "$(grep -v '^--' "$migration")" >/dev/null
 done

@@ -54,6 +54,11 @@ public final class IdempotentEventConsumer implements AutoCloseable {
             return new Settings(consumerName, bootstrapServers, topics, consumers, firstRetry, maxAttempts, wants);
         }
 
+        /** Attempts at an effect before its event goes to the dead-letter topic (contract violations go at once). */
+        public Settings withMaxAttempts(int attempts) {
+            return new Settings(consumerName, bootstrapServers, topics, concurrency, firstRetry, attempts, wants);
+        }
+
         public Settings wanting(Predicate<String> types) {
             return new Settings(consumerName, bootstrapServers, topics, concurrency, firstRetry, maxAttempts, types);
         }

@@ -21,9 +21,11 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class PartnerConfiguration {
 
-    /** Public events come from these; API keys from identity. */
-    static final List<String> TOPICS = List.of("vizora.identity", "vizora.fleet", "vizora.content", "vizora.scheduling",
-            "vizora.presence", "vizora.playback");
+    /** Public events come from these. */
+    static final List<String> FEED_TOPICS = List.of("vizora.fleet", "vizora.content", "vizora.scheduling", "vizora.presence", "vizora.playback");
+    /** API keys come from here, in a group of their own so that a revocation never waits behind a backlog of plays. */
+    static final List<String> KEY_TOPICS = List.of("vizora.identity");
+    static final String KEYS_GROUP_SUFFIX = "-keys";
 
     @Bean
     Clock clock() {
@@ -45,15 +47,30 @@ class PartnerConfiguration {
         return TransactionalOperator.create(transactions);
     }
 
-    /** Starts once the schema is migrated. */
+    /**
+     * Starts once the schema is migrated. An event whose append fails (Postgres away) is retried until
+     * it succeeds rather than dead-lettered: the feed is gapless, so a skipped event could never be
+     * noticed by a partner, and appended later it would come out of order.
+     */
     @Bean(initMethod = "start", destroyMethod = "close")
-    IdempotentEventConsumer partnerConsumer(PartnerProperties properties, @Value("${spring.kafka.bootstrap-servers}") String kafka,
-                                            PublicEvents publicEvents, DatabaseClient db, TransactionalOperator transaction,
-                                            ObjectProvider<FlywayMigrationInitializer> migrations) {
+    IdempotentEventConsumer feedConsumer(PartnerProperties properties, @Value("${spring.kafka.bootstrap-servers}") String kafka,
+                                         PublicEvents publicEvents, DatabaseClient db, TransactionalOperator transaction,
+                                         ObjectProvider<FlywayMigrationInitializer> migrations) {
         migrations.ifAvailable(migrated -> { });
         var fold = new PartnerFold(publicEvents);
-        var settings = IdempotentEventConsumer.Settings.of(properties.consumerGroup(), kafka, TOPICS)
-                .withConcurrency(properties.concurrency()).wanting(fold::wants);
-        return new IdempotentEventConsumer(settings, EventContract.load(), db, transaction, fold);
+        return new IdempotentEventConsumer(IdempotentEventConsumer.Settings.of(properties.consumerGroup(), kafka, FEED_TOPICS)
+                .withConcurrency(properties.concurrency()).withMaxAttempts(Integer.MAX_VALUE).wanting(fold::wants),
+                EventContract.load(), db, transaction, fold);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    IdempotentEventConsumer keysConsumer(PartnerProperties properties, @Value("${spring.kafka.bootstrap-servers}") String kafka,
+                                         PublicEvents publicEvents, DatabaseClient db, TransactionalOperator transaction,
+                                         ObjectProvider<FlywayMigrationInitializer> migrations) {
+        migrations.ifAvailable(migrated -> { });
+        var fold = new PartnerFold(publicEvents);
+        return new IdempotentEventConsumer(IdempotentEventConsumer.Settings.of(properties.consumerGroup() + KEYS_GROUP_SUFFIX, kafka, KEY_TOPICS)
+                .withMaxAttempts(Integer.MAX_VALUE).wanting(fold::wants),
+                EventContract.load(), db, transaction, fold);
     }
 }

@@ -64,6 +64,7 @@ class PartnerSecurity {
                         new JwtAuthenticationToken(token, List.of(new SimpleGrantedAuthority("ROLE_" + OperatorTokens.role(token))))))))
                 .authorizeExchange(routes -> routes
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
+                        .pathMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .pathMatchers("/api/v1/webhooks/**", "/api/v1/webhooks")
                         .hasAnyAuthority(WEBHOOK_MANAGERS.stream().map(role -> "ROLE_" + role).toArray(String[]::new))
                         .anyExchange().denyAll())

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -35,17 +36,19 @@ public final class CaughtUp implements BeforeEachCallback {
         }
         DomainEvents.shared();
         try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers()))) {
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> lag(admin) == 0);
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    lag(admin, GROUP, PartnerConfiguration.FEED_TOPICS) + lag(admin, GROUP + PartnerConfiguration.KEYS_GROUP_SUFFIX,
+                            PartnerConfiguration.KEY_TOPICS) == 0);
         }
         caughtUp = true;
     }
 
-    private static long lag(Admin admin) throws ExecutionException, InterruptedException {
-        var partitions = admin.describeTopics(PartnerConfiguration.TOPICS).allTopicNames().get().values().stream()
+    private static long lag(Admin admin, String group, List<String> topics) throws ExecutionException, InterruptedException {
+        var partitions = admin.describeTopics(topics).allTopicNames().get().values().stream()
                 .flatMap(topic -> topic.partitions().stream().map(partition -> new TopicPartition(topic.name(), partition.partition())))
                 .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
         var ends = admin.listOffsets(partitions).all().get();
-        Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get());
+        Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get());
         return ends.entrySet().stream().mapToLong(end -> {
             var done = committed.get(end.getKey());
             return end.getValue().offset() - (done == null ? 0 : done.offset());

@@ -128,6 +128,14 @@ class WebhookIntegrationTests {
         assertThat(list(admin, "/api/v1/webhooks")).isEmpty();
     }
 
+    @Test
+    void theFeedAndTheWebhooksAreDescribedByOpenApi() {
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/partner/v1/events'].get").exists()
+                .jsonPath("$.paths['/api/v1/webhooks'].post").exists()
+                .jsonPath("$.paths['/api/v1/webhooks/{id}/dead-letters/{letter}/redeliver'].post").exists();
+    }
+
     private JsonNode register(String token, String url, List<String> types) {
         var body = types == null ? Map.of("url", url) : Map.of("url", url, "types", types);
         var answer = http.post().uri("/api/v1/webhooks").header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON)

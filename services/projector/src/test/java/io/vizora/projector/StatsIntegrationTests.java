@@ -126,6 +126,14 @@ class StatsIntegrationTests {
     }
 
     @Test
+    void theStatsAreDescribedByOpenApi() {
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/api/v1/stats/plays'].get").exists()
+                .jsonPath("$.paths['/api/v1/stats/planned-vs-actual'].get").exists()
+                .jsonPath("$.paths['/api/v1/fleet'].get").exists();
+    }
+
+    @Test
     void aQueryThatMakesNoSenseIsRefusedWithAProblem() {
         var token = TestJwks.operator(UUID.randomUUID(), "viewer");
         get(token, "/api/v1/stats/plays?from=2026-11-26&to=2026-11-27&by=weather").expectStatus().isBadRequest()

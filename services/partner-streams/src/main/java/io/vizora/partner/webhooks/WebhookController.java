@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.net.URI;
 import java.util.List;
@@ -67,14 +68,11 @@ class WebhookController {
                 throw badRequest("types: '" + type + "' is not a public event type");
             });
         }
-        try {
-            targets.check(url.strip());
-        } catch (IllegalArgumentException e) {
-            throw badRequest(e.getMessage());
-        }
         var secret = WebhookSignature.newSecret();
-        return Mono.fromCallable(UUID::randomUUID)
-                .flatMap(id -> webhooks.create(id, OperatorTokens.organisation(token), url.strip(), secret, types))
+        // resolving the host may block: not on the event loop
+        return Mono.fromCallable(() -> targets.check(url.strip())).subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(IllegalArgumentException.class, refused -> badRequest(refused.getMessage()))
+                .flatMap(checked -> webhooks.create(UUID.randomUUID(), OperatorTokens.organisation(token), url.strip(), secret, types))
                 .map(view -> ResponseEntity.created(URI.create("/api/v1/webhooks/" + view.webhookId()))
                         .body(new Registered(view.webhookId(), view.url(), view.types(), secret)));
     }

@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Delivers each webhook its organisation's events one at a time, in feed order: an event that
  * fails is retried with growing waits (later events wait behind it, so receivers see the feed's
- * order), and after the last attempt it becomes a dead letter and delivery moves on. Woken by
- * appends; also looks every poll interval for webhooks whose retry is due.
+ * order), and after the last attempt it becomes a dead letter and delivery moves on. A webhook is
+ * delivered under a lease that every update names, so two instances never deliver it at once.
+ * Woken by appends; also looks every poll interval for webhooks whose retry is due.
  */
 @Component
 public class WebhookDelivery implements SmartLifecycle {
@@ -35,8 +36,11 @@ public class WebhookDelivery implements SmartLifecycle {
     }
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
-    private static final int BATCH = 16;
+    private static final int BATCH = 8;
+    private static final int PARALLEL = 4;
     private static final int EVENTS_PER_LEASE = 200;
+    // a lease outlasts the work done under it (two waves of PARALLEL, each at most a minute plus one timeout)
+    private static final Duration WORK_PER_LEASE = Duration.ofMinutes(1);
     private static final Duration LEASE = Duration.ofMinutes(5);
 
     private final Webhooks webhooks;
@@ -73,33 +77,48 @@ public class WebhookDelivery implements SmartLifecycle {
                 .subscribe();
     }
 
-    /** One round: every due webhook with something to deliver, a few at a time. */
+    /** One round: the due webhooks with something to deliver, a few at a time (each costs a database connection at times). */
     Mono<Void> deliverDue() {
-        return webhooks.leaseDue(BATCH, LEASE).flatMap(this::deliver, BATCH).then();
+        return webhooks.leaseDue(BATCH, LEASE).flatMap(this::deliver, PARALLEL).then();
     }
 
+    /**
+     * Delivers what the webhook has waiting, in order, until an event fails, the lease is lost (another
+     * instance took over, or the webhook was deleted) or this lease's working time is up.
+     */
     private Mono<Void> deliver(Webhooks.Webhook webhook) {
         var failures = new AtomicInteger(webhook.attempts());
-        return feed.after(webhook.organisationId(), webhook.position(), EVENTS_PER_LEASE)
-                .concatMap(entry -> webhook.wants(entry.type())
-                        ? send(webhook.url(), webhook.secret(), entry).flatMap(attempt -> attempt.delivered()
-                                ? webhooks.advance(webhook.id(), entry.position()).doOnSuccess(done -> failures.set(0)).thenReturn(true)
-                                : failed(webhook, entry, failures, attempt.error()))
-                        : webhooks.advance(webhook.id(), entry.position()).thenReturn(true))
+        var until = System.nanoTime() + WORK_PER_LEASE.toNanos();
+        return feed.after(webhook.organisationId(), webhook.position(), EVENTS_PER_LEASE).collectList()
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(entry -> System.nanoTime() > until ? Mono.just(false) : step(webhook, entry, failures))
                 .takeUntil(goOn -> !goOn)
-                .then(webhooks.release(webhook.id()));
+                .then(webhooks.release(webhook))
+                .onErrorResume(e -> {
+                    log.atWarn().addKeyValue("webhook", webhook.id()).log("webhook delivery stopped, the lease will run out: {}", e.toString());
+                    return Mono.empty();
+                });
     }
 
-    /** Emits whether delivery goes on with the next event (it does after a dead letter). */
-    private Mono<Boolean> failed(Webhooks.Webhook webhook, Feed.Entry entry, AtomicInteger failures, String error) {
-        var attempts = failures.incrementAndGet();
-        if (attempts >= settings.maxAttempts()) {
-            failures.set(0);
-            log.atWarn().addKeyValue("webhook", webhook.id()).addKeyValue("event", entry.eventId())
-                    .log("webhook event dead-lettered after {} attempts: {}", attempts, error);
-            return webhooks.deadLetter(webhook, entry.position(), entry.eventId(), entry.type(), attempts, error).thenReturn(true);
+    /** Emits whether delivery goes on with the next event. */
+    private Mono<Boolean> step(Webhooks.Webhook webhook, Feed.Entry entry, AtomicInteger failures) {
+        if (!webhook.wants(entry.type())) {
+            return webhooks.advance(webhook, entry.position());
         }
-        return webhooks.failed(webhook.id(), attempts, error, retries.after(attempts, ThreadLocalRandom.current())).thenReturn(false);
+        return send(webhook.url(), webhook.secret(), entry).flatMap(attempt -> {
+            if (attempt.delivered()) {
+                failures.set(0);
+                return webhooks.advance(webhook, entry.position());
+            }
+            var attempts = failures.incrementAndGet();
+            if (attempts >= settings.maxAttempts()) {
+                failures.set(0);
+                log.atWarn().addKeyValue("webhook", webhook.id()).addKeyValue("event", entry.eventId())
+                        .log("webhook event dead-lettered after {} attempts: {}", attempts, attempt.error());
+                return webhooks.deadLetter(webhook, entry.position(), entry.eventId(), entry.type(), attempts, attempt.error());
+            }
+            return webhooks.failed(webhook, attempts, attempt.error(), retries.after(attempts, ThreadLocalRandom.current())).thenReturn(false);
+        });
     }
 
     /** One signed POST of one event; a 2xx answer is delivery, anything else (or nothing) is not. */
@@ -116,8 +135,9 @@ public class WebhookDelivery implements SmartLifecycle {
                     .header("webhook-signature", WebhookSignature.sign(secret, entry.eventId().toString(), timestamp, entry.event()))
                     .POST(HttpRequest.BodyPublishers.ofString(entry.event()))
                     .build();
-            return Mono.fromFuture(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
-        }).map(response -> response.statusCode() / 100 == 2
+            // the request timeout stops counting once headers arrive: this one covers a body that never ends
+            return Mono.fromFuture(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding())).timeout(settings.timeout());
+        }).subscribeOn(Schedulers.boundedElastic()).map(response -> response.statusCode() / 100 == 2
                         ? new Attempt(true, null)
                         : new Attempt(false, "the receiver answered HTTP " + response.statusCode()))
                 .onErrorResume(e -> Mono.just(new Attempt(false, describe(e))));

@@ -16,11 +16,16 @@ import java.util.UUID;
 @Repository
 public class Webhooks {
 
-    /** A subscription as delivery needs it (with its secret). */
-    public record Webhook(UUID id, UUID organisationId, String url, String secret, List<String> types, long position, int attempts) {
+    /** A subscription as delivery needs it (with its secret), under the lease that lets this instance deliver it. */
+    public record Webhook(UUID id, UUID organisationId, String url, String secret, List<String> types, long position, int attempts, UUID lease) {
 
         boolean wants(String type) {
             return types == null || types.contains(type);
+        }
+
+        @Override
+        public String toString() {
+            return "Webhook[" + id + "]";
         }
     }
 
@@ -66,7 +71,7 @@ public class Webhooks {
     }
 
     public Mono<Webhook> find(UUID organisation, UUID id) {
-        return db.sql("SELECT id, organisation_id, url, secret, types, position, attempts FROM webhook WHERE id = :id AND organisation_id = :organisation")
+        return db.sql("SELECT id, organisation_id, url, secret, types, position, attempts, lease FROM webhook WHERE id = :id AND organisation_id = :organisation")
                 .bind("id", id).bind("organisation", organisation).map(Webhooks::webhook).one();
     }
 
@@ -77,44 +82,53 @@ public class Webhooks {
      */
     public Flux<Webhook> leaseDue(int batch, Duration lease) {
         return db.sql("""
-                        UPDATE webhook SET next_attempt_at = now() + make_interval(secs => :lease)
+                        UPDATE webhook SET next_attempt_at = now() + make_interval(secs => :lease), lease = gen_random_uuid()
                         WHERE id IN (SELECT w.id FROM webhook w JOIN partner_feed_head h ON h.organisation_id = w.organisation_id
                                      WHERE w.next_attempt_at <= now() AND h.position > w.position
                                      ORDER BY w.next_attempt_at LIMIT :batch FOR UPDATE OF w SKIP LOCKED)
-                        RETURNING id, organisation_id, url, secret, types, position, attempts""")
+                        RETURNING id, organisation_id, url, secret, types, position, attempts, lease""")
                 .bind("lease", (double) lease.toSeconds()).bind("batch", batch)
                 .map(Webhooks::webhook).all();
     }
 
-    /** Delivered (or passed over) everything up to {@code position}. */
-    public Mono<Void> advance(UUID id, long position) {
-        return db.sql("UPDATE webhook SET position = greatest(position, :position), attempts = 0, last_error = NULL WHERE id = :id")
-                .bind("id", id).bind("position", position).then();
+    /** Delivered (or passed over) everything up to {@code position}; false if the lease is no longer held (or the webhook gone). */
+    public Mono<Boolean> advance(Webhook webhook, long position) {
+        return held(db.sql("UPDATE webhook SET position = greatest(position, :position), attempts = 0, last_error = NULL WHERE id = :id AND lease = :lease")
+                .bind("position", position), webhook);
     }
 
-    public Mono<Void> failed(UUID id, int attempts, String error, Duration retryIn) {
-        return db.sql("""
-                        UPDATE webhook SET attempts = :attempts, last_error = :error,
-                               next_attempt_at = now() + make_interval(secs => :retryIn) WHERE id = :id""")
-                .bind("id", id).bind("attempts", attempts).bind("error", error).bind("retryIn", retryIn.toMillis() / 1000.0).then();
+    public Mono<Boolean> failed(Webhook webhook, int attempts, String error, Duration retryIn) {
+        return held(db.sql("""
+                        UPDATE webhook SET attempts = :attempts, last_error = :error, lease = NULL,
+                               next_attempt_at = now() + make_interval(secs => :retryIn) WHERE id = :id AND lease = :lease""")
+                .bind("attempts", attempts).bind("error", error).bind("retryIn", retryIn.toMillis() / 1000.0), webhook);
     }
 
     /** Gives up on the event at {@code position}: recorded as a dead letter, and delivery moves past it. */
-    public Mono<Void> deadLetter(Webhook webhook, long position, UUID eventId, String type, int attempts, String error) {
+    public Mono<Boolean> deadLetter(Webhook webhook, long position, UUID eventId, String type, int attempts, String error) {
         return db.sql("""
-                        WITH letter AS (
+                        WITH moved AS (
+                            UPDATE webhook SET position = greatest(position, :position), attempts = 0, last_error = :error
+                            WHERE id = :id AND lease = :lease RETURNING id, organisation_id),
+                        letter AS (
                             INSERT INTO webhook_dead_letter (id, webhook_id, organisation_id, position, event_id, type, attempts, last_error)
-                            VALUES (:letter, :id, :organisation, :position, :event, :type, :attempts, :error)
+                            SELECT :letter, id, organisation_id, :position, :event, :type, :attempts, :error FROM moved
                             ON CONFLICT (webhook_id, position) DO NOTHING)
-                        UPDATE webhook SET position = greatest(position, :position), attempts = 0, last_error = :error WHERE id = :id""")
-                .bind("letter", UUID.randomUUID()).bind("id", webhook.id()).bind("organisation", webhook.organisationId())
-                .bind("position", position).bind("event", eventId).bind("type", type).bind("attempts", attempts).bind("error", error)
-                .then();
+                        SELECT count(*) AS held FROM moved""")
+                .bind("letter", UUID.randomUUID()).bind("position", position).bind("event", eventId).bind("type", type)
+                .bind("attempts", attempts).bind("error", error).bind("id", webhook.id()).bind("lease", webhook.lease())
+                .map(row -> row.get("held", Long.class) > 0).one();
     }
 
-    /** Ends the lease: the webhook is due again at once (if it has more to deliver). */
-    public Mono<Void> release(UUID id) {
-        return db.sql("UPDATE webhook SET next_attempt_at = now() WHERE id = :id AND attempts = 0").bind("id", id).then();
+    /** Ends the lease: the webhook is due again at once (if it has more to deliver and is not waiting to retry). */
+    public Mono<Void> release(Webhook webhook) {
+        return db.sql("UPDATE webhook SET next_attempt_at = now(), lease = NULL WHERE id = :id AND lease = :lease")
+                .bind("id", webhook.id()).bind("lease", webhook.lease()).then();
+    }
+
+    private static Mono<Boolean> held(DatabaseClient.GenericExecuteSpec update, Webhook webhook) {
+        var spec = update.bind("id", webhook.id()).bind("lease", webhook.lease());
+        return spec.fetch().rowsUpdated().map(rows -> rows > 0);
     }
 
     public Flux<DeadLetter> deadLetters(UUID organisation, UUID webhook) {
@@ -138,7 +152,8 @@ public class Webhooks {
 
     private static Webhook webhook(Readable row) {
         return new Webhook(row.get("id", UUID.class), row.get("organisation_id", UUID.class), row.get("url", String.class),
-                row.get("secret", String.class), types(row), row.get("position", Long.class), row.get("attempts", Integer.class));
+                row.get("secret", String.class), types(row), row.get("position", Long.class), row.get("attempts", Integer.class),
+                row.get("lease", UUID.class));
     }
 
     private static WebhookView view(Readable row) {

@@ -52,27 +52,41 @@ public final class PlannedSlices implements AutoCloseable {
     }
 
     private void run() {
-        consumer.subscribe(List.of(ManifestPublisher.TOPIC));
-        while (running) {
-            try {
-                var records = consumer.poll(Duration.ofSeconds(1));
-                var rows = new ArrayList<ObjectNode>();
-                var now = Instant.now().getEpochSecond();
-                records.forEach(record -> rows.addAll(rows(record, now)));
-                if (!rows.isEmpty()) {
-                    store.insertJsonEachRow("planned_slices", rows.stream().map(JsonNode::toString).collect(Collectors.joining("\n", "", "\n")));
+        try (consumer) {
+            consumer.subscribe(List.of(ManifestPublisher.TOPIC));
+            while (running) {
+                try {
+                    var records = consumer.poll(Duration.ofSeconds(1));
+                    var rows = new ArrayList<ObjectNode>();
+                    var now = Instant.now().getEpochSecond();
+                    records.forEach(record -> rows.addAll(rows(record, now)));
+                    if (!rows.isEmpty()) {
+                        store.insertJsonEachRow("planned_slices", rows.stream().map(JsonNode::toString).collect(Collectors.joining("\n", "", "\n")));
+                    }
+                    consumer.commitSync();
+                } catch (WakeupException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // not committed: the same records are read again once ClickHouse (or Kafka) answers
+                    log.warn("planned slices not stored, trying again: {}", e.toString());
+                    retryLater();
                 }
-                consumer.commitSync();
-            } catch (WakeupException e) {
-                break;
-            } catch (RuntimeException e) {
-                // not committed: the same records are read again once ClickHouse answers
-                log.warn("planned slices not stored, trying again: {}", e.toString());
-                rewind();
-                sleepBriefly();
             }
+        } catch (WakeupException e) {
+            // closing while the consumer was being closed or rewound
         }
-        consumer.close();
+    }
+
+    /** Back to the last committed position, after a pause; if Kafka cannot say where that is, the next round tries again. */
+    private void retryLater() {
+        sleepBriefly();
+        try {
+            rewind();
+        } catch (WakeupException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.warn("could not rewind the manifests consumer, trying again: {}", e.toString());
+        }
     }
 
     private void rewind() {

@@ -87,9 +87,10 @@ class PlannedVersusActualController {
         if (displays.isEmpty()) {
             return new CampaignReport(campaign, from, to, 0, 0, 0, 0, 0, List.of());
         }
-        var where = " AND display_id IN (" + displays.stream().map(id -> "'" + id + "'").collect(Collectors.joining(",")) + ")";
+        // ids read back from ClickHouse go into SQL again only as parsed UUIDs
+        var where = " AND display_id IN (" + displays.stream().map(id -> "'" + UUID.fromString(id) + "'").collect(Collectors.joining(",")) + ")";
         var plans = plans(organisation, where, from, to);
-        var plays = plays(organisation, where, from, to);
+        var plays = plays(organisation, where + " AND campaign_id = '" + campaign + "'", from, to);
         var rows = displays.stream().map(display -> new CampaignDisplay(display, PlanVersusActual.campaign(
                 plans.getOrDefault(display, List.of()), plays.getOrDefault(display, List.of()), from, to, campaign))).toList();
         return new CampaignReport(campaign, from, to,

@@ -30,6 +30,7 @@ class QuerySecurity {
                 .oauth2ResourceServer(server -> server.jwt(jwt -> { }))
                 .authorizeExchange(routes -> routes
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
+                        .pathMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyExchange().authenticated())
                 .build();
     }

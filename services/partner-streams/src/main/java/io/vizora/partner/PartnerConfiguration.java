@@ -57,10 +57,8 @@ class PartnerConfiguration {
                                          PublicEvents publicEvents, DatabaseClient db, TransactionalOperator transaction,
                                          ObjectProvider<FlywayMigrationInitializer> migrations) {
         migrations.ifAvailable(migrated -> { });
-        var fold = new PartnerFold(publicEvents);
-        return new IdempotentEventConsumer(IdempotentEventConsumer.Settings.of(properties.consumerGroup(), kafka, FEED_TOPICS)
-                .withConcurrency(properties.concurrency()).withMaxAttempts(Integer.MAX_VALUE).wanting(fold::wants),
-                EventContract.load(), db, transaction, fold);
+        return consumer(IdempotentEventConsumer.Settings.of(properties.consumerGroup(), kafka, FEED_TOPICS)
+                .withConcurrency(properties.concurrency()), publicEvents, db, transaction);
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
@@ -68,9 +66,14 @@ class PartnerConfiguration {
                                          PublicEvents publicEvents, DatabaseClient db, TransactionalOperator transaction,
                                          ObjectProvider<FlywayMigrationInitializer> migrations) {
         migrations.ifAvailable(migrated -> { });
+        return consumer(IdempotentEventConsumer.Settings.of(properties.consumerGroup() + KEYS_GROUP_SUFFIX, kafka, KEY_TOPICS),
+                publicEvents, db, transaction);
+    }
+
+    private static IdempotentEventConsumer consumer(IdempotentEventConsumer.Settings settings, PublicEvents publicEvents, DatabaseClient db,
+                                                    TransactionalOperator transaction) {
         var fold = new PartnerFold(publicEvents);
-        return new IdempotentEventConsumer(IdempotentEventConsumer.Settings.of(properties.consumerGroup() + KEYS_GROUP_SUFFIX, kafka, KEY_TOPICS)
-                .withMaxAttempts(Integer.MAX_VALUE).wanting(fold::wants),
-                EventContract.load(), db, transaction, fold);
+        return new IdempotentEventConsumer(settings.withMaxAttempts(Integer.MAX_VALUE).wanting(fold::wants), EventContract.load(), db,
+                transaction, fold);
     }
 }

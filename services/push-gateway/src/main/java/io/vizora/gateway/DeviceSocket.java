@@ -35,10 +35,11 @@ class DeviceSocket {
 
     /**
      * Reactor Netty refuses WebSocket frames over 64 KiB by default, and closes the socket; a batch of
-     * 500 plays (the protocol's limit) with error details is up to ~600 KiB, so an agent with a backlog
-     * would be cut off on every try. Frames up to 1 MiB are taken.
+     * 500 plays (the protocol's limit) is ~600 KiB with plain error details and up to ~2 MiB if every
+     * detail's 500 characters need escaping in JSON, so an agent with a backlog would be cut off on
+     * every try. Frames up to 4 MiB are taken.
      */
-    static final int MAX_FRAME_BYTES = 1 << 20;
+    static final int MAX_FRAME_BYTES = 4 << 20;
 
     @Bean
     WebSocketHandlerAdapter webSocketHandlerAdapter() {

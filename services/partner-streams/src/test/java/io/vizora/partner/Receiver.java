@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A partner's webhook endpoint on loopback that answers 503 to the first {@code failures} requests it gets. */
+/** A partner's webhook endpoint on loopback that answers 503 to the first {@code failures} requests it gets, as fast or as slowly as told. */
 final class Receiver implements AutoCloseable {
 
     record Delivery(String id, String timestamp, String signature, String body) {
@@ -17,6 +17,7 @@ final class Receiver implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger failuresLeft;
+    private volatile long answerAfterMillis;
     private final AtomicInteger requests = new AtomicInteger();
     private final List<Delivery> accepted = new CopyOnWriteArrayList<>();
 
@@ -27,6 +28,7 @@ final class Receiver implements AutoCloseable {
             requests.incrementAndGet();
             var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var headers = exchange.getRequestHeaders();
+            pause();
             if (failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
                 exchange.sendResponseHeaders(503, -1);
             } else {
@@ -37,6 +39,19 @@ final class Receiver implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    /** A slow receiver: each answer takes this long. */
+    void answerAfter(long millis) {
+        answerAfterMillis = millis;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(answerAfterMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     String url() {

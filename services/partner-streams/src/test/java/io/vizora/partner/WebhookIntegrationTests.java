@@ -116,6 +116,28 @@ class WebhookIntegrationTests {
     }
 
     @Test
+    void aWebhookDeletedWhileItsEventsAreBeingDeliveredReceivesNothingMore() throws Exception {
+        var tenant = UUID.randomUUID();
+        var admin = TestJwks.operator(tenant, "admin");
+        try (var receiver = new Receiver(0)) {
+            receiver.answerAfter(300);
+            var webhook = register(admin, receiver.url(), null).path("webhookId").asString();
+            var display = UUID.randomUUID();
+            for (int i = 0; i < 20; i++) {
+                events.send(tenant, "vizora.fleet.display_updated.v1", display, display(display, "Screen " + i));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.accepted().isEmpty());
+
+            http.delete().uri("/api/v1/webhooks/" + webhook).header("Authorization", "Bearer " + admin).exchange().expectStatus().isNoContent();
+            var atDeletion = receiver.requests();
+
+            // one request may have been on its way; after it, delivery stops (its lease is gone with the webhook)
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests() <= atDeletion + 1);
+            assertThat(receiver.accepted()).hasSizeLessThan(20);
+        }
+    }
+
+    @Test
     void aRegistrationWithABadUrlOrANonPublicTypeIsRefusedAndStoresNothing() {
         var tenant = UUID.randomUUID();
         var admin = TestJwks.operator(tenant, "admin");

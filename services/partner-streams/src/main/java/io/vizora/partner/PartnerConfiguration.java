@@ -43,6 +43,16 @@ class PartnerConfiguration {
     }
 
     @Bean
+    EventContract eventContract() {
+        return EventContract.load();
+    }
+
+    @Bean
+    PartnerFold partnerFold(PublicEvents publicEvents) {
+        return new PartnerFold(publicEvents);
+    }
+
+    @Bean
     TransactionalOperator transactionalOperator(ReactiveTransactionManager transactions) {
         return TransactionalOperator.create(transactions);
     }
@@ -54,26 +64,24 @@ class PartnerConfiguration {
      */
     @Bean(initMethod = "start", destroyMethod = "close")
     IdempotentEventConsumer feedConsumer(PartnerProperties properties, @Value("${spring.kafka.bootstrap-servers}") String kafka,
-                                         PublicEvents publicEvents, DatabaseClient db, TransactionalOperator transaction,
+                                         PartnerFold fold, EventContract contract, DatabaseClient db, TransactionalOperator transaction,
                                          ObjectProvider<FlywayMigrationInitializer> migrations) {
         migrations.ifAvailable(migrated -> { });
         return consumer(IdempotentEventConsumer.Settings.of(properties.consumerGroup(), kafka, FEED_TOPICS)
-                .withConcurrency(properties.concurrency()), publicEvents, db, transaction);
+                .withConcurrency(properties.concurrency()), fold, contract, db, transaction);
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
     IdempotentEventConsumer keysConsumer(PartnerProperties properties, @Value("${spring.kafka.bootstrap-servers}") String kafka,
-                                         PublicEvents publicEvents, DatabaseClient db, TransactionalOperator transaction,
+                                         PartnerFold fold, EventContract contract, DatabaseClient db, TransactionalOperator transaction,
                                          ObjectProvider<FlywayMigrationInitializer> migrations) {
         migrations.ifAvailable(migrated -> { });
         return consumer(IdempotentEventConsumer.Settings.of(properties.consumerGroup() + KEYS_GROUP_SUFFIX, kafka, KEY_TOPICS),
-                publicEvents, db, transaction);
+                fold, contract, db, transaction);
     }
 
-    private static IdempotentEventConsumer consumer(IdempotentEventConsumer.Settings settings, PublicEvents publicEvents, DatabaseClient db,
-                                                    TransactionalOperator transaction) {
-        var fold = new PartnerFold(publicEvents);
-        return new IdempotentEventConsumer(settings.withMaxAttempts(Integer.MAX_VALUE).wanting(fold::wants), EventContract.load(), db,
-                transaction, fold);
+    private static IdempotentEventConsumer consumer(IdempotentEventConsumer.Settings settings, PartnerFold fold, EventContract contract,
+                                                    DatabaseClient db, TransactionalOperator transaction) {
+        return new IdempotentEventConsumer(settings.withMaxAttempts(Integer.MAX_VALUE).wanting(fold::wants), contract, db, transaction, fold);
     }
 }

@@ -1,7 +1,7 @@
 package io.vizora.partner;
 
-import io.vizora.partner.keys.ApiKeyAuthentication;
 import io.vizora.partner.keys.PartnerKeys;
+import io.vizora.platform.security.ApiKeyAuthentication;
 import io.vizora.platform.security.OperatorTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -47,7 +47,8 @@ class PartnerSecurity {
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .addFilterAt(ApiKeyAuthentication.filter(keys, unauthenticated), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAt(ApiKeyAuthentication.filter(keys::partner, partner -> "apikey:" + partner.apiKeyId(), PartnerKeys.Partner::scopes,
+                        unauthenticated), SecurityWebFiltersOrder.AUTHENTICATION)
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated))
                 .authorizeExchange(routes -> routes.anyExchange().hasAuthority(EVENTS_READ))
                 .build();

@@ -37,11 +37,11 @@ class FeedIntegrationTests {
         var expected = new ArrayList<UUID>();
         var displays = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         for (var display : displays) {
-            expected.add(events.send(tenant, "vizora.fleet.display_paired.v1", display, display(display, "Screen 0")));
+            expected.add(events.send(tenant, "vizora.fleet.display_paired.v1", display, Displays.data(display, "Screen 0")));
         }
         for (int rename = 1; rename <= 4; rename++) {
             for (var display : displays) {
-                expected.add(events.send(tenant, "vizora.fleet.display_updated.v1", display, display(display, "Screen " + rename)));
+                expected.add(events.send(tenant, "vizora.fleet.display_updated.v1", display, Displays.data(display, "Screen " + rename)));
             }
         }
         var group = UUID.randomUUID();
@@ -52,7 +52,7 @@ class FeedIntegrationTests {
         events.send(tenant, "vizora.presence.heartbeat.v1", displays.getFirst(),
                 Map.of("displayId", displays.getFirst().toString(), "sentAt", Instant.now().toString()));
         var elsewhere = UUID.randomUUID();
-        events.send(neighbour, "vizora.fleet.display_paired.v1", elsewhere, display(elsewhere, "Not yours"));
+        events.send(neighbour, "vizora.fleet.display_paired.v1", elsewhere, Displays.data(elsewhere, "Not yours"));
 
         var read = new ArrayList<JsonNode>();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -91,12 +91,12 @@ class FeedIntegrationTests {
         var tenant = UUID.randomUUID();
         var key = PartnerKeysOnTheTopic.create(tenant, "events:read");
         var first = UUID.randomUUID();
-        events.send(tenant, "vizora.fleet.display_paired.v1", first, display(first, "First"));
+        events.send(tenant, "vizora.fleet.display_paired.v1", first, Displays.data(first, "First"));
         await().atMost(Duration.ofSeconds(30)).until(() -> page(key, "/partner/v1/events").size() == 1);
 
         var waiting = CompletableFuture.supplyAsync(() -> page(key, "/partner/v1/events?after=1&wait=30"));
         var second = UUID.randomUUID();
-        var sent = events.send(tenant, "vizora.fleet.display_paired.v1", second, display(second, "Second"));
+        var sent = events.send(tenant, "vizora.fleet.display_paired.v1", second, Displays.data(second, "Second"));
 
         var answer = waiting.get(60, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(answer).extracting(event -> event.path("id").asString()).containsExactly(sent.toString());
@@ -127,9 +127,6 @@ class FeedIntegrationTests {
         }
     }
 
-    private static Map<String, Object> display(UUID id, String name) {
-        return Map.of("displayId", id.toString(), "name", name, "timeZone", "Europe/Berlin", "groupIds", List.of(), "tags", List.of());
-    }
 
     private WebTestClient.ResponseSpec get(String authorization, String uri) {
         return http.mutate().responseTimeout(Duration.ofSeconds(45)).build()

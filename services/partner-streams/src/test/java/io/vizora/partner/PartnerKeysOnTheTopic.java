@@ -1,10 +1,8 @@
 package io.vizora.partner;
 
+import io.vizora.platform.security.ApiKeyAuthentication;
 import io.vizora.testsupport.DomainEvents;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,11 +19,10 @@ final class PartnerKeysOnTheTopic {
     private PartnerKeysOnTheTopic() {
     }
 
-    static Key create(UUID tenant, String... scopes) throws Exception {
+    static Key create(UUID tenant, String... scopes) {
         var id = UUID.randomUUID();
         var secret = "vzk_" + UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
-        var hash = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        var hash = ApiKeyAuthentication.digestText(secret);
         DomainEvents.shared().send(tenant, "vizora.identity.api_key_created.v1", id,
                 Map.of("apiKeyId", id.toString(), "name", "partner", "scopes", List.of(scopes), "keyHash", hash));
         return new Key(id, secret);

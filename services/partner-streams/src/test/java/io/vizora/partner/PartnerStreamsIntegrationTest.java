@@ -13,14 +13,14 @@ import java.lang.annotation.Target;
 /**
  * The service against the real test stack, one context for all test classes: the same consumer
  * group in every run (it has folded what earlier runs sent, see {@link CaughtUp}), webhooks retried within a second
- * and dead-lettered after five attempts, receivers on loopback allowed.
+ * and dead-lettered after five attempts of at most a second each, receivers on loopback allowed.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith({TestJwks.class, CaughtUp.class})
 @SpringBootTest(properties = {"vizora.partner.consumer-group=" + CaughtUp.GROUP,
         "vizora.partner.webhooks.first-retry=PT0.1S", "vizora.partner.webhooks.max-retry=PT0.4S",
-        "vizora.partner.webhooks.max-attempts=5", "vizora.partner.webhooks.poll-interval=PT0.1S",
+        "vizora.partner.webhooks.max-attempts=5", "vizora.partner.webhooks.poll-interval=PT0.1S", "vizora.partner.webhooks.timeout=PT1S",
         "vizora.partner.webhooks.allow-private-targets=true"})
 @AutoConfigureWebTestClient
 public @interface PartnerStreamsIntegrationTest {

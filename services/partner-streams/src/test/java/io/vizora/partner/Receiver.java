@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A partner's webhook endpoint on loopback that answers 503 to the first {@code failures} requests it gets, as fast or as slowly as told. */
@@ -18,6 +19,8 @@ final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger failuresLeft;
     private volatile long answerAfterMillis;
+    private volatile boolean stallAfterHeaders;
+    private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger requests = new AtomicInteger();
     private final List<Delivery> accepted = new CopyOnWriteArrayList<>();
 
@@ -29,6 +32,15 @@ final class Receiver implements AutoCloseable {
             var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var headers = exchange.getRequestHeaders();
             pause();
+            if (stallAfterHeaders) {
+                // promises a body, sends a byte of it (so the headers surely leave), then nothing more
+                exchange.sendResponseHeaders(200, 1_000_000);
+                exchange.getResponseBody().write('{');
+                exchange.getResponseBody().flush();
+                awaitClose();
+                exchange.close();
+                return;
+            }
             if (failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
                 exchange.sendResponseHeaders(503, -1);
             } else {
@@ -39,6 +51,19 @@ final class Receiver implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    /** From now on, answers 200 and a body length, then sends nothing more. */
+    void stallAfterHeaders() {
+        stallAfterHeaders = true;
+    }
+
+    private void awaitClose() {
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A slow receiver: each answer takes this long. */
@@ -72,6 +97,7 @@ final class Receiver implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }

@@ -41,9 +41,9 @@ class WebhookIntegrationTests {
             var sent = new ArrayList<UUID>();
             var display = UUID.randomUUID();
             for (int i = 0; i < 8; i++) {
-                sent.add(events.send(tenant, "vizora.fleet.display_updated.v1", display, display(display, "Screen " + i)));
+                sent.add(events.send(tenant, "vizora.fleet.display_updated.v1", display, Displays.data(display, "Screen " + i)));
                 var stranger = UUID.randomUUID();
-                events.send(UUID.randomUUID(), "vizora.fleet.display_paired.v1", stranger, display(stranger, "Someone else's"));
+                events.send(UUID.randomUUID(), "vizora.fleet.display_paired.v1", stranger, Displays.data(stranger, "Someone else's"));
             }
 
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(receiver.accepted()).hasSize(sent.size()));
@@ -67,8 +67,8 @@ class WebhookIntegrationTests {
         try (var receiver = new Receiver(Integer.MAX_VALUE)) {
             var webhook = register(admin, receiver.url(), List.of("vizora.fleet.display_paired.v1")).path("webhookId").asString();
             var display = UUID.randomUUID();
-            var paired = events.send(tenant, "vizora.fleet.display_paired.v1", display, display(display, "Lobby"));
-            events.send(tenant, "vizora.fleet.display_updated.v1", display, display(display, "Not subscribed"));
+            var paired = events.send(tenant, "vizora.fleet.display_paired.v1", display, Displays.data(display, "Lobby"));
+            events.send(tenant, "vizora.fleet.display_updated.v1", display, Displays.data(display, "Not subscribed"));
 
             var letters = "/api/v1/webhooks/" + webhook + "/dead-letters";
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(list(admin, letters)).singleElement().satisfies(letter -> {
@@ -124,7 +124,7 @@ class WebhookIntegrationTests {
             var webhook = register(admin, receiver.url(), null).path("webhookId").asString();
             var display = UUID.randomUUID();
             for (int i = 0; i < 20; i++) {
-                events.send(tenant, "vizora.fleet.display_updated.v1", display, display(display, "Screen " + i));
+                events.send(tenant, "vizora.fleet.display_updated.v1", display, Displays.data(display, "Screen " + i));
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.accepted().isEmpty());
 
@@ -134,6 +134,24 @@ class WebhookIntegrationTests {
             // one request may have been on its way; after it, delivery stops (its lease is gone with the webhook)
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests() <= atDeletion + 1);
             assertThat(receiver.accepted()).hasSizeLessThan(20);
+        }
+    }
+
+    @Test
+    void aReceiverThatSendsHeadersAndThenNothingTimesOutLikeOneThatFails() throws Exception {
+        var tenant = UUID.randomUUID();
+        var admin = TestJwks.operator(tenant, "admin");
+        try (var receiver = new Receiver(0)) {
+            receiver.stallAfterHeaders();
+            var webhook = register(admin, receiver.url(), null).path("webhookId").asString();
+            var display = UUID.randomUUID();
+            var paired = events.send(tenant, "vizora.fleet.display_paired.v1", display, Displays.data(display, "Lobby"));
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(list(admin, "/api/v1/webhooks/" + webhook + "/dead-letters"))
+                    .singleElement().satisfies(letter -> {
+                        assertThat(letter.path("eventId").asString()).isEqualTo(paired.toString());
+                        assertThat(letter.path("lastError").asString()).contains("Timeout");
+                    }));
         }
     }
 
@@ -173,7 +191,4 @@ class WebhookIntegrationTests {
         return list;
     }
 
-    private static Map<String, Object> display(UUID id, String name) {
-        return Map.of("displayId", id.toString(), "name", name, "timeZone", "Europe/Berlin", "groupIds", List.of(), "tags", List.of());
-    }
 }

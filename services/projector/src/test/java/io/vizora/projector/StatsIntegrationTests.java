@@ -3,12 +3,6 @@ package io.vizora.projector;
 import io.vizora.testsupport.DomainEvents;
 import io.vizora.projector.analytics.Plays;
 import io.vizora.testsupport.TestJwks;
-import io.vizora.testsupport.TestStack;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -27,19 +21,11 @@ import static org.awaitility.Awaitility.await;
 @ProjectorIntegrationTest
 class StatsIntegrationTests {
 
-    private static final KafkaProducer<String, byte[]> PRODUCER = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-            new StringSerializer(), new ByteArraySerializer());
 
     private final DomainEvents events = DomainEvents.shared();
 
     @Autowired
     WebTestClient http;
-
-    @AfterAll
-    static void close() {
-        PRODUCER.close();
-    }
 
     private WebTestClient.ResponseSpec get(String token, String uri) {
         return http.get().uri(uri).header("Authorization", "Bearer " + token).exchange();
@@ -60,10 +46,10 @@ class StatsIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(token, "/api/v1/fleet").expectBody().jsonPath("$.length()").isEqualTo(1));
 
         // Auckland is UTC+13 in November: 10:30Z is 23:30 on the 26th, 11:30Z is 00:30 on the 27th
-        Plays.report(PRODUCER, tenant, display, UUID.randomUUID(), 1, Instant.parse("2026-11-26T10:30:00Z"), spot, "completed");
-        Plays.report(PRODUCER, tenant, display, UUID.randomUUID(), 2, Instant.parse("2026-11-26T11:30:00Z"), spot, "completed");
-        Plays.report(PRODUCER, tenant, display, UUID.randomUUID(), 3, Instant.parse("2026-11-26T11:31:00Z"), other, "failed");
-        PRODUCER.flush();
+        Plays.report(tenant, display, UUID.randomUUID(), 1, Instant.parse("2026-11-26T10:30:00Z"), spot, "completed");
+        Plays.report(tenant, display, UUID.randomUUID(), 2, Instant.parse("2026-11-26T11:30:00Z"), spot, "completed");
+        Plays.report(tenant, display, UUID.randomUUID(), 3, Instant.parse("2026-11-26T11:31:00Z"), other, "failed");
+        DomainEvents.shared().flush();
 
         var byDay = "/api/v1/stats/plays?from=2026-11-26&to=2026-11-27&by=day";
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(token, byDay).expectStatus().isOk().expectBody()
@@ -98,13 +84,13 @@ class StatsIntegrationTests {
         var video = UUID.randomUUID();
         var at = Instant.parse("2026-11-10T12:00:00Z");
         for (int i = 1; i <= 3; i++) {
-            Plays.report(PRODUCER, tenant, display, UUID.randomUUID(), i, at.plusSeconds(i * 10L), poster, "completed");
+            Plays.report(tenant, display, UUID.randomUUID(), i, at.plusSeconds(i * 10L), poster, "completed");
         }
-        Plays.failed(PRODUCER, tenant, display, 4, at.plusSeconds(40), poster, "download");
-        Plays.report(PRODUCER, tenant, display, UUID.randomUUID(), 5, at.plusSeconds(50), video, "completed");
-        Plays.failed(PRODUCER, tenant, display, 6, at.plusSeconds(60), video, "decode");
-        Plays.failed(PRODUCER, tenant, display, 7, at.plusSeconds(70), video, "verify");
-        PRODUCER.flush();
+        Plays.failed(tenant, display, 4, at.plusSeconds(40), poster, "download");
+        Plays.report(tenant, display, UUID.randomUUID(), 5, at.plusSeconds(50), video, "completed");
+        Plays.failed(tenant, display, 6, at.plusSeconds(60), video, "decode");
+        Plays.failed(tenant, display, 7, at.plusSeconds(70), video, "verify");
+        DomainEvents.shared().flush();
         var token = TestJwks.operator(tenant, "viewer");
 
         var byContent = "/api/v1/stats/errors?from=2026-11-10&to=2026-11-10&by=content";

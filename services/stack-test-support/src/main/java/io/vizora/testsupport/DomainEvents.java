@@ -19,8 +19,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Events as the relay puts them on the domain topics: CloudEvents keyed by their subject. One
- * producer for the whole test run, made (with the topics) on first use.
+ * Events as the relay puts them on the domain topics (CloudEvents keyed by their subject), and any
+ * other record a test puts on a topic. One producer for the whole test run, made (with the topics)
+ * on first use.
  */
 public final class DomainEvents implements AutoCloseable {
 
@@ -76,6 +77,16 @@ public final class DomainEvents implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return id;
+    }
+
+    /** Puts a record on a topic without waiting for Kafka (see {@link #flush()}): for many records at once. */
+    public void record(String topic, String key, byte[] value) {
+        producer.send(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** Waits until every record put so far is on its topic. */
+    public void flush() {
+        producer.flush();
     }
 
     @Override

@@ -8,7 +8,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import io.vizora.command.apikeys.domain.ApiKeyPrincipal;
 import io.vizora.command.apikeys.persistence.ApiKeyRepository;
+import io.vizora.platform.security.ApiKeyAuthentication;
 import io.vizora.command.identity.domain.Role;
 import io.vizora.command.identity.tokens.AccessTokens;
 import io.vizora.command.identity.tokens.DeviceTokens;
@@ -16,7 +18,6 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
-import io.vizora.command.apikeys.web.ApiKeyAuthentication;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -65,7 +66,8 @@ class WebSecurityConfiguration {
     @Order(2)
     SecurityWebFilterChain apiChain(ServerHttpSecurity http, CorsProperties cors, ProblemResponses problems, ApiKeyRepository apiKeys) {
         return common(http, "default-src 'none'; frame-ancestors 'none'")
-                .addFilterAt(ApiKeyAuthentication.filter(apiKeys, problems::unauthenticated), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAt(ApiKeyAuthentication.filter(key -> apiKeys.principal(ApiKeyAuthentication.digest(key)), ApiKeyPrincipal::name,
+                        ApiKeyPrincipal::scopeCodes, problems::unauthenticated), SecurityWebFiltersOrder.AUTHENTICATION)
                 .cors(spec -> spec.configurationSource(corsSource(cors)))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(problems::unauthenticated)

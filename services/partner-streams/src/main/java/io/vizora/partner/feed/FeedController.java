@@ -1,6 +1,7 @@
 package io.vizora.partner.feed;
 
-import io.vizora.partner.keys.ApiKeyAuthentication;
+import io.vizora.partner.keys.PartnerKeys;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,7 +41,7 @@ class FeedController {
     }
 
     @GetMapping(value = "/events", produces = {"application/cloudevents-batch+json", MediaType.APPLICATION_JSON_VALUE})
-    Mono<ResponseEntity<String>> events(ApiKeyAuthentication caller,
+    Mono<ResponseEntity<String>> events(@AuthenticationPrincipal PartnerKeys.Partner partner,
                                         @RequestParam(defaultValue = "0") long after,
                                         @RequestParam(defaultValue = "100") int limit,
                                         @RequestParam(defaultValue = "0") int wait) {
@@ -48,7 +49,7 @@ class FeedController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "after must be 0 or more, limit 1 to " + MAX_LIMIT + ", wait 0 to " + MAX_WAIT_SECONDS + " seconds");
         }
-        var organisation = caller.getPrincipal().organisationId();
+        var organisation = partner.organisationId();
         return poll(organisation, after, limit, Duration.ofSeconds(wait))
                 .map(entries -> ResponseEntity.ok().contentType(BATCH)
                         .header(NEXT_CURSOR, Long.toString(entries.isEmpty() ? after : entries.getLast().position()))

@@ -1,16 +1,13 @@
 package io.vizora.partner.keys;
 
 import io.vizora.consumer.ConsumedEvent;
+import io.vizora.platform.security.ApiKeyAuthentication;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.Set;
+import java.util.Collection;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -22,7 +19,7 @@ import java.util.stream.Collectors;
 public class PartnerKeys {
 
     /** A partner system that presented a live key. */
-    public record Partner(UUID apiKeyId, UUID organisationId, Set<String> scopes) {
+    public record Partner(UUID apiKeyId, UUID organisationId, Collection<String> scopes) {
     }
 
     private final DatabaseClient db;
@@ -55,18 +52,9 @@ public class PartnerKeys {
     /** The partner a presented key belongs to, if the key is known and not revoked. */
     public Mono<Partner> partner(String presentedKey) {
         return db.sql("SELECT id, organisation_id, scopes FROM partner_key WHERE key_hash = :hash AND NOT revoked")
-                .bind("hash", digest(presentedKey))
+                .bind("hash", ApiKeyAuthentication.digestText(presentedKey))
                 .map(row -> new Partner(row.get("id", UUID.class), row.get("organisation_id", UUID.class),
                         Arrays.stream(row.get("scopes", String[].class)).collect(Collectors.toUnmodifiableSet())))
                 .one();
-    }
-
-    static String digest(String key) {
-        try {
-            var hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,14 +3,8 @@ package io.vizora.projector.analytics;
 import io.vizora.platform.clickhouse.ClickHouseStore;
 import io.vizora.projector.ProjectorIntegrationTest;
 import io.vizora.schemas.Envelope;
-import io.vizora.testsupport.TestStack;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import io.vizora.testsupport.DomainEvents;
 import io.vizora.testsupport.TestJwks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -29,20 +23,12 @@ import static org.awaitility.Awaitility.await;
 @ProjectorIntegrationTest
 class HealthIngestIntegrationTests {
 
-    private static final KafkaProducer<String, byte[]> PRODUCER = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-            new StringSerializer(), new ByteArraySerializer());
 
     @Autowired
     ClickHouseStore clickhouse;
 
     @Autowired
     WebTestClient http;
-
-    @AfterAll
-    static void close() {
-        PRODUCER.close();
-    }
 
     private static void beat(UUID tenant, UUID display, UUID id, Map<String, Object> health) {
         beat(tenant, display, id, health, Instant.now());
@@ -52,9 +38,9 @@ class HealthIngestIntegrationTests {
         var data = new HashMap<String, Object>(health);
         data.put("displayId", display.toString());
         data.put("sentAt", sentAt.toString());
-        PRODUCER.send(new ProducerRecord<>("vizora.presence", display.toString(),
+        DomainEvents.shared().record("vizora.presence", display.toString(),
                 Envelope.json(id, "vizora.presence.heartbeat.v1", tenant, display.toString(), "device:" + display, Instant.now(), data,
-                        "/vizora/push-gateway")));
+                        "/vizora/push-gateway"));
     }
 
     private String value(String sql) {
@@ -77,7 +63,7 @@ class HealthIngestIntegrationTests {
         }
         var bare = UUID.randomUUID();
         beat(tenant, display, bare, Map.of());
-        PRODUCER.flush();
+        DomainEvents.shared().flush();
 
         var where = " FROM health_samples WHERE tenant_id = '" + tenant + "'";
         await().atMost(Duration.ofSeconds(30)).until(() -> value("SELECT count()" + where + " AND sample_id = '" + bare + "'").equals("1"));
@@ -99,7 +85,7 @@ class HealthIngestIntegrationTests {
         }
         var last = UUID.randomUUID();
         beat(tenant, display, last, Map.of(), start.plusSeconds(3_600));
-        PRODUCER.flush();
+        DomainEvents.shared().flush();
         await().atMost(Duration.ofSeconds(30)).until(() -> value("SELECT count() FROM health_samples WHERE sample_id = '" + last + "'").equals("1"));
 
         var token = TestJwks.operator(tenant, "viewer");
@@ -128,7 +114,7 @@ class HealthIngestIntegrationTests {
         beat(tenant, first, UUID.randomUUID(), Map.of("cpuPercent", 30.0), start.plusSeconds(3_700));
         var last = UUID.randomUUID();
         beat(tenant, first, last, Map.of(), start.plusSeconds(3_800));
-        PRODUCER.flush();
+        DomainEvents.shared().flush();
         await().atMost(Duration.ofSeconds(30)).until(() -> value("SELECT count() FROM health_samples WHERE sample_id = '" + last + "'").equals("1"));
 
         var token = TestJwks.operator(tenant, "viewer");

@@ -5,13 +5,8 @@ import io.vizora.projector.ProjectorIntegrationTest;
 import io.vizora.projector.manifest.ManifestDocument;
 import io.vizora.projector.manifest.ManifestPublisher;
 import io.vizora.schedule.PlayItem;
+import io.vizora.testsupport.DomainEvents;
 import io.vizora.testsupport.TestJwks;
-import io.vizora.testsupport.TestStack;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -19,7 +14,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -28,9 +22,6 @@ import static org.awaitility.Awaitility.await;
 @ProjectorIntegrationTest
 class PlannedVersusActualIntegrationTests {
 
-    private static final KafkaProducer<String, byte[]> PRODUCER = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-            new StringSerializer(), new ByteArraySerializer());
 
     @Autowired
     ManifestPublisher publisher;
@@ -40,11 +31,6 @@ class PlannedVersusActualIntegrationTests {
 
     @Autowired
     WebTestClient http;
-
-    @AfterAll
-    static void close() {
-        PRODUCER.close();
-    }
 
     private static ManifestDocument manifest(UUID tenant, UUID display, long version, Instant compiledAt, Instant start, Instant end,
                                              UUID campaign, UUID content) {
@@ -64,10 +50,10 @@ class PlannedVersusActualIntegrationTests {
         // v1 at 08:00 plans the poster until 10:00; v2 at 09:00 plans the menu from 09:00
         publisher.publish(manifest(tenant, display, 1, t0, t0, t0.plusSeconds(7_200), campaign, poster)).block();
         publisher.publish(manifest(tenant, display, 2, t0.plusSeconds(3_600), t0.plusSeconds(3_600), t0.plusSeconds(7_200), campaign, menu)).block();
-        Plays.ofCampaign(PRODUCER, tenant, display, 1, t0.plusSeconds(600), poster, campaign);
-        Plays.ofCampaign(PRODUCER, tenant, display, 2, t0.plusSeconds(4_200), poster, campaign);
-        Plays.ofCampaign(PRODUCER, tenant, display, 3, t0.plusSeconds(4_800), menu, campaign);
-        PRODUCER.flush();
+        Plays.ofCampaign(tenant, display, 1, t0.plusSeconds(600), poster, campaign);
+        Plays.ofCampaign(tenant, display, 2, t0.plusSeconds(4_200), poster, campaign);
+        Plays.ofCampaign(tenant, display, 3, t0.plusSeconds(4_800), menu, campaign);
+        DomainEvents.shared().flush();
         await().atMost(Duration.ofSeconds(30)).until(() -> clickhouse.query("SELECT count() FROM plays WHERE display_id = '" + display + "'"
                 + " UNION ALL SELECT count() FROM planned_slices WHERE display_id = '" + display + "'").stream()
                 .mapToLong(row -> Long.parseLong(row.getFirst())).sum() == 5);

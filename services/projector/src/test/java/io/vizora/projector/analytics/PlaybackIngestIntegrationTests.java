@@ -2,14 +2,8 @@ package io.vizora.projector.analytics;
 
 import io.vizora.platform.clickhouse.ClickHouseStore;
 import io.vizora.projector.ProjectorIntegrationTest;
+import io.vizora.testsupport.DomainEvents;
 import io.vizora.testsupport.ServiceProcess;
-import io.vizora.testsupport.TestStack;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -22,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,9 +31,6 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlaybackIngestIntegrationTests {
 
-    private static final KafkaProducer<String, byte[]> PRODUCER = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
 
     @Autowired
     ClickHouseStore clickhouse;
@@ -49,13 +39,8 @@ class PlaybackIngestIntegrationTests {
     @Qualifier("playbackIngest")
     ExactlyOnceIngest ingest;
 
-    @AfterAll
-    static void close() {
-        PRODUCER.close();
-    }
-
     private static void report(UUID tenant, UUID display, UUID play, long sequence) {
-        Plays.report(PRODUCER, tenant, display, play, sequence, Instant.parse("2026-11-26T09:00:00Z").plusSeconds(sequence * 10));
+        Plays.report(tenant, display, play, sequence, Instant.parse("2026-11-26T09:00:00Z").plusSeconds(sequence * 10));
     }
 
     private long count(String what, UUID tenant) {
@@ -72,7 +57,7 @@ class PlaybackIngestIntegrationTests {
             plays.add(UUID.randomUUID());
             report(tenant, display, plays.getLast(), i);
         }
-        PRODUCER.flush();
+        DomainEvents.shared().flush();
         await().atMost(Duration.ofSeconds(30)).until(() -> count("count()", tenant) == 300);
         // an agent that missed its acks sends 100 plays again, some twice in one burst; then one new play
         for (int i = 0; i < 100; i++) {
@@ -83,7 +68,7 @@ class PlaybackIngestIntegrationTests {
         }
         var last = UUID.randomUUID();
         report(tenant, display, last, 301);
-        PRODUCER.flush();
+        DomainEvents.shared().flush();
 
         // one partition (the display's key): once the last play is in, every duplicate before it was read
         await().atMost(Duration.ofSeconds(30)).until(() -> Long.parseLong(clickhouse.query(
@@ -116,7 +101,7 @@ class PlaybackIngestIntegrationTests {
         for (int i = 0; i < total; i++) {
             report(tenant, displays.get(i % displays.size()), UUID.randomUUID(), i / displays.size() + 1);
         }
-        PRODUCER.flush();
+        DomainEvents.shared().flush();
 
         // read models of its own, so that only the plays are shared with this context
         var own = "killed_" + UUID.randomUUID().toString().replace("-", "");

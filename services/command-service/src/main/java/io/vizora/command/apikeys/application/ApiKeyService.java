@@ -11,21 +11,18 @@ import io.vizora.command.identity.domain.Permission;
 import io.vizora.command.identity.tokens.OpaqueTokens;
 import io.vizora.command.CommandEvents;
 import io.vizora.outbox.OutboxWriter;
+import io.vizora.platform.security.ApiKeyAuthentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 /** API keys for partner systems: created with scopes and shown once, listed without secrets, revoked. */
 @Service
 public class ApiKeyService {
-
-    /** Keys carry a prefix so that leaked ones are easy to recognise (secret scanners, logs). */
-    public static final String KEY_PREFIX = "vzk_";
 
     public record CreatedKey(UUID apiKeyId, String key) {
     }
@@ -42,14 +39,14 @@ public class ApiKeyService {
 
     public Mono<CreatedKey> create(Caller caller, String name, List<Scope> scopes) {
         var id = UUID.randomUUID();
-        var key = KEY_PREFIX + OpaqueTokens.generate();
+        var key = ApiKeyAuthentication.KEY_PREFIX + OpaqueTokens.generate();
         var distinct = scopes.stream().distinct().toList();
-        var hash = OpaqueTokens.hash(key);
+        var hash = ApiKeyAuthentication.digest(key);
         return Authorization.require(caller, Permission.API_KEYS_MANAGE)
                 .then(keys.insert(id, caller.organisationId(), name.strip(), distinct, hash, caller.userId()))
                 .then(outbox.append(CommandEvents.by(caller, ApiKeyCreated.TYPE, id,
                         new ApiKeyCreated(id, name.strip(), distinct.stream().map(Scope::code).toList(),
-                                Base64.getUrlEncoder().withoutPadding().encodeToString(hash)))))
+                                ApiKeyAuthentication.digestText(key)))))
                 .as(transaction::transactional)
                 .thenReturn(new CreatedKey(id, key));
     }

@@ -1,5 +1,6 @@
 package io.vizora.command.apikeys.domain;
 
+import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
 
@@ -8,5 +9,9 @@ public record ApiKeyPrincipal(UUID apiKeyId, UUID organisationId, Set<Scope> sco
 
     public String name() {
         return "apikey:" + apiKeyId;
+    }
+
+    public Collection<String> scopeCodes() {
+        return scopes.stream().map(Scope::code).toList();
     }
 }

@@ -1,8 +1,12 @@
 package io.vizora.consumer;
 
+import io.vizora.platform.kafka.consumer.ConsumerState;
+import io.vizora.platform.kafka.consumer.ContainerMonitor;
+import io.vizora.platform.kafka.consumer.MonitoredConsumer;
 import io.vizora.schemas.ContractViolationException;
 import io.vizora.schemas.EventContract;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -19,6 +23,7 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -35,12 +40,13 @@ import java.util.function.Predicate;
  * breaks the contract goes straight to {@code <topic>.dlt}; one whose effect keeps failing goes
  * there after a few retries; either way the partition moves on.
  */
-public final class IdempotentEventConsumer implements AutoCloseable {
+public final class IdempotentEventConsumer implements MonitoredConsumer, AutoCloseable {
 
     private static final Duration EFFECT_TIMEOUT = Duration.ofSeconds(30);
 
     private final ConcurrentMessageListenerContainer<String, byte[]> container;
     private final DefaultKafkaProducerFactory<String, byte[]> deadLetterProducers;
+    private final ContainerMonitor monitor;
 
     /** {@code wants} picks the event types to apply; the others are read and passed over without a trace. */
     public record Settings(String consumerName, String bootstrapServers, List<String> topics, int concurrency,
@@ -75,6 +81,7 @@ public final class IdempotentEventConsumer implements AutoCloseable {
         consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerConfig.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         var consumers = new DefaultKafkaConsumerFactory<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
 
         Map<String, Object> producerConfig = new HashMap<>();
@@ -92,21 +99,40 @@ public final class IdempotentEventConsumer implements AutoCloseable {
 
         var backOff = new ExponentialBackOff(settings.firstRetry().toMillis(), 2.0);
         backOff.setMaxAttempts(settings.maxAttempts() - 1);
+        monitor = new ContainerMonitor(settings.consumerName(), settings.topics());
         var errorHandler = new DefaultErrorHandler(recoverer, backOff);
         errorHandler.addNotRetryableExceptions(ContractViolationException.class);
+        // a dead-lettered record is dealt with: the consumer moves on and is no longer failing
+        errorHandler.setRetryListeners(new RetryListener() {
+            @Override
+            public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
+            }
+
+            @Override
+            public void recovered(ConsumerRecord<?, ?> record, Exception ex) {
+                monitor.succeeded();
+            }
+        });
 
         var properties = new ContainerProperties(settings.topics().toArray(String[]::new));
         properties.setAckMode(ContainerProperties.AckMode.RECORD);
         properties.setMessageListener((MessageListener<String, byte[]>) record -> {
-            var event = reader.read(record);
-            if (settings.wants().test(event.type())) {
-                applier.apply(event, handler).block(EFFECT_TIMEOUT);
+            try {
+                var event = reader.read(record);
+                if (settings.wants().test(event.type())) {
+                    applier.apply(event, handler).block(EFFECT_TIMEOUT);
+                }
+                monitor.succeeded();
+            } catch (RuntimeException e) {
+                monitor.failed(e);
+                throw e;
             }
         });
         container = new ConcurrentMessageListenerContainer<>(consumers, properties);
         container.setConcurrency(settings.concurrency());
         container.setCommonErrorHandler(errorHandler);
         container.setBeanName(settings.consumerName());
+        monitor.watch(container);
     }
 
     /** The first cause's message: the contract violation, or what the effect failed with. */
@@ -125,6 +151,16 @@ public final class IdempotentEventConsumer implements AutoCloseable {
 
     public boolean isRunning() {
         return container.isRunning();
+    }
+
+    @Override
+    public String consumerName() {
+        return monitor.consumerName();
+    }
+
+    @Override
+    public ConsumerState consumerState() {
+        return monitor.consumerState();
     }
 
     @Override

@@ -1,7 +1,11 @@
 package io.vizora.projector.analytics;
 
 import io.vizora.platform.clickhouse.ClickHouseStore;
+import io.vizora.platform.kafka.consumer.ConsumerLoop;
+import io.vizora.platform.kafka.consumer.ConsumerState;
+import io.vizora.platform.kafka.consumer.MonitoredConsumer;
 import io.vizora.schemas.EventContract;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -15,7 +19,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,7 +37,7 @@ import java.util.stream.Collectors;
  * the insert. The consumer group only shares out partitions between projector instances. Plays
  * and health samples are ingested this way.
  */
-public final class ExactlyOnceIngest implements AutoCloseable {
+public final class ExactlyOnceIngest implements MonitoredConsumer, AutoCloseable {
 
     /** Where events go: the topic, the event types taken from it, the table and its event-id column. */
     public record Target(String name, String topic, Set<String> eventTypes, String table, String idColumn) {
@@ -53,70 +56,74 @@ public final class ExactlyOnceIngest implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_BATCH = 2_000;
 
-    private final Map<String, Object> consumerSettings;
-    private KafkaConsumer<String, byte[]> consumer;
     private final ClickHouseStore store;
     private final EventContract contract;
     private final Target target;
     private final Rows rows;
-    private volatile boolean running;
-    private Thread thread;
+    private final ConsumerLoop<String, byte[]> loop;
 
     public ExactlyOnceIngest(Target target, Rows rows, String bootstrapServers, String group, ClickHouseStore store, EventContract contract) {
         this.target = target;
         this.rows = rows;
         this.store = store;
         this.contract = contract;
-        this.consumerSettings = Map.of(
+        Map<String, Object> settings = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_BATCH,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        this.loop = new ConsumerLoop<>(target.name() + "-ingest", () -> new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer()),
+                new Ingest());
     }
 
-    /** Starts ingesting (again, after {@link #close()}: it resumes from what ClickHouse stored). */
-    public synchronized void start() {
-        consumer = new KafkaConsumer<>(consumerSettings, new StringDeserializer(), new ByteArrayDeserializer());
-        running = true;
-        thread = Thread.ofPlatform().name(target.name() + "-ingest").start(this::run);
-    }
+    /**
+     * A batch that could not be stored fails the loop, which starts a new consumer after a pause:
+     * its partitions resume from the positions ClickHouse stored, so the batch is read again.
+     */
+    private final class Ingest implements ConsumerLoop.Work<String, byte[]> {
 
-    private void run() {
-        consumer.subscribe(List.of(target.topic()), new ConsumerRebalanceListener() {
-            @Override
-            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                // nothing to commit: progress lives in ClickHouse with the rows
-            }
+        @Override
+        public void begin(Consumer<String, byte[]> consumer) {
+            consumer.subscribe(List.of(target.topic()), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // nothing to commit: progress lives in ClickHouse with the rows
+                }
 
-            @Override
-            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                resume(partitions);
-            }
-        });
-        try (var owned = consumer) {
-            while (running) {
-                var records = consumer.poll(Duration.ofMillis(200));
-                if (records.isEmpty()) {
-                    continue;
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    resume(consumer, partitions);
                 }
-                try {
-                    ingest(records);
-                } catch (RuntimeException e) {
-                    log.atWarn().setCause(e).addKeyValue("table", target.table()).log("a batch was not stored; reading it again from the stored positions");
-                    pause();
-                    resume(consumer.assignment());
-                }
+            });
+        }
+
+        @Override
+        public void handle(ConsumerRecords<String, byte[]> records, Consumer<String, byte[]> consumer) {
+            if (!records.isEmpty()) {
+                ingest(records);
             }
-        } catch (org.apache.kafka.common.errors.WakeupException e) {
-            // closing
-        } catch (org.apache.kafka.common.errors.InterruptException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
+    /** Starts ingesting (again, after {@link #close()}: it resumes from what ClickHouse stored). */
+    public void start() {
+        loop.start();
+    }
+
+    @Override
+    public String consumerName() {
+        return loop.consumerName();
+    }
+
+    @Override
+    public ConsumerState consumerState() {
+        return loop.consumerState();
+    }
+
     /** Seeks each partition to just after the highest offset stored in ClickHouse, or to its start. */
-    private void resume(Collection<TopicPartition> partitions) {
+    private void resume(Consumer<String, byte[]> consumer, Collection<TopicPartition> partitions) {
         Map<Integer, Long> stored = new HashMap<>();
         store.query("SELECT kafka_partition, max(kafka_offset) FROM " + target.table() + " GROUP BY kafka_partition")
                 .forEach(row -> stored.put(Integer.parseInt(row.get(0)), Long.parseLong(row.get(1))));
@@ -184,22 +191,8 @@ public final class ExactlyOnceIngest implements AutoCloseable {
         return "'" + uuid + "'";
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
     @Override
-    public synchronized void close() throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            consumer.wakeup();
-            thread.join(Duration.ofSeconds(10));
-            thread = null;
-        }
+    public void close() {
+        loop.close();
     }
 }

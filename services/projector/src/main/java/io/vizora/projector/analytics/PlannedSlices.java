@@ -1,11 +1,15 @@
 package io.vizora.projector.analytics;
 
 import io.vizora.platform.clickhouse.ClickHouseStore;
+import io.vizora.platform.kafka.consumer.ConsumerLoop;
+import io.vizora.platform.kafka.consumer.ConsumerState;
+import io.vizora.platform.kafka.consumer.MonitoredConsumer;
 import io.vizora.projector.manifest.ManifestPublisher;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -15,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,79 +30,55 @@ import java.util.stream.Collectors;
  * Every compiled manifest's slices into ClickHouse as they are published, for planned vs actual.
  * At least once (offsets committed after the insert); a manifest stored twice collapses by its key.
  */
-public final class PlannedSlices implements AutoCloseable {
+public final class PlannedSlices implements MonitoredConsumer, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PlannedSlices.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final ClickHouseStore store;
-    private volatile boolean running;
-    private Thread thread;
+    private final ConsumerLoop<String, byte[]> loop;
 
     public PlannedSlices(String bootstrapServers, String group, ClickHouseStore store) {
-        this.store = store;
-        this.consumer = new KafkaConsumer<>(Map.of(
+        Map<String, Object> settings = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // a batch not stored fails the loop; the next consumer reads it again from the last commit
+        this.loop = new ConsumerLoop<>("planned-slices", () -> new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer()),
+                new ConsumerLoop.Work<>() {
+                    @Override
+                    public void begin(Consumer<String, byte[]> consumer) {
+                        consumer.subscribe(List.of(ManifestPublisher.TOPIC));
+                    }
+
+                    @Override
+                    public void handle(ConsumerRecords<String, byte[]> records, Consumer<String, byte[]> consumer) {
+                        var rows = new ArrayList<ObjectNode>();
+                        var now = Instant.now().getEpochSecond();
+                        records.forEach(record -> rows.addAll(rows(record, now)));
+                        if (!rows.isEmpty()) {
+                            store.insertJsonEachRow("planned_slices", rows.stream().map(JsonNode::toString).collect(Collectors.joining("\n", "", "\n")));
+                        }
+                        if (!records.isEmpty()) {
+                            consumer.commitSync();
+                        }
+                    }
+                });
     }
 
     public void start() {
-        running = true;
-        thread = Thread.ofPlatform().name("planned-slices").start(this::run);
+        loop.start();
     }
 
-    private void run() {
-        try (consumer) {
-            consumer.subscribe(List.of(ManifestPublisher.TOPIC));
-            while (running) {
-                try {
-                    var records = consumer.poll(Duration.ofSeconds(1));
-                    var rows = new ArrayList<ObjectNode>();
-                    var now = Instant.now().getEpochSecond();
-                    records.forEach(record -> rows.addAll(rows(record, now)));
-                    if (!rows.isEmpty()) {
-                        store.insertJsonEachRow("planned_slices", rows.stream().map(JsonNode::toString).collect(Collectors.joining("\n", "", "\n")));
-                    }
-                    consumer.commitSync();
-                } catch (WakeupException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    // not committed: the same records are read again once ClickHouse (or Kafka) answers
-                    log.warn("planned slices not stored, trying again: {}", e.toString());
-                    retryLater();
-                }
-            }
-        } catch (WakeupException e) {
-            // closing while the consumer was being closed or rewound
-        }
+    @Override
+    public String consumerName() {
+        return loop.consumerName();
     }
 
-    /** Back to the last committed position, after a pause; if Kafka cannot say where that is, the next round tries again. */
-    private void retryLater() {
-        sleepBriefly();
-        try {
-            rewind();
-        } catch (WakeupException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            log.warn("could not rewind the manifests consumer, trying again: {}", e.toString());
-        }
-    }
-
-    private void rewind() {
-        var assigned = consumer.assignment();
-        var committed = consumer.committed(assigned);
-        for (var partition : assigned) {
-            var offset = committed.get(partition);
-            if (offset == null) {
-                consumer.seekToBeginning(List.of(partition));
-            } else {
-                consumer.seek(partition, offset);
-            }
-        }
+    @Override
+    public ConsumerState consumerState() {
+        return loop.consumerState();
     }
 
     /** A manifest's slices as rows; a withdrawn manifest (tombstone) or an unreadable record has none. */
@@ -135,20 +114,8 @@ public final class PlannedSlices implements AutoCloseable {
         }
     }
 
-    private static void sleepBriefly() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
-    public void close() throws InterruptedException {
-        running = false;
-        consumer.wakeup();
-        if (thread != null) {
-            thread.join(10_000);
-        }
+    public void close() {
+        loop.close();
     }
 }

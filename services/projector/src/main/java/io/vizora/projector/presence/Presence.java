@@ -3,6 +3,9 @@ package io.vizora.projector.presence;
 import io.vizora.consumer.CloudEventReader;
 import io.vizora.consumer.ConsumedEvent;
 import io.vizora.platform.kafka.ReliableProducer;
+import io.vizora.platform.kafka.consumer.ConsumerState;
+import io.vizora.platform.kafka.consumer.ContainerMonitor;
+import io.vizora.platform.kafka.consumer.MonitoredConsumer;
 import io.vizora.projector.ProjectorProperties;
 import io.vizora.schemas.ContractViolationException;
 import io.vizora.schemas.Envelope;
@@ -42,7 +45,7 @@ import java.util.UUID;
  * so consumers that deduplicate by id see nothing twice.
  */
 @Component
-public class Presence implements SmartLifecycle {
+public class Presence implements SmartLifecycle, MonitoredConsumer {
 
     public static final String TOPIC = "vizora.presence";
     static final String CAME_ONLINE = "vizora.presence.display_came_online.v1";
@@ -98,6 +101,7 @@ public class Presence implements SmartLifecycle {
     private final String prefix;
     private final ReliableProducer producer;
     private final ConcurrentMessageListenerContainer<String, byte[]> container;
+    private final ContainerMonitor monitor;
 
     public Presence(StringRedisTemplate redis, PresenceProperties properties, ProjectorProperties projector, EventContract contract,
                     @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
@@ -111,15 +115,26 @@ public class Presence implements SmartLifecycle {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, generation.consumer("presence"),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
                 new StringDeserializer(), new ByteArrayDeserializer());
         var reader = new CloudEventReader(contract);
         var container = new ContainerProperties(TOPIC);
         container.setAckMode(ContainerProperties.AckMode.BATCH);
-        container.setMessageListener((MessageListener<String, byte[]>) record -> heard(reader, record));
+        this.monitor = new ContainerMonitor(generation.consumer("presence"), List.of(TOPIC));
+        container.setMessageListener((MessageListener<String, byte[]>) record -> {
+            try {
+                heard(reader, record);
+                monitor.succeeded();
+            } catch (RuntimeException e) {
+                monitor.failed(e);
+                throw e;
+            }
+        });
         this.container = new ConcurrentMessageListenerContainer<>(consumers, container);
         this.container.setConcurrency(2);
         this.container.setBeanName("presence");
+        monitor.watch(this.container);
     }
 
     private void heard(CloudEventReader reader, ConsumerRecord<String, byte[]> record) {
@@ -217,5 +232,15 @@ public class Presence implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return container.isRunning();
+    }
+
+    @Override
+    public String consumerName() {
+        return monitor.consumerName();
+    }
+
+    @Override
+    public ConsumerState consumerState() {
+        return monitor.consumerState();
     }
 }

@@ -7,6 +7,7 @@ import io.vizora.agent.device.DeviceApi;
 import io.vizora.agent.journal.PlayJournal;
 import io.vizora.agent.kiosk.KioskServer;
 import io.vizora.agent.link.GatewayLink;
+import io.vizora.agent.link.ManifestCheck;
 import io.vizora.agent.playback.Downloads;
 import io.vizora.agent.playback.Player;
 import io.vizora.agent.timeline.Manifest;
@@ -48,6 +49,9 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
     private final Downloads downloads;
     private final Player player;
     private final GatewayLink link;
+    private final ManifestCheck manifestCheck;
+    private Instant nextManifestCheck = Instant.now();
+    private Instant lastManifestCheck = Instant.EPOCH;
     private final AtomicReference<Credentials> credentials = new AtomicReference<>();
     private final AtomicReference<Manifest> manifest = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -67,6 +71,7 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
         downloads = new Downloads(cache, this::manifest, Duration.ofSeconds(30));
         player = new Player(this::manifest, cache, downloads, journal);
         link = new GatewayLink(options.socket(), http, this, options.backoff());
+        manifestCheck = new ManifestCheck(options.gateway(), http);
     }
 
     public Agent start() throws IOException {
@@ -78,6 +83,7 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
         loop("pairing", this::pairWhenNeeded);
         loop("reporter", this::reportPlays);
         loop("heartbeat", this::beat);
+        loop("manifest-check", this::checkManifest);
         loop("state", this::writeState);
         if (options.kioskPort() != null) {
             kiosk = new KioskServer(options.kioskPort(), this::status, cache, this::mediaTypeOf);
@@ -256,6 +262,38 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
             downloads.manifestChanged();
             player.manifestChanged();
         }
+    }
+
+    /**
+     * Push is the fast path; this is the one that cannot fail silently: on an interval (jittered, so
+     * a fleet does not ask at once) and as soon as the socket has been silent for longer than two
+     * heartbeats' acknowledgements would allow, the agent asks the gateway over HTTP for a newer manifest.
+     */
+    private void checkManifest() throws Exception {
+        pause(Duration.ofMillis(500));
+        var now = Instant.now();
+        // once per silence: a socket that stays silent is the link's to replace, not a reason to poll harder
+        var silentSince = link.lastHeard().plus(options.heartbeatEvery().multipliedBy(2).plusSeconds(5));
+        var silent = link.connected() && now.isAfter(silentSince) && lastManifestCheck.isBefore(silentSince);
+        var token = credentials().map(Credentials::accessToken);
+        if (token.isEmpty() || (now.isBefore(nextManifestCheck) && !silent)) {
+            return;
+        }
+        lastManifestCheck = now;
+        nextManifestCheck = now.plus(jittered(options.manifestCheckEvery()));
+        try {
+            manifestCheck.newerThan(manifestVersion(), token.get()).ifPresent(document -> {
+                LOG.info(() -> "manifest " + document.path("version").asLong() + " found by the HTTP check: the push did not bring it");
+                manifest(Json.MAPPER.createObjectNode().set("manifest", document));
+            });
+        } catch (ManifestCheck.Refused refused) {
+            // as on the socket: 401 renews the token, 403 is what an unpairing looks like; renewing tells which
+            closed(refused.status() == 401 ? 4401 : 4403);
+        }
+    }
+
+    private static Duration jittered(Duration interval) {
+        return Duration.ofMillis(Math.round(interval.toMillis() * java.util.concurrent.ThreadLocalRandom.current().nextDouble(0.8, 1.2)));
     }
 
     private Optional<String> mediaTypeOf(String sha256) {

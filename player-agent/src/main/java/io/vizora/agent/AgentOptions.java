@@ -8,10 +8,12 @@ import java.time.Duration;
 
 /**
  * How one agent runs: where it keeps its state, the command service (pairing, tokens) and the
- * gateway socket it talks to, how often it beats and reports, and the kiosk page's port (null: none).
+ * gateway socket it talks to, how often it beats and reports, how often it checks for a newer
+ * manifest over HTTP besides the push (about every {@code manifestCheckEvery}, jittered), and the
+ * kiosk page's port (null: none).
  */
 public record AgentOptions(Path dataDir, URI server, URI gateway, Duration heartbeatEvery, int reportBatch, Backoff backoff,
-                           Duration pairingPoll, Duration tokenRenewalMargin, Integer kioskPort) {
+                           Duration pairingPoll, Duration tokenRenewalMargin, Duration manifestCheckEvery, Integer kioskPort) {
 
     public URI socket() {
         return gateway.resolve("/device/v1/socket");

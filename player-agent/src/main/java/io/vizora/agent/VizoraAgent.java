@@ -50,15 +50,22 @@ public final class VizoraAgent {
         @Option(names = "--report-batch", defaultValue = "200", description = "Most plays per report (1..500). Default: ${DEFAULT-VALUE}")
         int reportBatch;
 
+        @Option(names = "--manifest-check", defaultValue = "PT60S",
+                description = "Besides the push, check the gateway for a newer manifest about this often (jittered), and whenever the socket falls silent. Default: ${DEFAULT-VALUE}")
+        Duration manifestCheck;
+
         @Option(names = "--backoff-max", defaultValue = "PT30S", description = "Longest wait between reconnects. Default: ${DEFAULT-VALUE}")
         Duration backoffMax;
 
         AgentOptions options(Path dataDir, Integer kioskPort) {
+            if (manifestCheck.isNegative() || manifestCheck.isZero()) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--manifest-check must be positive, not " + manifestCheck);
+            }
             if (reportBatch < 1 || reportBatch > 500) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--report-batch must be 1..500, not " + reportBatch);
             }
             return new AgentOptions(dataDir, server, gateway, heartbeat, reportBatch,
-                    new Backoff(Duration.ofMillis(250), backoffMax), Duration.ofSeconds(2), Duration.ofHours(2), kioskPort);
+                    new Backoff(Duration.ofMillis(250), backoffMax), Duration.ofSeconds(2), Duration.ofHours(2), manifestCheck, kioskPort);
         }
     }
 

@@ -72,7 +72,11 @@ class PlayerAgentIntegrationTests {
     }
 
     private static Agent paired(OperatorApi operator, String tag, Path dir, Integer kioskPort) throws Exception {
-        var agent = new Agent(system.agent(dir, system.gatewayUri(), kioskPort), VizoraSystem.HTTP).start();
+        return paired(operator, tag, system.agent(dir, system.gatewayUri(), kioskPort));
+    }
+
+    private static Agent paired(OperatorApi operator, String tag, AgentOptions options) throws Exception {
+        var agent = new Agent(options, VizoraSystem.HTTP).start();
         await().atMost(LONG).until(() -> agent.status().pairingCode() != null);
         operator.claim(agent.status().pairingCode(), "screen " + tag, "Europe/Berlin", List.of(tag));
         await().atMost(LONG).until(() -> agent.credentials().isPresent());
@@ -173,6 +177,27 @@ class PlayerAgentIntegrationTests {
 
         assertThat(other.evictAllBut(Set.of())).isEqualTo(1);
         assertThat(other.has(item.sha256())).isFalse();
+    }
+
+    @Test
+    void anAgentWhoseGatewayNeverPushesAChangeConvergesOverHttpWithoutReconnecting(@TempDir Path dir) throws Exception {
+        // a gateway whose manifest feed follows a topic that never appears: sockets open, manifests never pushed
+        try (var wedged = system.gateway("e2e-wedged-gateway", "--vizora.gateway.manifest-topic=vizora.manifests.never")) {
+            wedged.awaitHealth("does not exist yet");
+            assertThat(Json.MAPPER.readTree(wedged.health()).path("components").path("consumers").path("status").asString()).isEqualTo("DOWN");
+            var operator = system.operator();
+            var tag = tag();
+            var first = publish(operator, tag, 10);
+            try (var agent = paired(operator, tag, system.agent(dir, VizoraSystem.socketOf(wedged), null, Duration.ofSeconds(2)))) {
+                await().atMost(LONG).until(() -> playing(agent, first.campaign()) && agent.status().connected());
+                var connections = agent.connections();
+
+                var second = publish(operator, tag, 20);
+
+                await().atMost(LONG).until(() -> playing(agent, second.campaign()));
+                assertThat(agent.connections()).as("converged over HTTP, not by reconnecting").isEqualTo(connections);
+            }
+        }
     }
 
     @Test

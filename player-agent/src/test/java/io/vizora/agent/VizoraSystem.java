@@ -37,13 +37,27 @@ final class VizoraSystem implements AutoCloseable {
         commandService = ServiceProcess.start(services.resolve("command-service/target/command-service.jar"), "e2e-command-service", 0,
                 "--vizora.tokens.device-token-lifetime=PT3M");
         relay = ServiceProcess.start(services.resolve("outbox-relay/target/outbox-relay.jar"), "e2e-outbox-relay", 0);
-        var jwks = "--vizora.tokens.jwks-uri=" + commandService.url("/.well-known/jwks.json");
-        projector = ServiceProcess.start(services.resolve("projector/target/projector.jar"), "e2e-projector", 0, jwks);
-        gateway = ServiceProcess.start(services.resolve("push-gateway/target/push-gateway.jar"), "e2e-push-gateway", 0, jwks,
-                "--vizora.gateway.token-renewal-notice=PT170S");
+        projector = ServiceProcess.start(services.resolve("projector/target/projector.jar"), "e2e-projector", 0, jwks());
+        gateway = gateway("e2e-push-gateway");
         for (var service : List.of(commandService, relay, projector, gateway)) {
             service.awaitUp();
         }
+    }
+
+    private String jwks() {
+        return "--vizora.tokens.jwks-uri=" + commandService.url("/.well-known/jwks.json");
+    }
+
+    /** Another push gateway instance on the same stack, as a second gateway of a deployment would be. */
+    ServiceProcess gateway(String name, String... args) throws IOException {
+        var arguments = new ArrayList<>(List.of(jwks(), "--vizora.gateway.token-renewal-notice=PT170S"));
+        arguments.addAll(List.of(args));
+        return ServiceProcess.start(TestStack.repositoryRoot().resolve("services/push-gateway/target/push-gateway.jar"), name, 0,
+                arguments.toArray(String[]::new));
+    }
+
+    static URI socketOf(ServiceProcess gateway) {
+        return URI.create("ws://127.0.0.1:" + gateway.port());
     }
 
     URI server() {
@@ -51,12 +65,17 @@ final class VizoraSystem implements AutoCloseable {
     }
 
     URI gatewayUri() {
-        return URI.create("ws://127.0.0.1:" + gateway.port());
+        return socketOf(gateway);
     }
 
     AgentOptions agent(Path dataDir, URI gateway, Integer kioskPort) {
+        return agent(dataDir, gateway, kioskPort, Duration.ofMinutes(10));
+    }
+
+    /** An agent that checks for a newer manifest over HTTP every {@code manifestCheckEvery} (the others rely on the push). */
+    AgentOptions agent(Path dataDir, URI gateway, Integer kioskPort, Duration manifestCheckEvery) {
         return new AgentOptions(dataDir, server(), gateway, Duration.ofSeconds(1), 50,
-                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), Duration.ofMillis(200), Duration.ofMinutes(1), kioskPort);
+                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), Duration.ofMillis(200), Duration.ofMinutes(1), manifestCheckEvery, kioskPort);
     }
 
     /** A signed-up operator of a new organisation, logged in. */

@@ -73,6 +73,7 @@ public final class GatewayLink implements AutoCloseable {
     private volatile WebSocket open;
     private volatile Frames frames;
     private volatile Thread loop;
+    private volatile Instant lastHeard = Instant.now();
 
     public GatewayLink(URI socket, HttpClient http, Listener listener, Backoff backoff) {
         this.socket = socket;
@@ -87,6 +88,11 @@ public final class GatewayLink implements AutoCloseable {
 
     public boolean connected() {
         return open != null;
+    }
+
+    /** When the gateway last sent anything (an ack, a manifest, ...), or the socket last opened. */
+    public Instant lastHeard() {
+        return lastHeard;
     }
 
     /** How many times a socket opened since the start. */
@@ -154,6 +160,7 @@ public final class GatewayLink implements AutoCloseable {
             var socket = http.newWebSocketBuilder().header("Authorization", "Bearer " + token).connectTimeout(Duration.ofSeconds(10))
                     .buildAsync(this.socket, frames).get(15, TimeUnit.SECONDS);
             open = socket;
+            lastHeard = Instant.now();
             opened.incrementAndGet();
             var hello = Json.MAPPER.createObjectNode();
             var version = listener.manifestVersion();
@@ -179,6 +186,7 @@ public final class GatewayLink implements AutoCloseable {
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             text.append(data);
+            lastHeard = Instant.now();
             if (last) {
                 var message = text.toString();
                 text.setLength(0);

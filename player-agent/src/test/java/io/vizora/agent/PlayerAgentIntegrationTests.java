@@ -201,6 +201,35 @@ class PlayerAgentIntegrationTests {
     }
 
     @Test
+    void unpairingEndsTheSessionsOfItsDisplaysOnEveryGatewayAndNothingOfThemIsPublishedAfterwards(@TempDir Path one, @TempDir Path two)
+            throws Exception {
+        try (var second = system.gateway("e2e-second-gateway")) {
+            second.awaitUp();
+            var operator = system.operator();
+            var tag = tag();
+            var published = publish(operator, tag, 10);
+            try (var first = paired(operator, tag, system.agent(one, system.gatewayUri(), null));
+                 var other = paired(operator, tag, system.agent(two, VizoraSystem.socketOf(second), null))) {
+                var agents = List.of(first, other);
+                await().atMost(LONG).until(() -> agents.stream().allMatch(agent -> playing(agent, published.campaign()) && agent.status().connected()));
+                var displays = agents.stream().map(agent -> agent.credentials().orElseThrow().displayId()).toList();
+
+                var unpairing = System.nanoTime();
+                for (var display : displays) {
+                    operator.unpair(display);
+                }
+                await().atMost(LONG).until(() -> agents.stream().allMatch(agent -> !agent.status().connected() && agent.credentials().isEmpty()));
+                System.out.printf("unpair -> sockets closed on both gateways in %d ms%n", (System.nanoTime() - unpairing) / 1_000_000);
+
+                await().atMost(LONG).until(() -> agents.stream().allMatch(agent -> agent.status().pairingCode() != null));
+                var reportedAfterwards = displays.stream().mapToLong(display -> reported(display).size()).sum();
+                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                        .until(() -> displays.stream().mapToLong(display -> reported(display).size()).sum() == reportedAfterwards);
+            }
+        }
+    }
+
+    @Test
     void anAgentRenewsItsTokenBeforeItExpiresOverTheSocketItHolds(@TempDir Path dir) throws Exception {
         var operator = system.operator();
         var tag = tag();

@@ -93,14 +93,31 @@ final class DeviceSession {
                             || message.body().get("manifestVersion").asLong() < stored.version())
                     .map(stored -> Message.of(Message.MANIFEST, message.id(),
                             JsonNodeFactory.instance.objectNode().put("version", stored.version()).set("manifest", Message.tree(stored.json()))));
-            case Message.HEARTBEAT -> acknowledged(message, services.events().heartbeat(current, message.id(), message.body())
-                    .thenReturn(JsonNodeFactory.instance.objectNode()));
-            case Message.PLAYS -> acknowledged(message, services.events().plays(current, message.body())
-                    .map(count -> JsonNodeFactory.instance.objectNode().put("plays", count)));
+            case Message.HEARTBEAT -> whilePaired(current, message, () -> acknowledged(message, services.events().heartbeat(current, message.id(), message.body())
+                    .thenReturn(JsonNodeFactory.instance.objectNode())));
+            case Message.PLAYS -> whilePaired(current, message, () -> acknowledged(message, services.events().plays(current, message.body())
+                    .map(count -> JsonNodeFactory.instance.objectNode().put("plays", count))));
             case Message.TOKEN -> renew(message);
             case Message.ACK -> Mono.empty();
             default -> Mono.just(Message.error(message.id(), "unknown message type '" + message.type() + "'"));
         };
+    }
+
+    /**
+     * What a device reports goes to Kafka only while its display is paired: the projector withdraws
+     * the manifest the moment the display is unpaired, before the tombstone that closes this socket
+     * reaches the gateway, so nothing of an unpaired display is published in between. The socket is
+     * then closed as the tombstone would close it.
+     */
+    private Mono<Message> whilePaired(DeviceAuthentication.Device current, Message message, java.util.function.Supplier<Mono<Message>> report) {
+        return services.manifests().of(current)
+                .flatMap(paired -> report.get())
+                .switchIfEmpty(Mono.fromSupplier(() -> {
+                    deliver(Message.error(message.id(), "this display is not paired"));
+                    deliver(Message.of(Message.UNPAIRED, null, JsonNodeFactory.instance.objectNode()));
+                    end(DeviceSocket.NOT_PAIRED);
+                    return null;
+                }));
     }
 
     private static Mono<Message> acknowledged(Message message, Mono<? extends JsonNode> done) {

@@ -3,6 +3,7 @@
 # without Docker (ADR/0001-local-stack.md).
 #
 #   ops/stack.sh install           install missing packages and fetch server jars, start nothing
+#   ops/stack.sh install-browser   install Debian's Chromium, for the tests that look at screens
 #   ops/stack.sh up [--services [--demo]]  start what is not running, wait until every part answers
 #   ops/stack.sh down [component]  stop exactly the processes this stack started, by PID
 #   ops/stack.sh status            one line per component: name, state, endpoint
@@ -225,11 +226,12 @@ verb=${1:-}; shift || true
 case "$verb" in
   up)     cmd_up "$@" ;;
   install) select_jdk; install_components "${INFRA[@]}" ;;
+  install-browser) install_missing_packages browser ;;
   down)   cmd_down "$@" ;;
   status) cmd_status ;;
   logs)   cmd_logs "$@" ;;
   env)    cmd_env ;;
   clean)  cmd_clean ;;
   rebuild) cmd_rebuild "$@" ;;
-  *) echo "usage: ops/stack.sh install | up [--services] | down [component...] | status | logs [component] | env | clean | rebuild projector" >&2; exit 2 ;;
+  *) echo "usage: ops/stack.sh install | install-browser | up [--services] | down [component...] | status | logs [component] | env | clean | rebuild projector" >&2; exit 2 ;;
 esac

@@ -7,6 +7,7 @@ ROOT=$(cd "$OPS_DIR/.." && pwd)
 started=$(date +%s)
 
 "$OPS_DIR/tests/stack-tests.sh"
+"$OPS_DIR/stack.sh" install-browser   # the end-to-end tests look at kiosk pages in Chromium
 
 export VIZORA_INSTANCE=test
 if VIZORA_INSTANCE=test "$OPS_DIR/stack.sh" status | grep -qv ' down '; then

@@ -5,6 +5,7 @@ import io.vizora.testsupport.DomainEvents;
 import io.vizora.testsupport.TestJwks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +30,9 @@ class WebhookIntegrationTests {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    BuildProperties build;
 
     @Test
     void aReceiverThatFailsForAWhileStillGetsEveryEventOfItsOrganisationInOrderOnceAndSigned() throws Exception {
@@ -169,11 +173,24 @@ class WebhookIntegrationTests {
     }
 
     @Test
-    void theFeedAndTheWebhooksAreDescribedByOpenApi() {
-        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+    void theFeedAndTheWebhooksAreDescribedByOpenApiWithTheCredentialsEachTakes() {
+        // the first request builds the document from every controller, which takes seconds on a busy machine
+        http.mutate().responseTimeout(Duration.ofSeconds(30)).build()
+                .get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.paths['/partner/v1/events'].get").exists()
                 .jsonPath("$.paths['/api/v1/webhooks'].post").exists()
-                .jsonPath("$.paths['/api/v1/webhooks/{id}/dead-letters/{letter}/redeliver'].post").exists();
+                .jsonPath("$.paths['/api/v1/webhooks/{id}/dead-letters/{letter}/redeliver'].post").exists()
+                .jsonPath("$.info.title").isEqualTo("Vizora partner streams")
+                .jsonPath("$.info.version").isEqualTo(build.getVersion())
+                .jsonPath("$.info.description").value(description -> assertThat((String) description).contains("events:read"))
+                .jsonPath("$.components.securitySchemes.operator.scheme").isEqualTo("bearer")
+                .jsonPath("$.components.securitySchemes.apiKey.type").isEqualTo("apiKey")
+                .jsonPath("$.components.securitySchemes.apiKey.in").isEqualTo("header")
+                .jsonPath("$.components.securitySchemes.apiKey.name").isEqualTo("Authorization")
+                .jsonPath("$.security[0].operator").exists()
+                .jsonPath("$.paths['/partner/v1/events'].get.security.length()").isEqualTo(1)
+                .jsonPath("$.paths['/partner/v1/events'].get.security[0].apiKey").exists()
+                .jsonPath("$.paths['/api/v1/webhooks'].post.security").doesNotExist();
     }
 
     private JsonNode register(String token, String url, List<String> types) {

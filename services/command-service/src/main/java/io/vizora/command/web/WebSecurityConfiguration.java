@@ -76,6 +76,7 @@ class WebSecurityConfiguration {
                         .authenticationEntryPoint(problems::unauthenticated)
                         .accessDeniedHandler(problems::forbidden)
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(WebSecurityConfiguration::authentication)))
+                // the operations open here are marked @NoCredentials, so that their OpenAPI description demands no token
                 .authorizeExchange(routes -> routes
                         .pathMatchers(HttpMethod.POST, "/api/v1/organisations").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout").permitAll()

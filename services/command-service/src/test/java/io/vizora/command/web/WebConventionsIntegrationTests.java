@@ -3,6 +3,7 @@ package io.vizora.command.web;
 import io.vizora.command.CommandServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -11,6 +12,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +25,9 @@ class WebConventionsIntegrationTests {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    BuildProperties build;
 
     @Test
     void aRouteThatNeedsAuthenticationAnswers401AsAProblemDetail() {
@@ -51,10 +57,59 @@ class WebConventionsIntegrationTests {
 
     @Test
     void theOpenApiDescriptionListsTheOperatorApi() {
-        var document = http.get().uri("/v3/api-docs").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(document).contains("/api/v1/organisations");
+        apiDocs().jsonPath("$.paths['/api/v1/organisations']").exists();
+    }
+
+    @Test
+    void theOpenApiDescriptionIsTitledAndVersionedByTheBuild() {
+        apiDocs()
+                .jsonPath("$.info.title").isEqualTo("Vizora operator API")
+                .jsonPath("$.info.version").isEqualTo(build.getVersion())
+                .jsonPath("$.info.version").value(version -> assertThat((String) version).matches("\\d+\\.\\d+\\.\\d+.*"))
+                .jsonPath("$.info.description").value(description -> assertThat((String) description).contains("/api/v1/auth/login"));
+    }
+
+    @Test
+    void swaggerUiCanAuthorizeOperatorsApiKeysAndDevicesWhereEachIsTaken() {
+        apiDocs()
+                .jsonPath("$.components.securitySchemes.operator.type").isEqualTo("http")
+                .jsonPath("$.components.securitySchemes.operator.scheme").isEqualTo("bearer")
+                .jsonPath("$.components.securitySchemes.operator.bearerFormat").isEqualTo("JWT")
+                .jsonPath("$.components.securitySchemes.apiKey.type").isEqualTo("apiKey")
+                .jsonPath("$.components.securitySchemes.apiKey.in").isEqualTo("header")
+                .jsonPath("$.components.securitySchemes.apiKey.name").isEqualTo("Authorization")
+                .jsonPath("$.components.securitySchemes.device.scheme").isEqualTo("bearer")
+                .jsonPath("$.security[0].operator").exists()
+                .jsonPath("$.paths['/api/v1/displays'].get.security").doesNotExist()
+                .jsonPath("$.paths['/api/v1/me'].get.security[*]").value(requirements ->
+                        assertThat(requirements.toString()).contains("operator").contains("apiKey"))
+                .jsonPath("$.paths['/device/v1/display'].get.security[0].device").exists();
+    }
+
+    @Test
+    void theOpenApiDescriptionDemandsNoCredentialsWhereTheSecurityChainDemandsNone() {
+        var document = apiDocs();
+        for (var open : List.of("/api/v1/organisations", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout",
+                "/api/v1/invitations/accept", "/device/v1/pairings", "/device/v1/pairings/{pairingId}", "/device/v1/token")) {
+            document.jsonPath("$.paths['" + open + "'].post.security").value(security -> assertThat((List<?>) security).as(open).isEmpty());
+        }
+        document.jsonPath("$.paths['/.well-known/jwks.json'].get.security").value(security -> assertThat((List<?>) security).isEmpty());
+    }
+
+    @Test
+    void theStreamedUploadIsDescribedAsABinaryBodyNotAsDataBuffers() {
+        apiDocs()
+                .jsonPath("$.paths['/api/v1/content'].post.requestBody.required").isEqualTo(true)
+                .jsonPath("$.paths['/api/v1/content'].post.requestBody.content.length()").isEqualTo(1)
+                .jsonPath("$.paths['/api/v1/content'].post.requestBody.content['application/octet-stream'].schema.type").isEqualTo("string")
+                .jsonPath("$.paths['/api/v1/content'].post.requestBody.content['application/octet-stream'].schema.format").isEqualTo("binary")
+                .jsonPath("$.components.schemas.DataBuffer").doesNotExist();
+    }
+
+    /** The first request builds the document from every controller, which takes seconds on a busy machine. */
+    private WebTestClient.BodyContentSpec apiDocs() {
+        return http.mutate().responseTimeout(Duration.ofSeconds(30)).build()
+                .get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody();
     }
 
     @Test

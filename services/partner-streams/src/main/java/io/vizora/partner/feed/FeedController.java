@@ -1,6 +1,8 @@
 package io.vizora.partner.feed;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.vizora.partner.keys.PartnerKeys;
+import io.vizora.platform.openapi.ApiSchemes;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +27,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("/partner/v1")
+@SecurityRequirement(name = ApiSchemes.API_KEY)
 class FeedController {
 
     static final MediaType BATCH = MediaType.parseMediaType("application/cloudevents-batch+json");

@@ -2,6 +2,7 @@ package io.vizora.command.content.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vizora.command.content.application.ContentService;
 import io.vizora.command.content.application.ContentService.Upload;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,10 +53,15 @@ class ContentController {
         this.contents = contents;
     }
 
+    // The body is the file's bytes as they are, streamed, not multipart: described as binary, Swagger UI offers a
+    // file to send, where springdoc on its own would describe the Flux it is read as (an array of DataBuffer).
     @PostMapping
     @Operation(summary = "Upload a file as the request body (any Content-Type: the type is detected from the bytes); editors and up")
     Mono<ResponseEntity<Content>> upload(@AuthenticationPrincipal Jwt token,
                                          @Parameter(description = "the item's name") @RequestParam @NotBlank @Size(max = 200) String name,
+                                         @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "the file's bytes",
+                                                 content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                                                         schema = @Schema(type = "string", format = "binary")))
                                          @RequestBody Flux<DataBuffer> body, ServerHttpRequest request) {
         return contents.upload(Callers.of(token), name, body, request.getHeaders().getContentLength()).map(ContentController::created);
     }

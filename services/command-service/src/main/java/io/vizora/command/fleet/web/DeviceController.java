@@ -2,6 +2,7 @@ package io.vizora.command.fleet.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vizora.command.fleet.application.PairingService;
 import io.vizora.command.fleet.application.PairingService.DeviceToken;
@@ -11,6 +12,8 @@ import io.vizora.command.fleet.persistence.DisplayRepository;
 import io.vizora.command.fleet.persistence.DisplayRepository.Display;
 import io.vizora.command.identity.tokens.AccessTokens;
 import io.vizora.command.web.DomainProblem;
+import io.vizora.platform.openapi.ApiSchemes;
+import io.vizora.platform.openapi.NoCredentials;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -57,12 +60,14 @@ class DeviceController {
     }
 
     @PostMapping("/pairings")
+    @NoCredentials
     @Operation(summary = "An unpaired screen asks for a pairing code to show; rate limited per address")
     Mono<ResponseEntity<PairingTicket>> requestCode() {
         return pairing.request().map(ticket -> ResponseEntity.status(HttpStatus.CREATED).body(ticket));
     }
 
     @PostMapping("/pairings/{pairingId}")
+    @NoCredentials
     @Operation(summary = "The screen polls with its pairing secret: 202 while waiting, 200 with its credentials once claimed, then 404")
     Mono<ResponseEntity<PairingProgress>> progress(@PathVariable UUID pairingId, @Valid @RequestBody CollectRequest request) {
         return pairing.progress(pairingId, request.secret()).map(progress -> switch (progress) {
@@ -74,12 +79,14 @@ class DeviceController {
     }
 
     @PostMapping("/token")
+    @NoCredentials
     @Operation(summary = "A paired screen exchanges its device secret for a fresh device token")
     Mono<DeviceToken> token(@Valid @RequestBody TokenRequest request) {
         return pairing.exchange(request.displayId(), request.deviceSecret());
     }
 
     @GetMapping("/display")
+    @SecurityRequirement(name = ApiSchemes.DEVICE)
     @Operation(summary = "The display this device token belongs to; 401 once it is unpaired")
     Mono<Display> display(@AuthenticationPrincipal Jwt token) {
         var displayId = UUID.fromString(token.getSubject());

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vizora.command.identity.application.AuthenticationService;
 import io.vizora.command.identity.application.AuthenticationService.Tokens;
+import io.vizora.platform.openapi.NoCredentials;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -44,18 +45,21 @@ class AuthController {
     }
 
     @PostMapping("/login")
+    @NoCredentials
     @Operation(summary = "Log in: a short-lived access token and a rotating refresh token")
     Mono<Tokens> logIn(@Valid @RequestBody LogInRequest request) {
         return authentication.logIn(request.email(), request.password());
     }
 
     @PostMapping("/refresh")
+    @NoCredentials
     @Operation(summary = "Trade a refresh token for new tokens; a token used twice ends its session everywhere")
     Mono<Tokens> refresh(@Valid @RequestBody RefreshRequest request) {
         return authentication.refresh(request.refreshToken());
     }
 
     @PostMapping("/logout")
+    @NoCredentials
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "End the session of a refresh token")
     Mono<Void> logOut(@Valid @RequestBody RefreshRequest request) {

@@ -1,10 +1,12 @@
 package io.vizora.command.identity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vizora.command.identity.tokens.AccessTokens;
 import io.vizora.command.apikeys.domain.ApiKeyPrincipal;
 import io.vizora.command.apikeys.domain.Scope;
+import io.vizora.platform.openapi.ApiSchemes;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,8 @@ class MeController {
     }
 
     @GetMapping("/api/v1/me")
+    @SecurityRequirement(name = ApiSchemes.OPERATOR)
+    @SecurityRequirement(name = ApiSchemes.API_KEY)
     @Operation(summary = "Who the credentials say the caller is")
     Me me(Authentication authentication) {
         if (authentication.getPrincipal() instanceof ApiKeyPrincipal key) {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vizora.command.identity.application.SignUpService;
+import io.vizora.platform.openapi.NoCredentials;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +27,7 @@ class OrganisationController {
     }
 
     @PostMapping
+    @NoCredentials
     @Operation(summary = "Sign up an organisation with its owner",
             responses = {
                     @ApiResponse(responseCode = "201", description = "Created; the owner can log in"),

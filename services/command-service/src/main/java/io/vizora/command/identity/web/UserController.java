@@ -6,6 +6,7 @@ import io.vizora.command.web.validation.ContractEmail;
 import io.vizora.command.identity.application.UserService;
 import io.vizora.command.identity.domain.Role;
 import io.vizora.command.identity.persistence.IdentityRepository.UserView;
+import io.vizora.platform.openapi.NoCredentials;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -63,6 +64,7 @@ class UserController {
     }
 
     @PostMapping("/api/v1/invitations/accept")
+    @NoCredentials
     @Operation(summary = "Accept an invitation by choosing a password")
     Mono<UserView> accept(@Valid @RequestBody AcceptRequest request) {
         return users.accept(request.invitationToken(), request.password());

@@ -10,6 +10,7 @@ import io.vizora.agent.link.GatewayLink;
 import io.vizora.agent.link.ManifestCheck;
 import io.vizora.agent.playback.Downloads;
 import io.vizora.agent.playback.Player;
+import io.vizora.agent.playback.WebPages;
 import io.vizora.agent.timeline.Manifest;
 import io.vizora.agent.timeline.ManifestStore;
 import io.vizora.schedule.PlayItem;
@@ -69,7 +70,7 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
         journal = new PlayJournal(options.dataDir());
         cache = new ContentCache(options.dataDir(), http);
         downloads = new Downloads(cache, this::manifest, Duration.ofSeconds(30));
-        player = new Player(this::manifest, cache, downloads, journal);
+        player = new Player(this::manifest, cache, downloads, journal, new WebPages(http, Duration.ofMinutes(1)));
         link = new GatewayLink(options.socket(), http, this, options.backoff());
         manifestCheck = new ManifestCheck(options.gateway(), http);
     }
@@ -359,7 +360,7 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
         }
         return new AgentStatus(credentials().map(Credentials::displayId).orElse(null), state, link.connected(), pairingCode,
                 current == null ? null : current.version(), current == null ? null : current.validUntil(), showing, journal.size(),
-                journal.lastSequence(), lastError, Instant.now());
+                journal.lastSequence(), lastError, kioskPort().map(port -> "http://127.0.0.1:" + port + "/").orElse(null), Instant.now());
     }
 
     private void writeState() throws Exception {

@@ -12,7 +12,8 @@ import java.util.UUID;
  * @param state     pairing, waiting-for-manifest, playing, or playing-last-good-timeline (no
  *                  server reachable, or the manifest ran out)
  * @param connected whether the gateway socket is open
+ * @param kioskUrl  where the kiosk page shows what this screen shows (null: headless)
  */
 public record AgentStatus(UUID displayId, String state, boolean connected, String pairingCode, Long manifestVersion, Instant manifestValidUntil,
-                          Showing playing, int pendingPlays, long lastSequence, String lastError, Instant at) {
+                          Showing playing, int pendingPlays, long lastSequence, String lastError, String kioskUrl, Instant at) {
 }

@@ -46,6 +46,9 @@ final class Fleet implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = "vizora-fleet-data", description = "One sub-directory per screen. Default: ${DEFAULT-VALUE}")
     Path dataDir;
 
+    @Option(names = "--kiosk", description = "Give every screen a kiosk page on a free loopback port (its address is in the screen's state.json).")
+    boolean kiosk;
+
     @Option(names = "--demo", description = "Pair the screens with a demo organisation and publish a demo campaign on them.")
     boolean demo;
 
@@ -63,7 +66,7 @@ final class Fleet implements Callable<Integer> {
             agents.forEach(Agent::close);
         }));
         for (int i = 1; i <= count; i++) {
-            agents.add(new Agent(connection.options(dataDir.resolve("screen-%05d".formatted(i)), null), http).start());
+            agents.add(new Agent(connection.options(dataDir.resolve("screen-%05d".formatted(i)), kiosk ? 0 : null), http).start());
         }
         System.out.println(count + " simulated screens running in " + dataDir.toAbsolutePath());
         if (demo) {

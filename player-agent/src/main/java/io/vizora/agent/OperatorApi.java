@@ -72,6 +72,10 @@ public final class OperatorApi {
         return campaign;
     }
 
+    public void end(UUID campaign) throws IOException, InterruptedException {
+        call("POST", "/api/v1/campaigns/" + campaign + "/end", Map.of(), 200);
+    }
+
     private JsonNode call(String method, String path, Object body, int status) throws IOException, InterruptedException {
         var request = (token == null ? HttpRequest.newBuilder(server.resolve(path)) : authorised(path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")

@@ -37,6 +37,7 @@ public final class Player implements AutoCloseable {
     private final ContentCache cache;
     private final Downloads downloads;
     private final PlayJournal journal;
+    private final WebPages webPages;
     private final Map<String, Boolean> decodes = new ConcurrentHashMap<>();
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running = true;
@@ -45,8 +46,9 @@ public final class Player implements AutoCloseable {
     private String failedOccurrence;
     private Thread loop;
 
-    public Player(Supplier<Optional<Manifest>> manifest, ContentCache cache, Downloads downloads, PlayJournal journal) {
+    public Player(Supplier<Optional<Manifest>> manifest, ContentCache cache, Downloads downloads, PlayJournal journal, WebPages webPages) {
         this.manifest = manifest;
+        this.webPages = webPages;
         this.cache = cache;
         this.downloads = downloads;
         this.journal = journal;
@@ -149,7 +151,7 @@ public final class Player implements AutoCloseable {
     /** Why the item cannot be shown now, if it cannot. */
     private Optional<Play.Failure> problem(PlayItem item) {
         if (item.sha256() == null) {
-            return Optional.empty();
+            return webPages.problem(item.url());
         }
         if (!cache.has(item.sha256())) {
             return Optional.of(downloads.failure(item).orElse(DOWNLOADING));

@@ -115,8 +115,12 @@ public class CompilationInputs {
 
     private ContentRef content(Readable row) {
         var key = row.get("object_key", String.class);
-        var url = key == null ? row.get("url", String.class) : store.presignedGet(key, URL_VALIDITY);
-        return new ContentRef(row.get("id", UUID.class), url, row.get("sha256", String.class), row.get("media_type", String.class));
+        if (key == null) {
+            // a live web page: its content changes at will, so there is nothing to verify and no digest is promised
+            return new ContentRef(row.get("id", UUID.class), row.get("url", String.class), null, row.get("media_type", String.class));
+        }
+        return new ContentRef(row.get("id", UUID.class), store.presignedGet(key, URL_VALIDITY), row.get("sha256", String.class),
+                row.get("media_type", String.class));
     }
 
     private static List<PlaylistEntry> entries(String json) {

@@ -332,10 +332,15 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
         if (link.connected()) {
             var body = Json.MAPPER.createObjectNode().put("sentAt", Instant.now().toString()).put("appVersion", VERSION).put("screenOn", true);
             Health.sample(body, options.dataDir());
-            player.showing().ifPresent(showing -> {
-                var playing = body.putObject("playing").put("contentId", showing.contentId().toString()).put("fromCache", showing.fromCache());
-                if (showing.campaignId() != null) {
-                    playing.put("campaignId", showing.campaignId().toString());
+            // what the screen shows, not what the manifest plans: the fleet view compares the two
+            manifest().ifPresent(current -> body.put("manifestVersion", current.version()));
+            var showing = player.showing();
+            body.put("screen", showing.isEmpty() ? "blank" : showing.get().fallback() ? "fallback" : player.pastManifest() ? "past-manifest" : "playing");
+            showing.ifPresent(shown -> {
+                var playing = body.putObject("playing").put("contentId", shown.contentId().toString()).put("fromCache", shown.fromCache())
+                        .put("since", shown.since().toString()).put("fallback", shown.fallback());
+                if (shown.campaignId() != null) {
+                    playing.put("campaignId", shown.campaignId().toString());
                 }
             });
             link.request("heartbeat", body, Duration.ofSeconds(10));

@@ -72,6 +72,12 @@ public final class OperatorApi {
         return campaign;
     }
 
+    /** A read model of the operator's organisation, from the service that serves it (the projector's {@code /api/v1/fleet}, ...). */
+    public JsonNode read(URI service, String path) throws IOException, InterruptedException {
+        return expect(http.send(HttpRequest.newBuilder(service.resolve(path)).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofString()), 200);
+    }
+
     public void end(UUID campaign) throws IOException, InterruptedException {
         call("POST", "/api/v1/campaigns/" + campaign + "/end", Map.of(), 200);
     }

@@ -102,6 +102,20 @@ class PlayerAgentIntegrationTests {
         assertThat(playIdsBySequence).allSatisfy((sequence, playIds) -> assertThat(playIds).as("play ids of sequence " + sequence).hasSize(1));
     }
 
+    private static JsonNode fleetEntry(OperatorApi operator, UUID display) throws IOException, InterruptedException {
+        for (var entry : operator.read(URI.create(system.projector.url("")), "/api/v1/fleet")) {
+            if (entry.path("displayId").asString().equals(display.toString())) {
+                return entry;
+            }
+        }
+        throw new AssertionError("display " + display + " is not in the fleet view");
+    }
+
+    private static List<JsonNode> presenceEvents(UUID display, String type) {
+        return TestStack.records("vizora.presence").stream().filter(record -> record.key().equals(display.toString()))
+                .map(record -> Json.MAPPER.readTree(record.value())).filter(event -> event.path("type").asString().equals(type)).toList();
+    }
+
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
@@ -188,14 +202,27 @@ class PlayerAgentIntegrationTests {
             var operator = system.operator();
             var tag = tag();
             var first = publish(operator, tag, 10);
-            try (var agent = paired(operator, tag, system.agent(dir, VizoraSystem.socketOf(wedged), null, Duration.ofSeconds(2)))) {
+            // checks every ~40 s: long enough for the projector (sync grace 5 s here) to see the screen fall behind
+            try (var agent = paired(operator, tag, system.agent(dir, VizoraSystem.socketOf(wedged), null, Duration.ofSeconds(40)))) {
                 await().atMost(LONG).until(() -> playing(agent, first.campaign()) && agent.status().connected());
+                var display = agent.credentials().orElseThrow().displayId();
+                await().atMost(LONG).until(() -> fleetEntry(operator, display).path("online").asBoolean());
                 var connections = agent.connections();
 
                 var second = publish(operator, tag, 20);
 
+                await().atMost(LONG).until(() -> fleetEntry(operator, display).path("outOfSyncSince").isString());
+                var behind = fleetEntry(operator, display);
+                assertThat(behind.path("showing").path("manifestVersion").asLong()).isLessThan(behind.path("manifestVersion").asLong());
+                assertThat(presenceEvents(display, "vizora.presence.display_out_of_sync.v1")).hasSize(1);
+
                 await().atMost(LONG).until(() -> playing(agent, second.campaign()));
                 assertThat(agent.connections()).as("converged over HTTP, not by reconnecting").isEqualTo(connections);
+                await().atMost(LONG).until(() -> !fleetEntry(operator, display).has("outOfSyncSince")
+                        || fleetEntry(operator, display).path("outOfSyncSince").isNull());
+                assertThat(presenceEvents(display, "vizora.presence.display_back_in_sync.v1")).hasSize(1);
+                assertThat(fleetEntry(operator, display).path("showing").path("playing").path("campaignId").asString())
+                        .isEqualTo(second.campaign().toString());
             }
         }
     }

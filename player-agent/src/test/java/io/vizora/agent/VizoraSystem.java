@@ -37,7 +37,8 @@ final class VizoraSystem implements AutoCloseable {
         commandService = ServiceProcess.start(services.resolve("command-service/target/command-service.jar"), "e2e-command-service", 0,
                 "--vizora.tokens.device-token-lifetime=PT3M");
         relay = ServiceProcess.start(services.resolve("outbox-relay/target/outbox-relay.jar"), "e2e-outbox-relay", 0);
-        projector = ServiceProcess.start(services.resolve("projector/target/projector.jar"), "e2e-projector", 0, jwks());
+        projector = ServiceProcess.start(services.resolve("projector/target/projector.jar"), "e2e-projector", 0, jwks(),
+                "--vizora.projector.presence.sync-grace=PT5S");
         gateway = gateway("e2e-push-gateway");
         for (var service : List.of(commandService, relay, projector, gateway)) {
             service.awaitUp();

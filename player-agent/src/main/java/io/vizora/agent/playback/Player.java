@@ -117,7 +117,7 @@ public final class Player implements AutoCloseable {
         }
         // a cached item is shown from the cache; its presigned URL stays out of status and kiosk
         show(new Showing(item.contentId(), item.campaignId(), item.mediaType(), item.sha256(), item.sha256() == null ? item.url() : null,
-                item.sha256() != null, due.until(), problem.isPresent()));
+                item.sha256() != null, started, due.until(), problem.isPresent()));
         boolean cut = !waitFor(due);
         var shown = Duration.between(started, Instant.now()).toMillis();
         journal.append(play(current, due, item, started, shown, cut ? Play.Outcome.interrupted : Play.Outcome.completed, item.sha256() != null, null));

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * What is on screen: the content, where its bytes are (the cache's digest, or a live URL for a web
- * page), and until when. {@code fallback} says it stands in for an item that could not be shown.
+ * page), since and until when. {@code fallback} says it stands in for an item that could not be shown.
  */
-public record Showing(UUID contentId, UUID campaignId, String mediaType, String sha256, String url, boolean fromCache, Instant until,
-                      boolean fallback) {
+public record Showing(UUID contentId, UUID campaignId, String mediaType, String sha256, String url, boolean fromCache, Instant since,
+                      Instant until, boolean fallback) {
 }

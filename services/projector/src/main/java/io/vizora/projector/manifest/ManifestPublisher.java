@@ -27,7 +27,7 @@ public class ManifestPublisher implements AutoCloseable {
     private static final RedisScript<Long> NEWER_ONLY = RedisScript.of("""
             local current = redis.call('HGET', KEYS[1], 'version')
             if current and tonumber(current) >= tonumber(ARGV[1]) then return 0 end
-            redis.call('HSET', KEYS[1], 'version', ARGV[1], 'manifest', ARGV[2], 'organisation', ARGV[3])
+            redis.call('HSET', KEYS[1], 'version', ARGV[1], 'manifest', ARGV[2], 'organisation', ARGV[3], 'compiledAt', ARGV[4])
             return 1""", Long.class);
 
     private final ReactiveStringRedisTemplate redis;
@@ -53,11 +53,15 @@ public class ManifestPublisher implements AutoCloseable {
         return producer.send(TOPIC, manifest.displayId().toString(), body)
                 .then(redis.execute(NEWER_ONLY, List.of(key(manifest.displayId())),
                         List.of(Long.toString(manifest.version()), new String(body, StandardCharsets.UTF_8),
-                                manifest.organisationId().toString())).then());
+                                manifest.organisationId().toString(), Long.toString(manifest.compiledAt().toEpochMilli()))).then());
     }
 
+    /**
+     * Redis first: a gateway takes reports only while the manifest is there, so from this moment on
+     * nothing of the display is published; the tombstone then closes its sockets on every gateway.
+     */
     public Mono<Void> withdraw(UUID displayId) {
-        return producer.send(TOPIC, displayId.toString(), null).then(redis.delete(key(displayId))).then();
+        return redis.delete(key(displayId)).then(producer.send(TOPIC, displayId.toString(), null)).then();
     }
 
     @Override

@@ -50,6 +50,8 @@ public class Presence implements SmartLifecycle, MonitoredConsumer {
     public static final String TOPIC = "vizora.presence";
     static final String CAME_ONLINE = "vizora.presence.display_came_online.v1";
     static final String WENT_OFFLINE = "vizora.presence.display_went_offline.v1";
+    static final String OUT_OF_SYNC = "vizora.presence.display_out_of_sync.v1";
+    static final String BACK_IN_SYNC = "vizora.presence.display_back_in_sync.v1";
     private static final String HEARTBEAT = "vizora.presence.heartbeat.v1";
     private static final Logger log = LoggerFactory.getLogger(Presence.class);
 
@@ -98,6 +100,8 @@ public class Presence implements SmartLifecycle, MonitoredConsumer {
     private final StringRedisTemplate redis;
     private final PresenceProperties properties;
     private final PresenceRules rules;
+    private final SyncRules sync;
+    private final io.vizora.projector.manifest.ManifestPublisher manifests;
     private final String prefix;
     private final ReliableProducer producer;
     private final ConcurrentMessageListenerContainer<String, byte[]> container;
@@ -105,8 +109,10 @@ public class Presence implements SmartLifecycle, MonitoredConsumer {
 
     public Presence(StringRedisTemplate redis, PresenceProperties properties, ProjectorProperties projector, EventContract contract,
                     @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-                    io.vizora.projector.ProjectionConsumers.Generation generation) {
+                    io.vizora.projector.ProjectionConsumers.Generation generation, io.vizora.projector.manifest.ManifestPublisher manifests) {
         this.redis = redis;
+        this.manifests = manifests;
+        this.sync = new SyncRules(properties.syncGrace());
         this.properties = properties;
         this.rules = new PresenceRules(properties.onlineAfter(), properties.offlineAfter());
         this.prefix = projector.redisPrefix() + "presence:";
@@ -192,12 +198,51 @@ public class Presence implements SmartLifecycle, MonitoredConsumer {
             announce(WENT_OFFLINE, UUID.nameUUIDFromBytes(("went_offline:" + displayId + ":" + lastSeen).getBytes(StandardCharsets.UTF_8)),
                     tenant, displayId, Instant.ofEpochMilli(Long.parseLong(lastSeen)));
             redis.execute(OFFLINE, keys(displayId), member, lastSeen);
+        }        followSync(now);
+    }
+
+    /**
+     * Online displays whose screens have not shown their newest manifest within the grace are
+     * announced out of sync, and back in sync once their heartbeats report it; the state is kept in
+     * the presence hash ({@code outOfSync}: the newest version, {@code outOfSyncSince}) for the fleet view.
+     */
+    private void followSync(Instant now) {
+        var online = redis.opsForZSet().range(online(), 0, -1);
+        for (var member : online == null ? java.util.Set.<String>of() : online) {
+            var tenant = UUID.fromString(member.substring(0, member.indexOf(':')));
+            var displayId = UUID.fromString(member.substring(member.indexOf(':') + 1));
+            var newest = redis.<String, String>opsForHash().multiGet(manifests.key(displayId), List.of("version", "compiledAt"));
+            var reported = redis.<String, String>opsForHash().multiGet(key(displayId), List.of("health", "outOfSync"));
+            if (newest.get(0) == null || newest.get(1) == null || reported.get(0) == null) {
+                continue;
+            }
+            var newestVersion = Long.parseLong(newest.get(0));
+            var health = tools.jackson.databind.json.JsonMapper.shared().readTree(reported.get(0));
+            var shown = health.path("manifestVersion").isNumber() ? health.get("manifestVersion").asLong() : null;
+            var compiledAt = Instant.ofEpochMilli(Long.parseLong(newest.get(1)));
+            if (reported.get(1) == null && sync.outOfSync(newestVersion, compiledAt, shown, now)) {
+                var data = new java.util.HashMap<String, Object>(Map.of("displayId", displayId.toString(), "at", compiledAt.toString(),
+                        "newestVersion", newestVersion));
+                if (shown != null) {
+                    data.put("shownVersion", shown);
+                }
+                announce(OUT_OF_SYNC, UUID.nameUUIDFromBytes(("out_of_sync:" + displayId + ":" + newestVersion).getBytes(StandardCharsets.UTF_8)),
+                        tenant, displayId, data);
+                redis.opsForHash().putAll(key(displayId), Map.of("outOfSync", Long.toString(newestVersion), "outOfSyncSince", Long.toString(compiledAt.toEpochMilli())));
+            } else if (reported.get(1) != null && sync.inSync(newestVersion, shown)) {
+                announce(BACK_IN_SYNC, UUID.nameUUIDFromBytes(("back_in_sync:" + displayId + ":" + shown).getBytes(StandardCharsets.UTF_8)),
+                        tenant, displayId, Map.of("displayId", displayId.toString(), "at", now.toString(), "version", shown));
+                redis.opsForHash().delete(key(displayId), "outOfSync", "outOfSyncSince");
+            }
         }
     }
 
     private void announce(String type, UUID id, UUID tenant, UUID displayId, Instant at) {
-        var event = Envelope.json(id, type, tenant, displayId.toString(), "system", Instant.now(),
-                Map.of("displayId", displayId.toString(), "at", at.toString()), "/vizora/projector");
+        announce(type, id, tenant, displayId, Map.of("displayId", displayId.toString(), "at", at.toString()));
+    }
+
+    private void announce(String type, UUID id, UUID tenant, UUID displayId, Map<String, ?> data) {
+        var event = Envelope.json(id, type, tenant, displayId.toString(), "system", Instant.now(), data, "/vizora/projector");
         producer.send(TOPIC, displayId.toString(), event).block(java.time.Duration.ofSeconds(30));
     }
 

@@ -45,18 +45,42 @@ class QueryController {
     record NowPlaying(String source, List<UUID> campaignIds, UUID contentId, Instant since, Instant nextAt, UUID nextContentId) {
     }
 
+    /**
+     * What the screen reported it shows (its last heartbeat: the manifest version it follows, the
+     * screen's state and the item on it), beside what the manifest plans ({@link NowPlaying}).
+     */
+    record Showing(String screen, Long manifestVersion, JsonNode playing, Instant reportedAt) {
+
+        static Showing of(String health) {
+            var heartbeat = JSON.readTree(health);
+            return new Showing(heartbeat.path("screen").asString(null),
+                    heartbeat.path("manifestVersion").isNumber() ? heartbeat.get("manifestVersion").asLong() : null,
+                    heartbeat.has("playing") ? heartbeat.get("playing") : null,
+                    heartbeat.has("sentAt") ? Instant.parse(heartbeat.get("sentAt").asString()) : null);
+        }
+    }
+
+    /**
+     * A display as operators see it: {@code planned} is what its newest manifest says plays now,
+     * {@code showing} what its screen last reported; {@code outOfSyncSince} is set while the screen has
+     * not shown its newest manifest within the sync grace.
+     */
     record FleetEntry(UUID displayId, String name, String timeZone, List<UUID> groupIds, List<String> tags, Long manifestVersion,
-                      Instant compiledAt, NowPlaying playing, Boolean online, Instant lastSeenAt) {
+                      Instant compiledAt, NowPlaying playing, Boolean online, Instant lastSeenAt, Showing showing, Instant outOfSyncSince) {
 
         FleetEntry playing(NowPlaying now) {
-            return new FleetEntry(displayId, name, timeZone, groupIds, tags, manifestVersion, compiledAt, now, online, lastSeenAt);
+            return new FleetEntry(displayId, name, timeZone, groupIds, tags, manifestVersion, compiledAt, now, online, lastSeenAt, showing,
+                    outOfSyncSince);
         }
 
         FleetEntry presence(Map<String, String> fields) {
-            return fields.containsKey("lastSeen")
-                    ? new FleetEntry(displayId, name, timeZone, groupIds, tags, manifestVersion, compiledAt, playing,
-                            "online".equals(fields.get("state")), Instant.ofEpochMilli(Long.parseLong(fields.get("lastSeen"))))
-                    : new FleetEntry(displayId, name, timeZone, groupIds, tags, manifestVersion, compiledAt, playing, false, null);
+            if (!fields.containsKey("lastSeen")) {
+                return new FleetEntry(displayId, name, timeZone, groupIds, tags, manifestVersion, compiledAt, playing, false, null, null, null);
+            }
+            return new FleetEntry(displayId, name, timeZone, groupIds, tags, manifestVersion, compiledAt, playing,
+                    "online".equals(fields.get("state")), Instant.ofEpochMilli(Long.parseLong(fields.get("lastSeen"))),
+                    fields.containsKey("health") ? Showing.of(fields.get("health")) : null,
+                    fields.containsKey("outOfSyncSince") ? Instant.ofEpochMilli(Long.parseLong(fields.get("outOfSyncSince"))) : null);
         }
     }
 
@@ -97,7 +121,7 @@ class QueryController {
                         Arrays.asList(row.get("group_ids", UUID[].class)), Arrays.asList(row.get("tags", String[].class)),
                         row.get("version", Long.class),
                         Optional.ofNullable(row.get("compiled_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null),
-                        null, null, null))
+                        null, null, null, null, null))
                 .all()
                 .flatMapSequential(entry -> redis.<String, String>opsForHash().get(manifests.key(entry.displayId()), "manifest")
                         .map(body -> withPlaying(entry, JSON.readTree(body), now))

@@ -201,8 +201,9 @@ cmd_env() {
   sed 's/^/export /' "$ENV_FILE"
 }
 
-# Read models are disposable (guarantee 4): the projector's schema is dropped and the projector
-# started again; the new schema gets a new consumer-group generation that replays every topic.
+# Read models are disposable (guarantee 4, docs/architecture.md): the projector's schema is dropped
+# and the projector started again; the new schema gets a new consumer-group generation that replays
+# every topic.
 cmd_rebuild() {
   [[ ${1:-} == projector ]] || die "usage: ops/stack.sh rebuild projector"
   select_jdk

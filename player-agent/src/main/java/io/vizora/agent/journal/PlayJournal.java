@@ -17,11 +17,11 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The plays not yet acknowledged by the server, on disk (guarantee 6): every play is written, forced
- * to disk, before it is reported, under the next number of the device's gapless sequence; it is
- * deleted only once the server acknowledged it. One file per play, named by its sequence, so a
- * crash at any moment leaves either the whole play or none of it, and the next number is found
- * again from the highest file and the counter file.
+ * The plays not yet acknowledged by the server, on disk (guarantee 6, docs/architecture.md): every
+ * play is written, forced to disk, before it is reported, under the next number of the device's
+ * gapless sequence; it is deleted only once the server acknowledged it. One file per play, named by
+ * its sequence, so a crash at any moment leaves either the whole play or none of it, and the next
+ * number is found again from the highest file and the counter file.
  */
 public final class PlayJournal {
 

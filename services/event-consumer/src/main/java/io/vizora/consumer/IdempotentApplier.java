@@ -7,7 +7,7 @@ import reactor.core.publisher.Mono;
 /**
  * Applies an event's effect once per event id for one named consumer: the dedup record and the
  * effect commit in one transaction, so a redelivered or replayed event changes nothing
- * (guarantee 3), and a failed effect leaves no dedup record behind.
+ * (guarantee 3, docs/architecture.md), and a failed effect leaves no dedup record behind.
  */
 public final class IdempotentApplier {
 

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Appends a command's events to the outbox. It must run inside the command's reactive
- * transaction (a {@code TransactionalOperator} or {@code @Transactional} around the command), so
- * the events commit with the state change or not at all: no dual write (guarantee 1).
+ * Appends a command's events to the outbox. It must run inside the command's reactive transaction
+ * (a {@code TransactionalOperator} or {@code @Transactional} around the command), so the events
+ * commit with the state change or not at all: no dual write (guarantee 1, docs/architecture.md).
  */
 public final class OutboxWriter {
 

@@ -20,10 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Guarantee 4: after a random history, a projector built from nothing (a fresh schema, a new
- * generation reading every topic from the beginning, partitions in whatever order they come)
- * arrives at the same read models as the live one, and its manifests plan the same campaigns and
- * content at the same instants.
+ * Guarantee 4 (docs/architecture.md): after a random history, a projector built from nothing (a
+ * fresh schema, a new generation reading every topic from the beginning, partitions in whatever
+ * order they come) arrives at the same read models as the live one, and its manifests plan the same
+ * campaigns and content at the same instants.
  */
 @ProjectorIntegrationTest
 class RebuildIntegrationTests {

@@ -20,8 +20,9 @@ import java.util.UUID;
 /**
  * What agents report, as contract-checked CloudEvents on the device's behalf: heartbeats to
  * {@value #PRESENCE}, proof of play to {@value #PLAYBACK}. Their whole state is the event, so the
- * agent is acknowledged only after Kafka acknowledged every event (guarantee 1); an agent that got
- * no acknowledgement sends the same ids again, and consumers deduplicate by id.
+ * agent is acknowledged only after Kafka acknowledged every event (guarantee 1,
+ * docs/architecture.md); an agent that got no acknowledgement sends the same ids again, and
+ * consumers deduplicate by id.
  */
 @Component
 public class DeviceEvents implements AutoCloseable {

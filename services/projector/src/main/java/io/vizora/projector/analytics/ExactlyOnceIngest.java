@@ -29,13 +29,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Events of one topic into one ClickHouse table, each stored once (guarantee 3; ADR 0015): a poll is
- * one INSERT of its new rows with their Kafka positions, so the rows and the consumer's progress
- * are written together or not at all; Kafka offsets are never committed, each partition resumes
- * after the highest offset stored in the table. An event already stored (the same id sent again by
- * an agent that missed its ack, or the same record read again after a crash) is left out before
- * the insert. The consumer group only shares out partitions between projector instances. Plays
- * and health samples are ingested this way.
+ * Events of one topic into one ClickHouse table, each stored once (guarantee 3,
+ * docs/architecture.md; ADR 0015): a poll is one INSERT of its new rows with their Kafka positions,
+ * so the rows and the consumer's progress are written together or not at all; Kafka offsets are
+ * never committed, each partition resumes after the highest offset stored in the table. An event
+ * already stored (the same id sent again by an agent that missed its ack, or the same record read
+ * again after a crash) is left out before the insert. The consumer group only shares out partitions
+ * between projector instances. Plays and health samples are ingested this way.
  */
 public final class ExactlyOnceIngest implements MonitoredConsumer, AutoCloseable {
 

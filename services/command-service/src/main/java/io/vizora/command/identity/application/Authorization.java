@@ -9,8 +9,9 @@ import reactor.core.publisher.Mono;
 import java.util.UUID;
 
 /**
- * How services refuse: 403 when the caller's role lacks a permission; 404 for anything outside
- * the caller's organisation, exactly as for what does not exist (guarantee 7: no hint either way).
+ * How services refuse: 403 when the caller's role lacks a permission; 404 for anything outside the
+ * caller's organisation, exactly as for what does not exist (guarantee 7, docs/architecture.md: no
+ * hint either way).
  */
 public final class Authorization {
 

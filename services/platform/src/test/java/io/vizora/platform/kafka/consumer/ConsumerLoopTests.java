@@ -86,10 +86,15 @@ class ConsumerLoopTests {
     void aBatchThatFailsIsReadAgainByANewConsumerAndTheLoopReportsTheFailureMeanwhile() {
         var failuresLeft = new AtomicInteger(3);
         var stored = new CopyOnWriteArrayList<String>();
-        var states = new CopyOnWriteArrayList<ConsumerState.Condition>();
+        var seenOnRetry = new CopyOnWriteArrayList<ConsumerState>();
+        var self = new java.util.concurrent.atomic.AtomicReference<ConsumerLoop<String, String>>();
         var loop = new ConsumerLoop<String, String>("ingest", () -> consumerWith(3), new ConsumerLoop.Work<>() {
             @Override
             public void begin(Consumer<String, String> consumer) {
+                if (failuresLeft.get() < 3) {
+                    // the state a health check sees between a failure and the next attempt
+                    seenOnRetry.add(self.get().consumerState());
+                }
             }
 
             @Override
@@ -100,14 +105,15 @@ class ConsumerLoopTests {
                 records.forEach(record -> stored.add(record.value()));
             }
         }, QUICK, java.time.Clock.systemUTC());
+        self.set(loop);
         try (loop) {
             loop.start();
-            await().until(() -> {
-                states.add(loop.consumerState().condition());
-                return stored.size() == 3;
-            });
+            await().until(() -> stored.size() == 3);
             assertThat(stored).containsExactly("value-0", "value-1", "value-2");
-            assertThat(states).contains(ConsumerState.Condition.FAILING);
+            assertThat(seenOnRetry).hasSize(3).allSatisfy(state -> {
+                assertThat(state.condition()).isEqualTo(ConsumerState.Condition.FAILING);
+                assertThat(state.detail()).isEqualTo("IllegalStateException: ClickHouse is away");
+            });
             await().until(() -> loop.consumerState().consuming());
         }
     }

@@ -55,6 +55,11 @@ public final class OperatorApi {
         return id(expect(http.send(request, HttpResponse.BodyHandlers.ofString()), 201), "contentId");
     }
 
+    /** A live web page by its address. */
+    public UUID webPage(String name, URI address) throws IOException, InterruptedException {
+        return id(call("POST", "/api/v1/content/web-pages", Map.of("name", name, "url", address.toString()), 201), "contentId");
+    }
+
     public UUID playlist(String name, List<UUID> contents, int durationMs) throws IOException, InterruptedException {
         var items = contents.stream().map(id -> Map.of("contentId", id.toString(), "durationMs", durationMs)).toList();
         return id(call("POST", "/api/v1/playlists", Map.of("name", name, "items", items), 201), "playlistId");

@@ -2,6 +2,7 @@ package io.vizora.agent;
 
 import io.vizora.agent.cache.ContentCache;
 import io.vizora.schedule.PlayItem;
+import io.vizora.testsupport.Chromium;
 import io.vizora.testsupport.TestStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -191,6 +192,49 @@ class PlayerAgentIntegrationTests {
 
         assertThat(other.evictAllBut(Set.of())).isEqualTo(1);
         assertThat(other.has(item.sha256())).isFalse();
+    }
+
+    @Test
+    void aVideoAndALiveWebPageShowOnTheKioskPageInChromium(@TempDir Path dir) throws Exception {
+        var operator = system.operator();
+        var tag = tag();
+        var browsers = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var site = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        site.createContext("/", exchange -> {
+            try (exchange) {
+                browsers.add(exchange.getRequestHeaders().getFirst("User-Agent"));
+                var page = "<!doctype html><title>menu</title><h1>today's menu</h1>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, page.length);
+                exchange.getResponseBody().write(page);
+            }
+        });
+        site.start();
+        try (var agent = paired(operator, tag, dir, 0)) {
+            var kiosk = "http://127.0.0.1:" + agent.kioskPort().orElseThrow() + "/";
+            var video = VizoraSystem.mp4();
+            var videoCampaign = operator.publishAllDay("video " + tag, operator.playlist("video " + tag,
+                    List.of(operator.upload("clip", video)), 60_000), tag, 7, 10);
+            await().atMost(LONG).until(() -> playing(agent, videoCampaign));
+            var digest = sha256(video);
+            await().atMost(LONG).untilAsserted(() -> assertThat(Chromium.dom(kiosk, 2_000))
+                    .containsPattern("<video[^>]+src=\"/content/" + digest + "\""));
+            var served = VizoraSystem.HTTP.send(HttpRequest.newBuilder(URI.create(kiosk + "content/" + digest)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(served.headers().firstValue("Content-Type")).hasValue("video/mp4");
+            assertThat(served.body()).isEqualTo(video);
+
+            var address = URI.create("http://127.0.0.1:" + site.getAddress().getPort() + "/menu");
+            var pageCampaign = operator.publishAllDay("menu " + tag, operator.playlist("menu " + tag,
+                    List.of(operator.webPage("menu", address)), 60_000), tag, 7, 20);
+            await().atMost(LONG).until(() -> playing(agent, pageCampaign));
+            browsers.clear();
+            await().atMost(LONG).untilAsserted(() -> assertThat(Chromium.dom(kiosk, 2_000))
+                    .containsPattern("<iframe[^>]+src=\"" + java.util.regex.Pattern.quote(address.toString()) + "\""));
+            assertThat(browsers).as("the page was loaded by the screen's browser").anyMatch(agentName -> agentName.contains("Chrome"));
+        } finally {
+            site.stop(0);
+        }
     }
 
     @Test

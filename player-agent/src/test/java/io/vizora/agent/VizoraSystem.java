@@ -89,6 +89,21 @@ final class VizoraSystem implements AutoCloseable {
     }
 
     /** A small PNG of its own colour, so every upload has its own digest. */
+    /**
+     * The start of an MP4 file (its ftyp box, then an empty mdat), random so each is new content:
+     * the command service knows it as video/mp4 by its bytes, and a screen's browser is given it
+     * in a video element. It decodes to nothing; what is under test is that it reaches the screen.
+     */
+    static byte[] mp4() {
+        var random = new byte[16];
+        ThreadLocalRandom.current().nextBytes(random);
+        var out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'm', 'p', '4', '2', 0, 0, 0, 0, 'm', 'p', '4', '2', 'i', 's', 'o', 'm'});
+        out.writeBytes(new byte[] {0, 0, 0, 0x18, 'm', 'd', 'a', 't'});
+        out.writeBytes(random);
+        return out.toByteArray();
+    }
+
     static byte[] png() throws IOException {
         var image = new BufferedImage(32, 18, BufferedImage.TYPE_INT_RGB);
         var graphics = image.createGraphics();

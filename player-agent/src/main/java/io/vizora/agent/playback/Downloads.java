@@ -32,6 +32,7 @@ public final class Downloads implements AutoCloseable {
     private final Duration retryEvery;
     private final Map<String, Play.Failure> failures = new ConcurrentHashMap<>();
     private final Semaphore wake = new Semaphore(0);
+    private volatile Runnable onCached = () -> { };
     private volatile boolean running = true;
     private Thread loop;
 
@@ -48,6 +49,11 @@ public final class Downloads implements AutoCloseable {
     /** A new manifest arrived: look at it now. */
     public void manifestChanged() {
         wake.release();
+    }
+
+    /** Called each time an item lands in the cache. */
+    public void onCached(Runnable listener) {
+        onCached = listener;
     }
 
     /** Why the item is not cached, if a fetch failed; empty if it is cached or still on its way. */
@@ -75,6 +81,7 @@ public final class Downloads implements AutoCloseable {
             try {
                 cache.fetch(URI.create(item.url()), item.sha256());
                 failures.remove(item.sha256());
+                onCached.run();
             } catch (ContentCache.FetchFailed e) {
                 failures.put(item.sha256(), new Play.Failure(e.stage(), e.getMessage()));
                 LOG.warning(() -> "content " + item.contentId() + " is not cached: " + e.getMessage());

@@ -55,6 +55,8 @@ public final class Player implements AutoCloseable {
     }
 
     public void start() {
+        // an item that arrives while its turn is on shows at once, not at its next turn
+        downloads.onCached(wake::release);
         loop = Thread.ofVirtual().name("player").start(this::run);
     }
 
@@ -110,7 +112,7 @@ public final class Player implements AutoCloseable {
             }
             var standIn = due.slice().items().stream().filter(other -> problem(other).isEmpty()).findFirst();
             if (standIn.isEmpty()) {
-                waitFor(due);
+                waitFor(due, true);
                 return;
             }
             item = standIn.get();
@@ -118,13 +120,16 @@ public final class Player implements AutoCloseable {
         // a cached item is shown from the cache; its presigned URL stays out of status and kiosk
         show(new Showing(item.contentId(), item.campaignId(), item.mediaType(), item.sha256(), item.sha256() == null ? item.url() : null,
                 item.sha256() != null, started, due.until(), problem.isPresent()));
-        boolean cut = !waitFor(due);
+        boolean cut = !waitFor(due, problem.isPresent());
         var shown = Duration.between(started, Instant.now()).toMillis();
         journal.append(play(current, due, item, started, shown, cut ? Play.Outcome.interrupted : Play.Outcome.completed, item.sha256() != null, null));
     }
 
-    /** Waits until the item's time is up (true), or until a new manifest no longer has it due (false). */
-    private boolean waitFor(Manifest.Due playing) throws InterruptedException {
+    /**
+     * Waits until the item's time is up (true), or until a new manifest no longer has it due, or,
+     * with {@code untilPlayable}, until the item (shown by a stand-in or not at all) has become playable (false).
+     */
+    private boolean waitFor(Manifest.Due playing, boolean untilPlayable) throws InterruptedException {
         while (running) {
             var left = Duration.between(Instant.now(), playing.until());
             if (left.isNegative() || left.isZero()) {
@@ -133,7 +138,8 @@ public final class Player implements AutoCloseable {
             if (wake.tryAcquire(left.toMillis(), TimeUnit.MILLISECONDS)) {
                 wake.drainPermits();
                 var now = manifest.get().flatMap(this::due);
-                if (now.isEmpty() || !now.get().item().contentId().equals(playing.item().contentId()) || !now.get().until().equals(playing.until())) {
+                if (now.isEmpty() || !now.get().item().contentId().equals(playing.item().contentId()) || !now.get().until().equals(playing.until())
+                        || untilPlayable && problem(playing.item()).isEmpty()) {
                     return false;
                 }
             }
@@ -187,6 +193,12 @@ public final class Player implements AutoCloseable {
         running = false;
         if (loop != null) {
             loop.interrupt();
+            // a play ending at this moment is journaled before the agent lets go of its files, not after
+            try {
+                loop.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -164,6 +164,32 @@ class ManifestIntegrationTests {
     }
 
     @Test
+    void anItemFoldedAfterTheDefaultPlaylistThatListsItIsCompiledIntoTheDisplaysOfThatDefault() {
+        // different keys, different partitions: a rebuild may fold the playlist before the item
+        var tenant = UUID.randomUUID();
+        var display = UUID.randomUUID();
+        var early = UUID.randomUUID();
+        var late = UUID.randomUUID();
+        var playlist = UUID.randomUUID();
+        events.send(tenant, "vizora.content.content_uploaded.v1", early, Map.of("contentId", early.toString(), "name", "Early",
+                "kind", "web", "mediaType", "text/html", "sizeBytes", 0, "sha256", "a".repeat(64), "url", "https://example.org/early"));
+        events.send(tenant, "vizora.scheduling.playlist_created.v1", playlist, Map.of("playlistId", playlist.toString(), "name", "Idle",
+                "items", List.of(Map.of("contentId", early.toString(), "durationMs", 5000), Map.of("contentId", late.toString(), "durationMs", 5000))));
+        events.send(tenant, "vizora.scheduling.default_playlist_set.v1", tenant, Map.of("playlistId", playlist.toString()));
+        events.send(tenant, "vizora.fleet.display_paired.v1", display, Map.of("displayId", display.toString(), "name", "Plain", "timeZone", "UTC",
+                "groupIds", List.of(), "tags", List.of()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(inRedis(display)).hasValueSatisfying(manifest ->
+                assertThat(manifest.path("slices").path(0).path("items").findValuesAsString("contentId")).containsExactly(early.toString())));
+
+        events.send(tenant, "vizora.content.content_uploaded.v1", late, Map.of("contentId", late.toString(), "name", "Late",
+                "kind", "web", "mediaType", "text/html", "sizeBytes", 0, "sha256", "b".repeat(64), "url", "https://example.org/late"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(inRedis(display)).hasValueSatisfying(manifest ->
+                assertThat(manifest.path("slices").path(0).path("items").findValuesAsString("contentId"))
+                        .containsExactly(early.toString(), late.toString())));
+    }
+
+    @Test
     void aCampaignForAGroupRecompilesEveryMemberAndNoOtherDisplay() {
         var tenant = UUID.randomUUID();
         var group = UUID.randomUUID();

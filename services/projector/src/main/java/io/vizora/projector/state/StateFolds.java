@@ -40,11 +40,11 @@ public final class StateFolds implements EventHandler {
                             ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name WHERE display_group.organisation_id = EXCLUDED.organisation_id""")
                     .bind("id", uuid(data, "groupId")).bind("tenant", tenant).bind("name", data.get("name").asString()).then();
             case "vizora.fleet.display_group_deleted.v1" -> groupDeleted(db, tenant, uuid(data, "groupId"));
-            case "vizora.content.content_uploaded.v1" -> upsertContent(db, tenant, data)
-                    .then(dueForCampaigns(db, tenant, contentCondition(), "content", uuid(data, "contentId").toString()));
+            case "vizora.content.content_uploaded.v1" -> inTurn(db, uuid(data, "contentId")).then(upsertContent(db, tenant, data))
+                    .then(dueForContent(db, tenant, uuid(data, "contentId")));
             case "vizora.content.content_renamed.v1" -> db.sql("UPDATE content SET name = :name WHERE id = :id AND organisation_id = :tenant")
                     .bind("name", data.get("name").asString()).bind("id", uuid(data, "contentId")).bind("tenant", tenant).then();
-            case "vizora.content.content_deleted.v1" -> dueForCampaigns(db, tenant, contentCondition(), "content", uuid(data, "contentId").toString())
+            case "vizora.content.content_deleted.v1" -> inTurn(db, uuid(data, "contentId")).then(dueForContent(db, tenant, uuid(data, "contentId")))
                     .then(db.sql("DELETE FROM content WHERE id = :id AND organisation_id = :tenant")
                             .bind("id", uuid(data, "contentId")).bind("tenant", tenant).then());
             case "vizora.scheduling.playlist_created.v1", "vizora.scheduling.playlist_updated.v1" -> upsertPlaylist(db, tenant, data)
@@ -70,6 +70,7 @@ public final class StateFolds implements EventHandler {
     }
 
     private static Mono<Void> upsertDisplay(DatabaseClient db, UUID tenant, JsonNode data, ConsumedEvent event) {
+        var groups = strings(data.get("groupIds")).stream().map(UUID::fromString).toArray(UUID[]::new);
         var spec = db.sql("""
                         INSERT INTO display (id, organisation_id, name, time_zone, tags, group_ids, paired_at, default_playlist_id)
                         VALUES (:id, :tenant, :name, :zone, :tags,
@@ -81,10 +82,25 @@ public final class StateFolds implements EventHandler {
                 .bind("id", uuid(data, "displayId")).bind("tenant", tenant).bind("name", data.get("name").asString())
                 .bind("zone", data.get("timeZone").asString())
                 .bind("tags", strings(data.get("tags")).toArray(String[]::new))
-                .bind("groups", strings(data.get("groupIds")).stream().map(UUID::fromString).toArray(UUID[]::new))
+                .bind("groups", groups)
                 .bind("at", event.time().atOffset(java.time.ZoneOffset.UTC));
-        return (data.has("defaultPlaylistId") ? spec.bind("defaultPlaylist", uuid(data, "defaultPlaylistId"))
-                : spec.bindNull("defaultPlaylist", UUID.class)).then();
+        return inTurn(db, groups).then((data.has("defaultPlaylistId") ? spec.bind("defaultPlaylist", uuid(data, "defaultPlaylistId"))
+                : spec.bindNull("defaultPlaylist", UUID.class)).then());
+    }
+
+    /**
+     * Events about one thing are keyed by different ids (a display joining a group and the group's
+     * deletion; a playlist listing an item and the item's upload), so two consumer threads may fold
+     * them at once, and under read committed neither would see the other's row: the display keeps
+     * the deleted group, or the item is never compiled in. A transaction-scoped lock per shared id
+     * (taken in key order, so two folds never deadlock) makes such folds follow one another.
+     */
+    private static Mono<Void> inTurn(DatabaseClient db, UUID... ids) {
+        return ids.length == 0 ? Mono.empty()
+                : db.sql("""
+                        SELECT count(pg_advisory_xact_lock(k))
+                        FROM (SELECT DISTINCT hashtextextended(g::text, 0) AS k FROM unnest(:ids::uuid[]) AS g ORDER BY k) AS keys""")
+                .bind("ids", ids).then();
     }
 
     /** The organisation's default changed: every display of it may play it. */
@@ -116,7 +132,7 @@ public final class StateFolds implements EventHandler {
      * and it is remembered, so a display folded later (on replay) does not join it again.
      */
     private static Mono<Void> groupDeleted(DatabaseClient db, UUID tenant, UUID groupId) {
-        return db.sql("INSERT INTO deleted_display_group (id, organisation_id) VALUES (:group, :tenant) ON CONFLICT DO NOTHING")
+        return inTurn(db, groupId).then(db.sql("INSERT INTO deleted_display_group (id, organisation_id) VALUES (:group, :tenant) ON CONFLICT DO NOTHING")
                 .bind("group", groupId).bind("tenant", tenant).then()
                 .then(db.sql("""
                         INSERT INTO manifest_due (display_id, organisation_id)
@@ -126,7 +142,7 @@ public final class StateFolds implements EventHandler {
                 .then(db.sql("UPDATE display SET group_ids = array_remove(group_ids, :group) WHERE organisation_id = :tenant AND :group = ANY (group_ids)")
                         .bind("tenant", tenant).bind("group", groupId).then())
                 .then(db.sql("DELETE FROM display_group WHERE id = :group AND organisation_id = :tenant")
-                        .bind("group", groupId).bind("tenant", tenant).then());
+                        .bind("group", groupId).bind("tenant", tenant).then()));
     }
 
     private static Mono<Void> upsertContent(DatabaseClient db, UUID tenant, JsonNode data) {
@@ -143,13 +159,15 @@ public final class StateFolds implements EventHandler {
     }
 
     private static Mono<Void> upsertPlaylist(DatabaseClient db, UUID tenant, JsonNode data) {
-        return db.sql("""
+        var contents = new ArrayList<UUID>();
+        data.get("items").forEach(item -> contents.add(uuid(item, "contentId")));
+        return inTurn(db, contents.toArray(UUID[]::new)).then(db.sql("""
                         INSERT INTO playlist (id, organisation_id, name, items) VALUES (:id, :tenant, :name, :items)
                         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, items = EXCLUDED.items
                         WHERE playlist.organisation_id = EXCLUDED.organisation_id""")
                 .bind("id", uuid(data, "playlistId")).bind("tenant", tenant).bind("name", data.get("name").asString())
                 .bind("items", Json.of(data.get("items").toString()))
-                .then();
+                .then());
     }
 
     private static Mono<Void> upsertCampaign(DatabaseClient db, UUID tenant, JsonNode data) {
@@ -184,6 +202,18 @@ public final class StateFolds implements EventHandler {
 
     private static Mono<Void> dueForPublished(DatabaseClient db, UUID tenant, UUID campaignId) {
         return dueForCampaigns(db, tenant, "c.state = 'published' AND c.id = :campaign", "campaign", campaignId);
+    }
+
+    /** The displays that may play an item: through a published campaign or a default playlist listing it. */
+    private static Mono<Void> dueForContent(DatabaseClient db, UUID tenant, UUID contentId) {
+        return dueForCampaigns(db, tenant, contentCondition(), "content", contentId.toString())
+                .then(db.sql("""
+                                INSERT INTO manifest_due (display_id, organisation_id)
+                                SELECT d.id, d.organisation_id FROM display d WHERE d.organisation_id = :tenant
+                                    AND coalesce(d.default_playlist_id, (SELECT o.playlist_id FROM organisation_default o WHERE o.organisation_id = :tenant))
+                                        IN (SELECT p.id FROM playlist p WHERE p.organisation_id = :tenant AND p.items @> jsonb_build_array(jsonb_build_object('contentId', :content::text)))
+                                ON CONFLICT DO NOTHING""")
+                        .bind("tenant", tenant).bind("content", contentId.toString()).then());
     }
 
     private static String contentCondition() {

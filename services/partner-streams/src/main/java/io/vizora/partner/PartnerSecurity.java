@@ -1,13 +1,14 @@
 package io.vizora.partner;
 
 import io.vizora.partner.keys.PartnerKeys;
+import io.vizora.platform.edge.ProblemWriter;
+import io.vizora.platform.security.AccessRevocations;
 import io.vizora.platform.security.ApiKeyAuthentication;
 import io.vizora.platform.security.OperatorTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -15,7 +16,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
 
@@ -34,34 +35,36 @@ class PartnerSecurity {
     private static final List<String> WEBHOOK_MANAGERS = List.of("owner", "admin");
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(@Value("${vizora.tokens.jwks-uri}") String jwksUri, @Value("${vizora.tokens.issuer}") String issuer) {
-        return OperatorTokens.decoder(jwksUri, issuer);
+    ReactiveJwtDecoder jwtDecoder(@Value("${vizora.tokens.jwks-uri}") String jwksUri, @Value("${vizora.tokens.issuer}") String issuer,
+                                  AccessRevocations revocations) {
+        return revocations.guard(OperatorTokens.decoder(jwksUri, issuer));
     }
 
     @Bean
     @Order(1)
-    SecurityWebFilterChain partnerChain(ServerHttpSecurity http, PartnerKeys keys) {
-        var unauthenticated = new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED);
+    SecurityWebFilterChain partnerChain(ServerHttpSecurity http, PartnerKeys keys, ProblemWriter problems, AccessRevocations revocations) {
+        ServerAuthenticationEntryPoint unauthenticated = problems::unauthenticated;
         return http
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/partner/**"))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .addFilterAt(ApiKeyAuthentication.filter(keys::partner, partner -> "apikey:" + partner.apiKeyId(), PartnerKeys.Partner::scopes,
+                .addFilterAt(ApiKeyAuthentication.filter(revocations.unlessRevoked(keys::partner), partner -> "apikey:" + partner.apiKeyId(), PartnerKeys.Partner::scopes,
                         unauthenticated), SecurityWebFiltersOrder.AUTHENTICATION)
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(problems::forbidden))
                 .authorizeExchange(routes -> routes.anyExchange().hasAuthority(EVENTS_READ))
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityWebFilterChain operatorChain(ServerHttpSecurity http) {
+    SecurityWebFilterChain operatorChain(ServerHttpSecurity http, ProblemWriter problems) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(token -> Mono.just(
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems::unauthenticated).accessDeniedHandler(problems::forbidden))
+                .oauth2ResourceServer(server -> server.authenticationEntryPoint(problems::unauthenticated).accessDeniedHandler(problems::forbidden).jwt(jwt -> jwt.jwtAuthenticationConverter(token -> Mono.just(
                         new JwtAuthenticationToken(token, List.of(new SimpleGrantedAuthority("ROLE_" + OperatorTokens.role(token))))))))
                 .authorizeExchange(routes -> routes
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()

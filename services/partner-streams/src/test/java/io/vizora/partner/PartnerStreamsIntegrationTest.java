@@ -21,7 +21,8 @@ import java.lang.annotation.Target;
 @SpringBootTest(properties = {"vizora.partner.consumer-group=" + CaughtUp.GROUP,
         "vizora.partner.webhooks.first-retry=PT0.1S", "vizora.partner.webhooks.max-retry=PT0.4S",
         "vizora.partner.webhooks.max-attempts=5", "vizora.partner.webhooks.poll-interval=PT0.1S", "vizora.partner.webhooks.timeout=PT1S",
-        "vizora.partner.webhooks.allow-private-targets=true"})
+        "vizora.partner.webhooks.allow-private-targets=true", "vizora.web.rate-limit.per-address.capacity=1000000",
+        "vizora.web.rate-limit.per-user.capacity=1000000"})
 @AutoConfigureWebTestClient
 public @interface PartnerStreamsIntegrationTest {
 }

@@ -21,7 +21,8 @@ import java.lang.annotation.Target;
 @ExtendWith(TestJwks.class)
 @SpringBootTest(properties = {"vizora.projector.generation=it-${random.uuid}",
         "vizora.projector.presence.online-after=PT1S", "vizora.projector.presence.offline-after=PT5S",
-        "vizora.projector.presence.sweep-interval=PT0.2S"})
+        "vizora.projector.presence.sweep-interval=PT0.2S", "vizora.web.rate-limit.per-address.capacity=1000000",
+        "vizora.web.rate-limit.per-user.capacity=1000000"})
 @AutoConfigureWebTestClient
 public @interface ProjectorIntegrationTest {
 }

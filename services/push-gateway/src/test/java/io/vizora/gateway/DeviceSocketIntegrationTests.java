@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @ExtendWith(TestJwks.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "vizora.gateway.token-renewal-notice=PT1S")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"vizora.gateway.token-renewal-notice=PT1S",
+        "vizora.web.rate-limit.per-address.capacity=1000000"})
 class DeviceSocketIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -1,6 +1,8 @@
 package io.vizora.command.web;
 
 import io.vizora.command.domain.RuleViolation;
+import io.vizora.platform.edge.InputProblems;
+import io.vizora.platform.edge.RequestIdFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
@@ -43,6 +46,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Mono.just(ResponseEntity.unprocessableContent().body(withRequestId(detail, exchange)));
     }
 
+    /** A request parameter outside its constraints (a name too long, a blank one): 400 naming it. */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    Mono<ResponseEntity<ProblemDetail>> constraintViolation(jakarta.validation.ConstraintViolationException violation, ServerWebExchange exchange) {
+        var detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+        detail.setTitle("Invalid request");
+        detail.setProperty("errors", violation.getConstraintViolations().stream().map(each -> {
+            String field = null;
+            for (var node : each.getPropertyPath()) {
+                field = node.getName();
+            }
+            return Map.of("field", String.valueOf(field), "message", each.getMessage());
+        }).toList());
+        return Mono.just(ResponseEntity.badRequest().body(withRequestId(detail, exchange)));
+    }
+
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<ProblemDetail>> unexpected(Exception exception, ServerWebExchange exchange) {
         log.atError().addKeyValue("requestId", RequestIdFilter.of(exchange)).setCause(exception).log("unhandled error");
@@ -60,6 +78,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
                 .toList();
         detail.setProperty("errors", errors);
+        return Mono.just(ResponseEntity.status(status).headers(headers).body(withRequestId(detail, exchange)));
+    }
+
+    /** A body that could not be read names the field that could not ({@link InputProblems}). */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex, HttpHeaders headers,
+                                                                         HttpStatusCode status, ServerWebExchange exchange) {
+        var field = InputProblems.fieldError(ex);
+        if (field.isEmpty()) {
+            return super.handleServerWebInputException(ex, headers, status, exchange);
+        }
+        var detail = ProblemDetail.forStatusAndDetail(status, "The request has invalid fields.");
+        detail.setTitle("Invalid request");
+        detail.setProperty("errors", List.of(field.get()));
         return Mono.just(ResponseEntity.status(status).headers(headers).body(withRequestId(detail, exchange)));
     }
 

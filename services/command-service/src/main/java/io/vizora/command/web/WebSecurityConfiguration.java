@@ -11,6 +11,9 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import io.vizora.command.apikeys.domain.ApiKeyPrincipal;
 import io.vizora.command.apikeys.persistence.ApiKeyRepository;
 import io.vizora.platform.security.ApiKeyAuthentication;
+import io.vizora.platform.security.AccessRevocations;
+import io.vizora.platform.edge.ProblemWriter;
+import io.vizora.platform.edge.RequestIdFilter;
 import io.vizora.command.identity.domain.Role;
 import io.vizora.command.identity.tokens.AccessTokens;
 import io.vizora.command.identity.tokens.DeviceTokens;
@@ -64,9 +67,10 @@ class WebSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityWebFilterChain apiChain(ServerHttpSecurity http, CorsProperties cors, ProblemResponses problems, ApiKeyRepository apiKeys) {
+    SecurityWebFilterChain apiChain(ServerHttpSecurity http, CorsProperties cors, ProblemWriter problems, ApiKeyRepository apiKeys,
+                                   AccessRevocations revocations) {
         return common(http, "default-src 'none'; frame-ancestors 'none'")
-                .addFilterAt(ApiKeyAuthentication.filter(key -> apiKeys.principal(ApiKeyAuthentication.digest(key)), ApiKeyPrincipal::name,
+                .addFilterAt(ApiKeyAuthentication.filter(revocations.unlessRevoked(key -> apiKeys.principal(ApiKeyAuthentication.digest(key))), ApiKeyPrincipal::name,
                         ApiKeyPrincipal::scopeCodes, problems::unauthenticated), SecurityWebFiltersOrder.AUTHENTICATION)
                 .cors(spec -> spec.configurationSource(corsSource(cors)))
                 .exceptionHandling(handling -> handling

@@ -1,5 +1,7 @@
 package io.vizora.command.web;
 
+import io.vizora.platform.edge.RequestIdFilter;
+
 import io.vizora.command.CommandServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,6 +1,9 @@
 package io.vizora.platform.objectstore;
 
 import io.minio.BucketExistsArgs;
+import io.minio.CopyObjectArgs;
+import io.minio.Directive;
+import io.minio.SourceObject;
 import io.minio.errors.ErrorResponseException;
 import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
@@ -12,6 +15,7 @@ import io.minio.Http;
 
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -43,12 +47,30 @@ public final class ObjectStore implements AutoCloseable {
         return call(() -> client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build()));
     }
 
+    /**
+     * Every object is served as a download, never rendered: a file that is also valid HTML or SVG
+     * must not run script in a browser tab on the store's origin. (A store cannot be made to send
+     * {@code X-Content-Type-Options}; the exact type and this header are what it can send.)
+     */
+    private static final String DISPOSITION = "attachment";
+
     /** Stores a stream; {@code size} may be -1 when unknown. */
     public void put(String key, InputStream content, long size, String contentType) {
         call(() -> client.putObject(PutObjectArgs.builder()
                 .bucket(bucket).object(key)
                 .stream(content, size, size < 0 ? PART_SIZE : -1)
                 .contentType(contentType)
+                .headers(Map.of("Content-Disposition", DISPOSITION))
+                .build()));
+    }
+
+    /** Copies an object inside the store (the bytes never leave it), giving the copy its type. */
+    public void copy(String source, String target, String contentType) {
+        call(() -> client.copyObject(CopyObjectArgs.builder()
+                .bucket(bucket).object(target)
+                .source(SourceObject.builder().bucket(bucket).object(source).build())
+                .metadataDirective(Directive.REPLACE)
+                .headers(Map.of("Content-Type", contentType, "Content-Disposition", DISPOSITION))
                 .build()));
     }
 

@@ -76,7 +76,11 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
     /** The digest as events carry it: base64url without padding. */
     public static String digestText(String key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest(key));
+        return digestText(digest(key));
+    }
+
+    public static String digestText(byte[] digest) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import io.vizora.platform.security.AccessRevocations;
 
 import java.util.List;
 import java.util.UUID;
@@ -31,7 +32,10 @@ public class ApiKeyService {
     private final OutboxWriter outbox;
     private final TransactionalOperator transaction;
 
-    public ApiKeyService(ApiKeyRepository keys, OutboxWriter outbox, TransactionalOperator transaction) {
+    private final AccessRevocations revocations;
+
+    public ApiKeyService(ApiKeyRepository keys, OutboxWriter outbox, TransactionalOperator transaction, AccessRevocations revocations) {
+        this.revocations = revocations;
         this.keys = keys;
         this.outbox = outbox;
         this.transaction = transaction;
@@ -55,11 +59,16 @@ public class ApiKeyService {
         return Authorization.require(caller, Permission.API_KEYS_MANAGE).thenMany(keys.list(caller.organisationId()));
     }
 
-    /** Revoking twice is harmless; another organisation's key is not found. */
+    /**
+     * Revoking twice is harmless; another organisation's key is not found. Every service refuses
+     * the key from the next request on (recorded before the change, which fails if that fails).
+     */
     public Mono<Void> revoke(Caller caller, UUID id) {
         return Authorization.require(caller, Permission.API_KEYS_MANAGE)
-                .then(keys.revoke(caller.organisationId(), id))
+                .then(keys.digest(caller.organisationId(), id))
                 .switchIfEmpty(Mono.error(Authorization.notFound("API key", id)))
+                .flatMap(revocations::revokeKey)
+                .then(keys.revoke(caller.organisationId(), id))
                 .flatMap(revokedNow -> revokedNow
                         ? outbox.append(CommandEvents.by(caller, ApiKeyRevoked.TYPE, id, new ApiKeyRevoked(id))).then()
                         : Mono.<Void>empty())

@@ -26,6 +26,13 @@ public class ApiKeyRepository {
         this.db = db;
     }
 
+    /** The SHA-256 of a key of the organisation, revoked or not. */
+    public Mono<byte[]> digest(UUID organisationId, UUID id) {
+        return db.sql("SELECT key_hash FROM api_key WHERE id = :id AND organisation_id = :organisation")
+                .bind("id", id).bind("organisation", organisationId)
+                .map(row -> row.get("key_hash", byte[].class)).one();
+    }
+
     public Mono<Void> insert(UUID id, UUID organisationId, String name, List<Scope> scopes, byte[] keyHash, UUID createdBy) {
         return db.sql("""
                         INSERT INTO api_key (id, organisation_id, name, scopes, key_hash, created_by)

@@ -105,11 +105,15 @@ public class ContentService {
         var pending = new Content(contentId, name.strip(), ContentKind.VIDEO.code(), "pending", null, null, null, key, null, Instant.now());
         return Authorization.require(caller, Permission.CONTENT_MANAGE)
                 .then(contents.insert(caller.organisationId(), pending))
-                .then(Mono.fromCallable(() -> storage.uploadUrl(key, properties.uploadUrlValidity())).subscribeOn(Schedulers.boundedElastic()))
+                .then(Mono.fromCallable(() -> storage.uploadUrl(ContentStorage.uploadKey(caller.organisationId(), contentId),
+                        properties.uploadUrlValidity())).subscribeOn(Schedulers.boundedElastic()))
                 .map(url -> new Upload(contentId, url, "PUT", expiresAt));
     }
 
-    /** Checks what was uploaded to the presigned URL; content that is not playable is removed, row and file. */
+    /**
+     * Seals and checks what was uploaded to the presigned URL (a second confirm answers the item
+     * as it is); content that is not playable is removed, row and file.
+     */
     public Mono<Content> confirmUpload(Caller caller, UUID contentId) {
         return Authorization.require(caller, Permission.CONTENT_MANAGE)
                 .then(contents.find(caller.organisationId(), contentId))
@@ -118,7 +122,8 @@ public class ContentService {
     }
 
     private Mono<Content> verify(Caller caller, Content pending) {
-        return Mono.fromCallable(() -> storage.verify(pending.objectKey(), rules)).subscribeOn(Schedulers.boundedElastic())
+        var upload = ContentStorage.uploadKey(caller.organisationId(), pending.contentId());
+        return Mono.fromCallable(() -> storage.seal(upload, pending.objectKey(), rules)).subscribeOn(Schedulers.boundedElastic())
                 .onErrorResume(refused -> contents.delete(caller.organisationId(), pending.contentId()).then(Mono.error(refused)))
                 .flatMap(verified -> verified.isEmpty()
                         ? Mono.error(new DomainProblem(HttpStatus.CONFLICT, "Nothing uploaded",

@@ -41,7 +41,8 @@ public record WebPage(URI url) {
         if (uri.getRawUserInfo() != null) {
             throw invalid("the address must not carry a user name or password");
         }
-        return new WebPage(uri);
+        // the contract's addresses are ASCII: other characters travel percent-encoded, as a browser sends them
+        return new WebPage(URI.create(uri.toASCIIString()));
     }
 
     public String sha256() {

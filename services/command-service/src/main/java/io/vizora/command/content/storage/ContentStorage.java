@@ -43,6 +43,11 @@ public class ContentStorage {
         return "tenants/" + organisationId + "/content/" + contentId + "/original";
     }
 
+    /** Where a presigned upload lands; the content is sealed from there into its {@link #objectKey}. */
+    public static String uploadKey(UUID organisationId, UUID contentId) {
+        return "tenants/" + organisationId + "/uploads/" + contentId;
+    }
+
     /** Stores a file that streams in; refuses it (storing nothing) if it is not playable content. */
     public Stored store(String key, InputStream body, ContentRules rules) {
         var measured = new MeasuredInputStream(body, rules.maxBytes());
@@ -62,8 +67,17 @@ public class ContentStorage {
         return checked(key, mediaType, measured, rules);
     }
 
-    /** Checks a file uploaded straight to the store; removes it if it is not playable content. */
-    public Optional<Stored> verify(String key, ContentRules rules) {
+    /**
+     * Seals a file uploaded straight to the store: copies it from where the presigned URL writes
+     * ({@code upload}) to {@code key}, which no URL can write, and checks the copy there, so the
+     * bytes checked are the bytes kept whatever is PUT to the URL afterwards. Removes both if it
+     * is not playable content; empty if nothing was uploaded.
+     */
+    public Optional<Stored> seal(String upload, String key, ContentRules rules) {
+        if (store.sizeIfPresent(upload).isPresent()) {
+            store.copy(upload, key, "application/octet-stream");
+            removeQuietly(upload);
+        }
         var size = store.sizeIfPresent(key);
         if (size.isEmpty()) {
             return Optional.empty();
@@ -84,7 +98,9 @@ public class ContentStorage {
                 throw refused;
             }
             buffered.transferTo(OutputStream.nullOutputStream());
-            return Optional.of(checked(key, mediaType, measured, rules));
+            var stored = checked(key, mediaType, measured, rules);
+            store.copy(key, key, mediaType);
+            return Optional.of(stored);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,6 +19,7 @@ import io.vizora.command.web.DomainProblem;
 import io.vizora.outbox.OutboxEvent;
 import io.vizora.outbox.OutboxWriter;
 import io.vizora.outbox.Principal;
+import io.vizora.platform.security.AccessRevocations;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -47,9 +48,15 @@ public class UserService {
     private final TransactionalOperator transaction;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final AccessRevocations revocations;
 
+    /**
+     * Access follows state from the next request on: a role change or removal first voids the
+     * user's access tokens on every service (if that fails, nothing changes), then changes them.
+     */
     public UserService(IdentityRepository identities, OutboxWriter outbox, TransactionalOperator transaction,
-                       PasswordEncoder passwords, Clock clock) {
+                       PasswordEncoder passwords, Clock clock, AccessRevocations revocations) {
+        this.revocations = revocations;
         this.identities = identities;
         this.outbox = outbox;
         this.transaction = transaction;
@@ -101,14 +108,16 @@ public class UserService {
     }
 
     public Mono<UserView> changeRole(Caller caller, UUID userId, Role role) {
-        return judged(caller, userId, role, target -> identities.changeRole(caller.organisationId(), userId, role)
+        return judged(caller, userId, role, target -> revocations.revokeUser(userId)
+                .then(identities.changeRole(caller.organisationId(), userId, role))
                 .then(emit(caller, UserRoleChanged.TYPE, userId, new UserRoleChanged(userId, role.code())))
                 .thenReturn(new UserView(target.userId(), target.email(), target.displayName(), role, target.status())));
     }
 
-    /** Removes a user: they can no longer log in, their refresh tokens stop working at once. */
+    /** Removes a user: they can no longer log in, their refresh and access tokens stop working at once. */
     public Mono<Void> remove(Caller caller, UUID userId) {
-        return judged(caller, userId, null, target -> identities.remove(caller.organisationId(), userId)
+        return judged(caller, userId, null, target -> revocations.revokeUser(userId)
+                .then(identities.remove(caller.organisationId(), userId))
                 .then(emit(caller, UserRemoved.TYPE, userId, new UserRemoved(userId)))
                 .thenReturn(target))
                 .then();

@@ -10,6 +10,8 @@ import com.nimbusds.jwt.SignedJWT;
 
 import java.time.Clock;
 import java.time.Duration;
+import io.vizora.platform.security.AccessRevocations;
+
 import java.util.Date;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -37,6 +39,8 @@ public class JwtSigner {
                 .issuer(issuer)
                 .subject(subject)
                 .issueTime(Date.from(now))
+                // iat counts whole seconds; revocations compare to the millisecond (AccessRevocations)
+                .claim(AccessRevocations.ISSUED_MS, now.toEpochMilli())
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString());
         var key = keys.signingKey();

@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import io.vizora.platform.security.AccessRevocations;
 import reactor.core.publisher.Flux;
 
 import java.time.Clock;
@@ -57,16 +58,18 @@ class TokenConfiguration {
 
     /**
      * Verifies ES256 only, against the ring's keys by kid, with expiry and issuer checked; tokens
-     * that passed are remembered until they expire (at most 100,000 of them).
+     * that passed are remembered until they expire (at most 100,000 of them); a token whose user's
+     * access changed since it was issued is refused ({@link AccessRevocations}).
      */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SigningKeyRing keys, TokenProperties properties, Clock clock) {
+    ReactiveJwtDecoder jwtDecoder(SigningKeyRing keys, TokenProperties properties, Clock clock, AccessRevocations revocations) {
         var decoder = NimbusReactiveJwtDecoder
                 .withJwkSource(jwt -> Flux.from(keys.verificationKey(jwt.getHeader().getKeyID()).map(key -> (JWK) key)))
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
-        return new VerifiedTokenCache(decoder, clock, 100_000);
+        // revocations are checked on every request, outside the cache: a remembered token is refused all the same
+        return revocations.guard(new VerifiedTokenCache(decoder, clock, 100_000));
     }
 
     @Bean

@@ -16,10 +16,19 @@ import java.util.UUID;
 public record Campaign(String name, UUID playlistId, Targets targets, Schedule schedule, int priority, CampaignKind kind) {
 
     public static final int MAX_PRIORITY = 1000;
+    /** Dates a signage campaign can mean; the event contract's dates have four-digit years in any case. */
+    public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
 
     /** What a draft must get right: an impossible schedule is refused even in a draft. */
     public List<String> problems() {
-        var problems = new ArrayList<>(schedule.problems());
+        var problems = new ArrayList<String>();
+        for (var date : List.of(schedule.startDate(), schedule.endDate())) {
+            if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+                problems.add("the date " + date + " is outside " + EARLIEST + " to " + LATEST);
+            }
+        }
+        problems.addAll(schedule.problems());
         if (priority < 0 || priority > MAX_PRIORITY) {
             problems.add("the priority is " + priority + "; it goes from 0 to " + MAX_PRIORITY);
         }

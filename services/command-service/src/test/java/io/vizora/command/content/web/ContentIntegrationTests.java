@@ -116,8 +116,9 @@ class ContentIntegrationTests {
     }
 
     @Test
-    void aLargeFileGoesByPresignedUploadAndCountsOnlyOnceConfirmed() throws Exception {
-        var editor = Organisations.create(http).tokens().get("editor");
+    void aLargeFileGoesByPresignedUploadAndCountsOnlyOnceConfirmedAfterWhichItsBytesCanNoLongerChange() throws Exception {
+        var organisation = Organisations.create(http);
+        var editor = organisation.tokens().get("editor");
         var upload = body(post(editor, "/api/v1/content/uploads", Map.of("name", "Launch video")).expectStatus().isCreated());
         var contentId = UUID.fromString((String) upload.get("contentId"));
         post(editor, "/api/v1/content/" + contentId + "/confirm", Map.of()).expectStatus().isEqualTo(409)
@@ -129,8 +130,19 @@ class ContentIntegrationTests {
 
         post(editor, "/api/v1/content/" + contentId + "/confirm", Map.of()).expectStatus().isOk().expectBody()
                 .jsonPath("$.state").isEqualTo("ready").jsonPath("$.kind").isEqualTo("video").jsonPath("$.sha256").isEqualTo(Files.sha256(mp4));
-        post(editor, "/api/v1/content/" + contentId + "/confirm", Map.of()).expectStatus().isOk();
+        // the URL still takes a PUT, but what it writes is no longer the content
+        put((String) upload.get("uploadUrl"), Files.html());
+        post(editor, "/api/v1/content/" + contentId + "/confirm", Map.of()).expectStatus().isOk().expectBody()
+                .jsonPath("$.sha256").isEqualTo(Files.sha256(mp4));
         assertThat(Outbox.types(db, contentId)).containsExactly("vizora.content.content_uploaded.v1");
+        var key = "tenants/" + organisation.id() + "/content/" + contentId + "/original";
+        try (var kept = store.get(key)) {
+            assertThat(kept.readAllBytes()).isEqualTo(mp4);
+        }
+        var served = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(store.presignedGet(key, java.time.Duration.ofMinutes(1)))).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(served.headers().firstValue("Content-Type")).hasValue("video/mp4");
+        assertThat(served.headers().firstValue("Content-Disposition")).hasValue("attachment");
     }
 
     @Test

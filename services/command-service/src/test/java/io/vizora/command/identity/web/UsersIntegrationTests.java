@@ -4,6 +4,7 @@ import io.vizora.command.CommandServiceIntegrationTest;
 import io.vizora.command.Organisations;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -121,6 +122,34 @@ class UsersIntegrationTests {
 
         changeRole(organisation.tokens().get("owner"), organisation.userIds().get("admin"), "OWNER").expectStatus().isOk();
         changeRole(organisation.tokens().get("owner"), owner, "ADMIN").expectStatus().isOk();
+    }
+
+    @Test
+    void aRemovedOwnerAndADemotedAdminCanDoNothingMoreWithTheTokensTheyHoldFromTheNextRequestOn() {
+        var organisation = Organisations.create(http);
+        var owner = organisation.tokens().get("owner");
+        var secondOwnerEmail = email();
+        var invitation = invite(owner, secondOwnerEmail, "owner").expectBody(Map.class).returnResult().getResponseBody();
+        Organisations.accept(http, (String) invitation.get("invitationToken")).expectStatus().isOk();
+        var secondOwner = Organisations.logIn(http, secondOwnerEmail);
+        var admin = organisation.tokens().get("admin");
+        get(secondOwner, "/api/v1/me").expectStatus().isOk();
+
+        remove(owner, UUID.fromString((String) invitation.get("userId"))).expectStatus().isNoContent();
+        changeRole(owner, organisation.userIds().get("admin"), "VIEWER").expectStatus().isOk();
+
+        get(secondOwner, "/api/v1/me").expectStatus().isUnauthorized().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        invite(secondOwner, email(), "owner").expectStatus().isUnauthorized();
+        http.post().uri("/api/v1/api-keys").header("Authorization", "Bearer " + secondOwner)
+                .bodyValue(Map.of("name", "backdoor", "scopes", List.of("events:read"))).exchange().expectStatus().isUnauthorized();
+        http.post().uri("/api/v1/display-groups").header("Authorization", "Bearer " + admin).bodyValue(Map.of("name", "Lobby")).exchange()
+                .expectStatus().isUnauthorized();
+        // signing in again gives a token that says what they may do now
+        var viewer = Organisations.logIn(http, (String) get(owner, "/api/v1/users/" + organisation.userIds().get("admin"))
+                .expectBody(Map.class).returnResult().getResponseBody().get("email"));
+        http.post().uri("/api/v1/display-groups").header("Authorization", "Bearer " + viewer).bodyValue(Map.of("name", "Lobby")).exchange()
+                .expectStatus().isForbidden();
+        get(owner, "/api/v1/display-groups").expectBody().jsonPath("$.length()").isEqualTo(0);
     }
 
     @Test

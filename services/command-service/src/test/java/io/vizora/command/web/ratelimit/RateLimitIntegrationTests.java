@@ -49,6 +49,21 @@ class RateLimitIntegrationTests {
     }
 
     @Test
+    void noSpellingOfAnAuthenticationRouteEscapesItsLimit() {
+        var guesser = clientFromNewAddress();
+        // percent-encoded letters: the router takes each of these to the log-in
+        var spellings = new String[] {"/api/v1/auth/%6Cogin", "/api/v1/auth/%6c%6fgin", "/api/%761/auth/login", "/api/v1/%61uth/login",
+                "/api/v1/auth/login"};
+        for (var spelling : spellings) {
+            guesser.post().uri(java.net.URI.create("http://127.0.0.1:" + port + spelling)).bodyValue(wrongLogin()).exchange()
+                    .expectStatus().isUnauthorized();
+        }
+
+        guesser.post().uri(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/auth/%6Cogin")).bodyValue(wrongLogin()).exchange()
+                .expectStatus().isEqualTo(429);
+    }
+
+    @Test
     void aScreenAsksForPairingCodesOnlySoOftenFromOneAddress() {
         var screen = clientFromNewAddress();
         for (int i = 0; i < 5; i++) {

@@ -1,60 +1,72 @@
-package io.vizora.command.web.ratelimit;
+package io.vizora.platform.edge;
 
 import io.github.bucket4j.ConsumptionProbe;
-import io.vizora.command.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Two filters over the API: by client address before authentication (so floods and password
- * guessing are refused early), by user after it. A refused request gets 429 with Retry-After.
+ * Two filters over every route but the actuator's: by client address before authentication (so
+ * floods and secret guessing are refused early), by caller after it. A refused request gets 429
+ * with Retry-After.
+ *
+ * <p>Routes are recognised the way the router recognises them, by path patterns matched against
+ * the decoded path segments: {@code /api/v1/auth/%6Cogin} and {@code /api/v1/auth/login;x} are the
+ * log-in route here as they are to the controller, so no spelling of a path escapes its limit.
  */
-public final class RateLimitFilters {
+public final class RateLimits {
 
-    /** Where a flood guesses secrets or burns resources: log-ins, sign-ups, pairing codes, device secrets. */
-    private static final Set<String> AUTHENTICATION_PATHS = Set.of("/api/v1/auth/login", "/api/v1/auth/refresh",
-            "/api/v1/organisations", "/api/v1/invitations/accept", "/device/v1/pairings", "/device/v1/token");
+    private static final PathPattern ACTUATOR = PathPatternParser.defaultInstance.parse("/actuator/**");
 
     private final RateLimiter limiter;
     private final RateLimitProperties limits;
-    private final ProblemResponses problems;
+    private final ProblemWriter problems;
+    private final List<PathPattern> authenticationRoutes;
 
-    public RateLimitFilters(RateLimiter limiter, RateLimitProperties limits, ProblemResponses problems) {
+    public RateLimits(RateLimiter limiter, RateLimitProperties limits, ProblemWriter problems) {
         this.limiter = limiter;
         this.limits = limits;
         this.problems = problems;
+        this.authenticationRoutes = limits.authenticationRoutes().stream().map(PathPatternParser.defaultInstance::parse).toList();
     }
 
     public WebFilter byAddress() {
         return (exchange, chain) -> {
-            var path = exchange.getRequest().getPath().value();
-            if (!path.startsWith("/api/") && !path.startsWith("/device/")) {
+            var path = exchange.getRequest().getPath().pathWithinApplication();
+            if (ACTUATOR.matches(path)) {
                 return chain.filter(exchange);
             }
             var address = address(exchange);
             var general = limiter.consume("address:" + address, limits.perAddress());
-            var verdict = AUTHENTICATION_PATHS.contains(path)
-                    ? general.zipWith(limiter.consume("authentication:" + address, limits.authenticationPerAddress()), RateLimitFilters::stricter)
+            var verdict = isAuthentication(path)
+                    ? general.zipWith(limiter.consume("authentication:" + address, limits.authenticationPerAddress()), RateLimits::stricter)
                     : general;
             return verdict.flatMap(probe -> probe.isConsumed() ? chain.filter(exchange) : refuse(exchange, probe));
         };
     }
 
-    public WebFilter byUser() {
-        // chain.filter completes empty, so "no user" must be decided before it, not by switchIfEmpty after
+    public WebFilter byCaller() {
+        // chain.filter completes empty, so "no caller" must be decided before it, not by switchIfEmpty after
         return (exchange, chain) -> exchange.getPrincipal()
                 .filter(principal -> principal instanceof Authentication authentication && authentication.isAuthenticated())
                 .flatMap(principal -> limiter.consume("user:" + principal.getName(), limits.perUser()))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(probe -> probe.isEmpty() || probe.get().isConsumed() ? chain.filter(exchange) : refuse(exchange, probe.get()));
+    }
+
+    /** Whether the router would take this path to one of the authentication routes. */
+    boolean isAuthentication(PathContainer path) {
+        return authenticationRoutes.stream().anyMatch(route -> route.matches(path));
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, ConsumptionProbe probe) {

@@ -1,4 +1,4 @@
-package io.vizora.command.web;
+package io.vizora.platform.edge;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package io.vizora.command.web.ratelimit;
+package io.vizora.platform.edge;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;

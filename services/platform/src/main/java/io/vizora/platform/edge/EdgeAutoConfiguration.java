@@ -1,0 +1,126 @@
+package io.vizora.platform.edge;
+
+import io.lettuce.core.RedisURI;
+import io.vizora.platform.security.AccessRevocations;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.server.WebFilterChainProxy;
+import org.springframework.web.server.WebFilter;
+import tools.jackson.databind.JacksonModule;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The edge every HTTP service shares: request ids, problem details for requests refused before
+ * any controller (the firewall's included), clean text, rate limits and access revocations.
+ */
+@AutoConfiguration(after = DataRedisReactiveAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+public class EdgeAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    RequestIdFilter requestIdFilter() {
+        return new RequestIdFilter();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemWriter problemWriter() {
+        return new ProblemWriter();
+    }
+
+    @Bean
+    JacksonModule cleanTextModule() {
+        return CleanText.jacksonModule();
+    }
+
+    /** Right after the request id, before security and rate limits: nothing downstream sees such text. */
+    @Bean
+    @Order(-300)
+    WebFilter cleanTextFilter(ProblemWriter problems) {
+        return new CleanTextFilter(problems);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(WebFilterChainProxy.class)
+    static class Firewall {
+
+        /** The firewall refuses encoded slashes, NUL and the like before anything else: with a problem detail. */
+        @Bean
+        static BeanPostProcessor firewallProblems(ObjectProvider<ProblemWriter> problems) {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (bean instanceof WebFilterChainProxy proxy) {
+                        proxy.setExchangeRejectedHandler((exchange, rejected) -> problems.getObject().write(exchange, HttpStatus.BAD_REQUEST,
+                                "The request's address is not accepted: it contains an encoded character or a sequence that is not allowed."));
+                    }
+                    return bean;
+                }
+            };
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({RedisURI.class, io.github.bucket4j.Bucket.class})
+    @ConditionalOnProperty(prefix = "vizora.web.rate-limit.per-address", name = "capacity")
+    @EnableConfigurationProperties(RateLimitProperties.class)
+    static class RateLimiting {
+
+        @Bean(destroyMethod = "close")
+        RateLimiter rateLimiter(DataRedisProperties redis) {
+            var uri = RedisURI.builder().withHost(redis.getHost()).withPort(redis.getPort());
+            if (redis.getPassword() != null && !redis.getPassword().isEmpty()) {
+                uri.withPassword(redis.getPassword().toCharArray());
+            }
+            return new RateLimiter(uri.build());
+        }
+
+        @Bean
+        RateLimits rateLimits(RateLimiter limiter, RateLimitProperties limits, ProblemWriter problems) {
+            return new RateLimits(limiter, limits, problems);
+        }
+
+        /** Before Spring Security's filter chain (order -100). */
+        @Bean
+        @Order(-200)
+        WebFilter rateLimitByAddress(RateLimits limits) {
+            return limits.byAddress();
+        }
+
+        /** After it, when the caller is known. */
+        @Bean
+        @Order(0)
+        WebFilter rateLimitByCaller(RateLimits limits) {
+            return limits.byCaller();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ReactiveStringRedisTemplate.class)
+    static class Revocations {
+
+        @Bean
+        @ConditionalOnBean(ReactiveStringRedisTemplate.class)
+        AccessRevocations accessRevocations(ReactiveStringRedisTemplate redis,
+                                            @org.springframework.beans.factory.annotation.Value("${vizora.access.revocations-kept:PT1H}") Duration kept) {
+            return new AccessRevocations(redis, kept, Clock.systemUTC());
+        }
+    }
+}

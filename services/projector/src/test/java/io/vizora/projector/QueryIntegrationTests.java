@@ -25,6 +25,24 @@ class QueryIntegrationTests {
     @Autowired
     WebTestClient http;
 
+    @Autowired
+    io.vizora.platform.security.AccessRevocations revocations;
+
+    @Test
+    void aTokenIssuedBeforeItsUsersAccessChangedIsRefusedAndOneIssuedAfterIsTaken() {
+        var tenant = UUID.randomUUID();
+        var user = UUID.randomUUID();
+        var before = TestJwks.operator(tenant, "owner", user);
+        get(before, "/api/v1/fleet").expectStatus().isOk();
+
+        revocations.revokeUser(user).block();
+
+        get(before, "/api/v1/fleet").expectStatus().isUnauthorized()
+                .expectHeader().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        get(TestJwks.operator(tenant, "viewer", user), "/api/v1/fleet").expectStatus().isOk();
+        get(TestJwks.operator(tenant, "viewer"), "/api/v1/fleet").expectStatus().isOk();
+    }
+
     private WebTestClient.ResponseSpec get(String token, String uri) {
         return http.get().uri(uri).header("Authorization", "Bearer " + token).exchange();
     }

@@ -64,6 +64,11 @@ public final class TestJwks implements BeforeAllCallback {
         return sign(Duration.ofMinutes(10), claims -> claims.claim("org", organisation.toString()).claim("role", role));
     }
 
+    /** An operator's access token for a given user. */
+    public static String operator(UUID organisation, String role, UUID user) {
+        return sign(Duration.ofMinutes(10), claims -> claims.subject(user.toString()).claim("org", organisation.toString()).claim("role", role));
+    }
+
     /** A device's token: no role, the device audience, the display as subject. */
     public static String device(UUID organisation, UUID displayId) {
         return device(organisation, displayId, Duration.ofMinutes(10));
@@ -81,7 +86,7 @@ public final class TestJwks implements BeforeAllCallback {
     private static String sign(Duration lifetime, UnaryOperator<JWTClaimsSet.Builder> claims) {
         var now = Instant.now();
         var builder = new JWTClaimsSet.Builder().issuer("https://vizora.local").subject(UUID.randomUUID().toString())
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(lifetime))).jwtID(UUID.randomUUID().toString());
+                .issueTime(Date.from(now)).claim("iat_ms", now.toEpochMilli()).expirationTime(Date.from(now.plus(lifetime))).jwtID(UUID.randomUUID().toString());
         var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
                 claims.apply(builder).build());
         try {

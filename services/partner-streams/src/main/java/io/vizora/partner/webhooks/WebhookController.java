@@ -85,7 +85,7 @@ class WebhookController {
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Void>> delete(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
         return webhooks.delete(OperatorTokens.organisation(token), id)
-                .map(deleted -> deleted ? ResponseEntity.noContent().<Void>build() : ResponseEntity.notFound().<Void>build());
+                .flatMap(deleted -> deleted ? Mono.just(ResponseEntity.noContent().<Void>build()) : Mono.error(notFound("webhook", id)));
     }
 
     @GetMapping("/{id}/dead-letters")

@@ -30,11 +30,12 @@ import java.time.Duration;
  * any controller (the firewall's included), clean text, rate limits and access revocations.
  */
 @AutoConfiguration(after = DataRedisReactiveAutoConfiguration.class)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnClass(name = "org.springframework.web.server.WebFilter")
 public class EdgeAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
     RequestIdFilter requestIdFilter() {
         return new RequestIdFilter();
     }
@@ -46,6 +47,7 @@ public class EdgeAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnClass(name = "tools.jackson.databind.JacksonModule")
     JacksonModule cleanTextModule() {
         return CleanText.jacksonModule();
     }
@@ -53,6 +55,7 @@ public class EdgeAutoConfiguration {
     /** Right after the request id, before security and rate limits: nothing downstream sees such text. */
     @Bean
     @Order(-300)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
     WebFilter cleanTextFilter(ProblemWriter problems) {
         return new CleanTextFilter(problems);
     }
@@ -78,6 +81,7 @@ public class EdgeAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
     @ConditionalOnClass({RedisURI.class, io.github.bucket4j.Bucket.class})
     @ConditionalOnProperty(prefix = "vizora.web.rate-limit.per-address", name = "capacity")
     @EnableConfigurationProperties(RateLimitProperties.class)

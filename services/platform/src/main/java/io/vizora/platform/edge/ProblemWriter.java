@@ -4,8 +4,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,11 +20,13 @@ public class ProblemWriter {
     // Spring's mixin writes a problem's properties as its own members, as its message writers do
     private static final JsonMapper JSON = JsonMapper.builder().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 
-    public Mono<Void> unauthenticated(ServerWebExchange exchange, AuthenticationException ignored) {
+    // Exception, not Spring Security's types: services without Spring Security (the relay) load this class too;
+    // as method references these serve as its entry points and access-denied handlers all the same
+    public Mono<Void> unauthenticated(ServerWebExchange exchange, Exception ignored) {
         return write(exchange, HttpStatus.UNAUTHORIZED, "Authentication is required for this request, or the credentials given are no longer valid.");
     }
 
-    public Mono<Void> forbidden(ServerWebExchange exchange, AccessDeniedException ignored) {
+    public Mono<Void> forbidden(ServerWebExchange exchange, Exception ignored) {
         return write(exchange, HttpStatus.FORBIDDEN, "Your role or your key's scopes do not allow this request.");
     }
 

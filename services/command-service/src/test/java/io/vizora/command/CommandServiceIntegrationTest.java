@@ -1,5 +1,7 @@
 package io.vizora.command;
 
+import io.vizora.testsupport.WholeBodies;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 
@@ -20,5 +22,6 @@ import java.lang.annotation.Target;
         "vizora.web.rate-limit.authentication-per-address.capacity=1000000",
         "vizora.content.max-image-size=1MB", "vizora.content.max-video-size=2MB"})
 @AutoConfigureWebTestClient
+@Import(WholeBodies.class)
 public @interface CommandServiceIntegrationTest {
 }

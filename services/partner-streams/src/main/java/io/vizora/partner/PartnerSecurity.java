@@ -1,13 +1,14 @@
 package io.vizora.partner;
 
-import io.vizora.partner.keys.PartnerKeys;
+import io.vizora.partner.feed.PartnerFold;
+import io.vizora.platform.security.Scope;
 import io.vizora.platform.edge.ProblemWriter;
 import io.vizora.platform.security.AccessRevocations;
-import io.vizora.platform.security.ApiKeyAuthentication;
 import io.vizora.platform.security.OperatorTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -31,8 +32,7 @@ import java.util.List;
 @EnableWebFluxSecurity
 class PartnerSecurity {
 
-    static final String EVENTS_READ = "SCOPE_events:read";
-    private static final List<String> WEBHOOK_MANAGERS = List.of("owner", "admin");
+        private static final List<String> WEBHOOK_MANAGERS = List.of("owner", "admin");
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(@Value("${vizora.tokens.jwks-uri}") String jwksUri, @Value("${vizora.tokens.issuer}") String issuer,
@@ -42,17 +42,16 @@ class PartnerSecurity {
 
     @Bean
     @Order(1)
-    SecurityWebFilterChain partnerChain(ServerHttpSecurity http, PartnerKeys keys, ProblemWriter problems, AccessRevocations revocations) {
+    SecurityWebFilterChain partnerChain(ServerHttpSecurity http, DatabaseClient db, ProblemWriter problems, AccessRevocations revocations) {
         ServerAuthenticationEntryPoint unauthenticated = problems::unauthenticated;
         return http
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/partner/**"))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .addFilterAt(ApiKeyAuthentication.filter(revocations.unlessRevoked(keys::partner), partner -> "apikey:" + partner.apiKeyId(), PartnerKeys.Partner::scopes,
-                        unauthenticated), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAt(PartnerFold.KEYS.filter(db, revocations, unauthenticated), SecurityWebFiltersOrder.AUTHENTICATION)
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(problems::forbidden))
-                .authorizeExchange(routes -> routes.anyExchange().hasAuthority(EVENTS_READ))
+                .authorizeExchange(routes -> routes.anyExchange().hasAuthority(Scope.EVENTS_READ.authority()))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package io.vizora.partner;
 
+import io.vizora.testsupport.ApiKeysOnTheTopic;
 import io.vizora.testsupport.DomainEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,8 +32,8 @@ class FeedIntegrationTests {
     void aPartnerReadingFromCursorZeroGetsEveryPublicEventOfItsOrganisationInOrderAndOnce() throws Exception {
         var tenant = UUID.randomUUID();
         var neighbour = UUID.randomUUID();
-        var key = PartnerKeysOnTheTopic.create(tenant, "events:read");
-        var neighboursKey = PartnerKeysOnTheTopic.create(neighbour, "events:read");
+        var key = ApiKeysOnTheTopic.create(tenant, "events:read");
+        var neighboursKey = ApiKeysOnTheTopic.create(neighbour, "events:read");
 
         var expected = new ArrayList<UUID>();
         var displays = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
@@ -89,7 +90,7 @@ class FeedIntegrationTests {
     @Test
     void aLongPollAnswersWhenTheNextEventArrives() throws Exception {
         var tenant = UUID.randomUUID();
-        var key = PartnerKeysOnTheTopic.create(tenant, "events:read");
+        var key = ApiKeysOnTheTopic.create(tenant, "events:read");
         var first = UUID.randomUUID();
         events.send(tenant, "vizora.fleet.display_paired.v1", first, Displays.data(first, "First"));
         await().atMost(Duration.ofSeconds(30)).until(() -> page(key, "/partner/v1/events").size() == 1);
@@ -105,8 +106,8 @@ class FeedIntegrationTests {
     @Test
     void onlyLiveKeysWithTheEventsScopeMayRead() throws Exception {
         var tenant = UUID.randomUUID();
-        var reader = PartnerKeysOnTheTopic.create(tenant, "events:read");
-        var displaysOnly = PartnerKeysOnTheTopic.create(tenant, "displays:read");
+        var reader = ApiKeysOnTheTopic.create(tenant, "events:read");
+        var displaysOnly = ApiKeysOnTheTopic.create(tenant, "displays:read");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(reader.header(), "/partner/v1/events").expectStatus().isOk());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(displaysOnly.header(), "/partner/v1/events").expectStatus().isForbidden());
 
@@ -114,13 +115,13 @@ class FeedIntegrationTests {
         get("Bearer " + io.vizora.testsupport.TestJwks.operator(tenant, "owner"), "/partner/v1/events").expectStatus().isUnauthorized();
         http.get().uri("/partner/v1/events").exchange().expectStatus().isUnauthorized();
 
-        PartnerKeysOnTheTopic.revoke(tenant, reader);
+        ApiKeysOnTheTopic.revoke(tenant, reader);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(reader.header(), "/partner/v1/events").expectStatus().isUnauthorized());
     }
 
     @Test
     void nonsenseCursorsLimitsAndWaitsAreRefused() throws Exception {
-        var key = PartnerKeysOnTheTopic.create(UUID.randomUUID(), "events:read");
+        var key = ApiKeysOnTheTopic.create(UUID.randomUUID(), "events:read");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(key.header(), "/partner/v1/events").expectStatus().isOk());
         for (var query : List.of("after=-1", "limit=0", "limit=5000", "wait=31", "after=abc")) {
             get(key.header(), "/partner/v1/events?" + query).expectStatus().isBadRequest();
@@ -133,7 +134,7 @@ class FeedIntegrationTests {
                 .get().uri(uri).header("Authorization", authorization).exchange();
     }
 
-    private List<JsonNode> page(PartnerKeysOnTheTopic.Key key, String uri) {
+    private List<JsonNode> page(ApiKeysOnTheTopic.Key key, String uri) {
         var body = get(key.header(), uri).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         var list = new ArrayList<JsonNode>();
         JsonMapper.shared().readTree(body).forEach(list::add);

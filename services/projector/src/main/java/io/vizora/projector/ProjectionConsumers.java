@@ -2,6 +2,7 @@ package io.vizora.projector;
 
 import io.vizora.consumer.IdempotentEventConsumer;
 import io.vizora.projector.audit.AuditFold;
+import io.vizora.projector.keys.KeyFold;
 import io.vizora.projector.state.StateFolds;
 import io.vizora.schemas.EventContract;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,6 +64,13 @@ public class ProjectionConsumers {
                                           @Value("${spring.kafka.bootstrap-servers}") String kafka, EventContract contract,
                                           DatabaseClient db, TransactionalOperator transaction) {
         return consumer(generation, properties, "audit", kafka, DOMAIN_TOPICS, contract, db, transaction, new AuditFold());
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    IdempotentEventConsumer keyConsumer(Generation generation, ProjectorProperties properties,
+                                        @Value("${spring.kafka.bootstrap-servers}") String kafka, EventContract contract,
+                                        DatabaseClient db, TransactionalOperator transaction) {
+        return consumer(generation, properties, "keys", kafka, List.of("vizora.identity"), contract, db, transaction, new KeyFold());
     }
 
     private static IdempotentEventConsumer consumer(Generation generation, ProjectorProperties properties, String projection, String kafka,

@@ -1,5 +1,7 @@
 package io.vizora.projector;
 
+import io.vizora.testsupport.WholeBodies;
+import org.springframework.context.annotation.Import;
 import io.vizora.testsupport.TestJwks;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,5 +26,6 @@ import java.lang.annotation.Target;
         "vizora.projector.presence.sweep-interval=PT0.2S", "vizora.web.rate-limit.per-address.capacity=1000000",
         "vizora.web.rate-limit.per-user.capacity=1000000"})
 @AutoConfigureWebTestClient
+@Import(WholeBodies.class)
 public @interface ProjectorIntegrationTest {
 }

@@ -1,5 +1,6 @@
 package io.vizora.projector;
 
+import io.vizora.testsupport.ApiKeysOnTheTopic;
 import io.vizora.testsupport.DomainEvents;
 import io.vizora.testsupport.TestJwks;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,53 @@ class QueryIntegrationTests {
                 .expectHeader().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
         get(TestJwks.operator(tenant, "viewer", user), "/api/v1/fleet").expectStatus().isOk();
         get(TestJwks.operator(tenant, "viewer"), "/api/v1/fleet").expectStatus().isOk();
+    }
+
+    @Test
+    void eachReadScopeOfAnApiKeyOpensExactlyTheReadsItNamesInItsOwnOrganisation() {
+        var scene = scene();
+        var displays = ApiKeysOnTheTopic.create(scene.tenant(), "displays:read");
+        var campaigns = ApiKeysOnTheTopic.create(scene.tenant(), "campaigns:read");
+        var stats = ApiKeysOnTheTopic.create(scene.tenant(), "stats:read");
+        var events = ApiKeysOnTheTopic.create(scene.tenant(), "events:read", "content:read", "displays:write");
+        var timeline = "/api/v1/displays/" + scene.display() + "/timeline?from=" + Instant.now() + "&to=" + Instant.now().plus(Duration.ofDays(1));
+        var plays = "/api/v1/stats/plays?by=display&from=" + LocalDate.now() + "&to=" + LocalDate.now().plusDays(1);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> withKey(displays, "/api/v1/fleet").expectStatus().isOk()
+                .expectBody().jsonPath("$[0].displayId").isEqualTo(scene.display().toString()));
+        withKey(displays, timeline).expectStatus().isOk();
+        withKey(displays, "/api/v1/campaign-overview").expectStatus().isForbidden();
+        withKey(displays, plays).expectStatus().isForbidden();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> withKey(campaigns, "/api/v1/campaign-overview").expectStatus().isOk()
+                .expectBody().jsonPath("$[0].campaignId").isEqualTo(scene.campaign().toString()));
+        withKey(campaigns, "/api/v1/fleet").expectStatus().isForbidden();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> withKey(stats, plays).expectStatus().isOk());
+        withKey(stats, "/api/v1/fleet").expectStatus().isForbidden();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> withKey(events, plays).expectStatus().isForbidden());
+        for (var key : List.of(displays, campaigns, stats, events)) {
+            withKey(key, "/api/v1/audit").expectStatus().isForbidden();
+        }
+
+        ApiKeysOnTheTopic.revoke(scene.tenant(), displays);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> withKey(displays, "/api/v1/fleet").expectStatus().isUnauthorized());
+    }
+
+    @Test
+    void theAuditLogIsForOwnersAndAdminsAndShowsNoKeysDigest() {
+        var tenant = UUID.randomUUID();
+        ApiKeysOnTheTopic.create(tenant, "events:read");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(TestJwks.operator(tenant, "owner"), "/api/v1/audit").expectStatus().isOk()
+                .expectBody().jsonPath("$[0].type").isEqualTo("vizora.identity.api_key_created.v1")
+                .jsonPath("$[0].data.scopes[0]").isEqualTo("events:read")
+                .jsonPath("$[0].data.keyHash").doesNotExist());
+        get(TestJwks.operator(tenant, "admin"), "/api/v1/audit").expectStatus().isOk();
+        get(TestJwks.operator(tenant, "editor"), "/api/v1/audit").expectStatus().isForbidden();
+        get(TestJwks.operator(tenant, "viewer"), "/api/v1/audit").expectStatus().isForbidden()
+                .expectHeader().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private WebTestClient.ResponseSpec withKey(ApiKeysOnTheTopic.Key key, String uri) {
+        return http.get().uri(uri).header("Authorization", key.header()).exchange();
     }
 
     private WebTestClient.ResponseSpec get(String token, String uri) {

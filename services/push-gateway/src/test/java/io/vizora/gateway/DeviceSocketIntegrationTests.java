@@ -199,7 +199,9 @@ class DeviceSocketIntegrationTests {
         var organisation = UUID.randomUUID();
         var display = UUID.randomUUID();
         publish(display, organisation, 9);
-        var http = org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        var client = org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port);
+        new io.vizora.testsupport.WholeBodies().customize(client);
+        var http = client.build();
         var token = TestJwks.device(organisation, display);
 
         http.get().uri("/device/v1/manifest").header("Authorization", "Bearer " + token).exchange()

@@ -26,6 +26,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final List<String> command;
     private final Path log;
+    // where this run's output starts in the log, which earlier runs' output precedes
+    private long logStart;
     private final int port;
     private Process process;
 
@@ -48,6 +50,7 @@ public final class ServiceProcess implements AutoCloseable {
         var chosen = port == 0 ? freePort() : port;
         var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         command.addAll(jvmOptions);
+        command.add("-Dio.netty.leakDetection.level=paranoid");
         command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "--server.port=" + chosen));
         command.addAll(List.of(args));
         var service = new ServiceProcess(command, Path.of("target", name + ".log"), chosen);
@@ -57,6 +60,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     private void launch() throws IOException {
         Files.createDirectories(log.getParent());
+        if (process == null) {
+            logStart = Files.exists(log) ? Files.size(log) : 0;
+        }
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
@@ -121,11 +127,21 @@ public final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
+    /** Stops the process, and fails if Netty's leak detector (paranoid in tests) reported a leaked buffer in its log. */
     @Override
     public void close() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(40, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        String output;
+        try (var channel = java.nio.channels.FileChannel.open(log)) {
+            output = new String(java.nio.channels.Channels.newInputStream(channel.position(logStart)).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + log.toAbsolutePath(), e);
+        }
+        if (output.contains("LEAK: ")) {
+            throw new AssertionError("Netty reported a leaked buffer in " + log.toAbsolutePath());
         }
     }
 

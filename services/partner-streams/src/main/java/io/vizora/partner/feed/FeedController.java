@@ -1,7 +1,7 @@
 package io.vizora.partner.feed;
 
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.vizora.partner.keys.PartnerKeys;
+import io.vizora.platform.security.ApiKeyDirectory;
 import io.vizora.platform.openapi.ApiSchemes;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.HttpStatus;
@@ -44,7 +44,7 @@ class FeedController {
     }
 
     @GetMapping(value = "/events", produces = {"application/cloudevents-batch+json", MediaType.APPLICATION_JSON_VALUE})
-    Mono<ResponseEntity<String>> events(@AuthenticationPrincipal PartnerKeys.Partner partner,
+    Mono<ResponseEntity<String>> events(@AuthenticationPrincipal ApiKeyDirectory.Holder partner,
                                         @RequestParam(defaultValue = "0") long after,
                                         @RequestParam(defaultValue = "100") int limit,
                                         @RequestParam(defaultValue = "0") int wait) {

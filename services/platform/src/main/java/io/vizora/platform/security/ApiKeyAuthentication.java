@@ -28,6 +28,7 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
     /** Keys carry a prefix so that leaked ones are easy to recognise (secret scanners, logs). */
     public static final String KEY_PREFIX = "vzk_";
+    static final String SCOPE_PREFIX = "SCOPE_";
     private static final String SCHEME = "ApiKey ";
 
     private final transient String presented;
@@ -42,7 +43,7 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
     }
 
     private ApiKeyAuthentication(Object holder, String name, Collection<String> scopes) {
-        super(scopes.stream().map(scope -> new SimpleGrantedAuthority("SCOPE_" + scope)).toList());
+        super(scopes.stream().map(scope -> new SimpleGrantedAuthority(SCOPE_PREFIX + scope)).toList());
         this.presented = null;
         this.holder = holder;
         this.name = name;

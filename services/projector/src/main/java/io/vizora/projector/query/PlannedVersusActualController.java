@@ -1,13 +1,12 @@
 package io.vizora.projector.query;
 
 import io.vizora.platform.clickhouse.ClickHouseStore;
-import io.vizora.platform.security.OperatorTokens;
+import io.vizora.platform.security.Organisations;
 import io.vizora.projector.plan.PlanVersion;
 import io.vizora.projector.plan.PlanVersusActual;
 import io.vizora.projector.plan.ReportedPlay;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -56,7 +55,7 @@ class PlannedVersusActualController {
     }
 
     @GetMapping("/planned-vs-actual")
-    Mono<Object> plannedVersusActual(@AuthenticationPrincipal Jwt token, @RequestParam Instant from, @RequestParam Instant to,
+    Mono<Object> plannedVersusActual(@AuthenticationPrincipal Object principal, @RequestParam Instant from, @RequestParam Instant to,
                                      @RequestParam(required = false) UUID displayId, @RequestParam(required = false) UUID campaignId) {
         if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_PERIOD) > 0) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must be before to, and the period at most 7 days");
@@ -64,7 +63,7 @@ class PlannedVersusActualController {
         if ((displayId == null) == (campaignId == null)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give either displayId or campaignId");
         }
-        var organisation = OperatorTokens.organisation(token);
+        var organisation = Organisations.of(principal);
         return Mono.fromCallable(() -> displayId != null
                         ? (Object) display(organisation, displayId, from, to)
                         : campaign(organisation, campaignId, from, to))

@@ -1,6 +1,6 @@
 package io.vizora.projector.query;
 
-import io.vizora.platform.security.OperatorTokens;
+import io.vizora.platform.security.Organisations;
 import io.r2dbc.postgresql.codec.Json;
 import io.vizora.projector.manifest.CompilationInputs;
 import io.vizora.projector.manifest.ManifestPublisher;
@@ -13,7 +13,6 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -110,13 +109,13 @@ class QueryController {
     }
 
     @GetMapping("/fleet")
-    Flux<FleetEntry> fleet(@AuthenticationPrincipal Jwt token) {
+    Flux<FleetEntry> fleet(@AuthenticationPrincipal Object principal) {
         var now = Instant.now();
         return db.sql("""
                         SELECT d.id, d.name, d.time_zone, d.group_ids, d.tags, m.version, m.compiled_at
                         FROM display d LEFT JOIN manifest m ON m.display_id = d.id
                         WHERE d.organisation_id = :organisation ORDER BY lower(d.name), d.id""")
-                .bind("organisation", OperatorTokens.organisation(token))
+                .bind("organisation", Organisations.of(principal))
                 .map(row -> new FleetEntry(row.get("id", UUID.class), row.get("name", String.class), row.get("time_zone", String.class),
                         Arrays.asList(row.get("group_ids", UUID[].class)), Arrays.asList(row.get("tags", String[].class)),
                         row.get("version", Long.class),
@@ -153,13 +152,13 @@ class QueryController {
     }
 
     @GetMapping("/campaign-overview")
-    Flux<CampaignEntry> campaigns(@AuthenticationPrincipal Jwt token) {
+    Flux<CampaignEntry> campaigns(@AuthenticationPrincipal Object principal) {
         return db.sql("""
                         SELECT c.id, c.name, c.state, c.kind, c.priority, c.start_date, c.end_date,
                                (SELECT count(*) FROM display d WHERE d.organisation_id = c.organisation_id AND """ + Targeting.REACHES + """
                                ) AS reached
                         FROM campaign c WHERE c.organisation_id = :organisation ORDER BY c.start_date, lower(c.name), c.id""")
-                .bind("organisation", OperatorTokens.organisation(token))
+                .bind("organisation", Organisations.of(principal))
                 .map(row -> new CampaignEntry(row.get("id", UUID.class), row.get("name", String.class), row.get("state", String.class),
                         row.get("kind", String.class), row.get("priority", Integer.class), row.get("start_date", LocalDate.class),
                         row.get("end_date", LocalDate.class), row.get("reached", Long.class)))
@@ -167,7 +166,7 @@ class QueryController {
     }
 
     @GetMapping("/audit")
-    Flux<AuditEntry> audit(@AuthenticationPrincipal Jwt token, @RequestParam(defaultValue = "100") int limit,
+    Flux<AuditEntry> audit(@AuthenticationPrincipal Object principal, @RequestParam(defaultValue = "100") int limit,
                            @RequestParam(required = false) Instant before) {
         if (limit < 1 || limit > 1000) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and 1000");
@@ -176,7 +175,7 @@ class QueryController {
                         SELECT event_id, occurred_at, principal, type, subject, data FROM audit_log
                         WHERE organisation_id = :organisation AND occurred_at < :before
                         ORDER BY occurred_at DESC, event_id LIMIT :limit""")
-                .bind("organisation", OperatorTokens.organisation(token))
+                .bind("organisation", Organisations.of(principal))
                 .bind("before", OffsetDateTime.ofInstant(before == null ? Instant.now().plusSeconds(1) : before, java.time.ZoneOffset.UTC))
                 .bind("limit", limit)
                 .map(row -> new AuditEntry(row.get("event_id", UUID.class), row.get("occurred_at", OffsetDateTime.class).toInstant(),
@@ -187,12 +186,12 @@ class QueryController {
 
     /** What a display will play between two instants (at most 31 days apart), compiled from the current state. */
     @GetMapping("/displays/{displayId}/timeline")
-    Mono<Timeline> timeline(@AuthenticationPrincipal Jwt token, @PathVariable UUID displayId, @RequestParam Instant from, @RequestParam Instant to) {
+    Mono<Timeline> timeline(@AuthenticationPrincipal Object principal, @PathVariable UUID displayId, @RequestParam Instant from, @RequestParam Instant to) {
         if (!from.isBefore(to) || Duration.between(from, to).compareTo(LONGEST_PLAN) > 0) {
             return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must be before to, at most 31 days apart"));
         }
         return inputs.forDisplay(displayId)
-                .filter(found -> found.organisationId().equals(OperatorTokens.organisation(token)))
+                .filter(found -> found.organisationId().equals(Organisations.of(principal)))
                 .map(found -> ScheduleCompiler.compile(found.display(), found.campaigns(), found.library(), from, Duration.between(from, to)))
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no display " + displayId + ".")));
     }

@@ -1,6 +1,6 @@
 package io.vizora.projector.query;
 
-import io.vizora.platform.security.OperatorTokens;
+import io.vizora.platform.security.Organisations;
 import io.vizora.platform.clickhouse.ClickHouseStore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -8,7 +8,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -87,13 +86,13 @@ class StatsController {
     }
 
     @GetMapping("/plays")
-    Mono<ResponseEntity<?>> plays(@AuthenticationPrincipal Jwt token, @RequestParam LocalDate from, @RequestParam LocalDate to,
+    Mono<ResponseEntity<?>> plays(@AuthenticationPrincipal Object principal, @RequestParam LocalDate from, @RequestParam LocalDate to,
                                   @RequestParam String by, @RequestParam(required = false) UUID displayId,
                                   @RequestParam(required = false) UUID campaignId, @RequestParam(required = false) String format,
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         var dimension = dimension(by);
         requireRange(from, to);
-        var organisation = OperatorTokens.organisation(token);
+        var organisation = Organisations.of(principal);
         var rows = Mono.fromCallable(() -> query(organisation, from, to, dimension, displayId, campaignId)).subscribeOn(Schedulers.boundedElastic());
         var grouped = dimension == By.group ? rows.flatMap(byDisplay -> byGroup(organisation, byDisplay)) : rows;
         var csv = "csv".equalsIgnoreCase(format) || (accept != null && accept.contains("text/csv"));
@@ -109,10 +108,10 @@ class StatsController {
      * heartbeat, by the device's clock, over the minutes of the period. Displays never heard are absent.
      */
     @GetMapping("/uptime")
-    Mono<UptimeReport> uptime(@AuthenticationPrincipal Jwt token, @RequestParam Instant from, @RequestParam Instant to) {
+    Mono<UptimeReport> uptime(@AuthenticationPrincipal Object principal, @RequestParam Instant from, @RequestParam Instant to) {
         requirePeriod(from, to);
         var minutes = Math.max(1, Duration.between(from, to).toMinutes());
-        var organisation = OperatorTokens.organisation(token);
+        var organisation = Organisations.of(principal);
         return Mono.fromCallable(() -> clickhouse.query("SELECT display_id, uniqExact(toStartOfMinute(sent_at)) FROM health_samples FINAL"
                         + " WHERE tenant_id = '" + organisation + "' AND sent_at >= " + from.getEpochSecond() + " AND sent_at < " + to.getEpochSecond()
                         + " GROUP BY display_id ORDER BY display_id").stream()
@@ -159,7 +158,7 @@ class StatsController {
      * share of all plays, and where they failed (download, verify, load, decode).
      */
     @GetMapping("/errors")
-    Mono<ErrorReport> errors(@AuthenticationPrincipal Jwt token, @RequestParam LocalDate from, @RequestParam LocalDate to,
+    Mono<ErrorReport> errors(@AuthenticationPrincipal Object principal, @RequestParam LocalDate from, @RequestParam LocalDate to,
                              @RequestParam String by) {
         requireRange(from, to);
         var key = switch (dimension(by)) {
@@ -169,7 +168,7 @@ class StatsController {
         };
         var stages = ERROR_STAGES.stream().map(stage -> "sumIf(failed, error_stage = '" + stage + "')").collect(Collectors.joining(", "));
         var sql = "SELECT " + key + " AS key, sum(plays) + sum(failed) AS total, sum(failed) AS failures, " + stages + " FROM plays_hourly"
-                + where(OperatorTokens.organisation(token), from, to, null, null)
+                + where(Organisations.of(principal), from, to, null, null)
                 + " GROUP BY key HAVING failures > 0 ORDER BY failures / total DESC, failures DESC, key";
         return Mono.fromCallable(() -> clickhouse.query(sql).stream().map(row -> {
                     var total = Long.parseLong(row.get(1));
@@ -190,7 +189,7 @@ class StatsController {
      * (null where no display sent that value). Optionally one display.
      */
     @GetMapping("/health")
-    Mono<HealthReport> health(@AuthenticationPrincipal Jwt token, @RequestParam Instant from, @RequestParam Instant to,
+    Mono<HealthReport> health(@AuthenticationPrincipal Object principal, @RequestParam Instant from, @RequestParam Instant to,
                               @RequestParam(defaultValue = "hour") String every, @RequestParam(required = false) UUID displayId) {
         requirePeriod(from, to);
         var bucket = switch (every.toLowerCase(Locale.ROOT)) {
@@ -201,7 +200,7 @@ class StatsController {
         var sql = "SELECT toUnixTimestamp(" + bucket + ") AS bucket, uniqExact(display_id), count(),"
                 + " round(avg(cpu_percent), 1), round(avg(memory_percent), 1), round(max(disk_percent), 1), round(max(temperature_celsius), 1),"
                 + " countIf(ifNull(screen_on, 1) = 0) FROM health_samples FINAL"
-                + " WHERE tenant_id = '" + OperatorTokens.organisation(token) + "' AND sent_at >= " + from.getEpochSecond()
+                + " WHERE tenant_id = '" + Organisations.of(principal) + "' AND sent_at >= " + from.getEpochSecond()
                 + " AND sent_at < " + to.getEpochSecond() + (displayId == null ? "" : " AND display_id = '" + displayId + "'")
                 + " GROUP BY bucket ORDER BY bucket";
         return Mono.fromCallable(() -> clickhouse.query(sql).stream().map(row -> new HealthBucket(

@@ -2,7 +2,7 @@ package io.vizora.command.apikeys.application;
 
 import io.vizora.command.apikeys.domain.ApiKeyCreated;
 import io.vizora.command.apikeys.domain.ApiKeyRevoked;
-import io.vizora.command.apikeys.domain.Scope;
+import io.vizora.platform.security.Scope;
 import io.vizora.command.apikeys.persistence.ApiKeyRepository;
 import io.vizora.command.apikeys.persistence.ApiKeyRepository.ApiKeyView;
 import io.vizora.command.identity.application.Authorization;
@@ -46,8 +46,8 @@ public class ApiKeyService {
         var key = ApiKeyAuthentication.KEY_PREFIX + OpaqueTokens.generate();
         var distinct = scopes.stream().distinct().toList();
         var hash = ApiKeyAuthentication.digest(key);
-        return Authorization.require(caller, Permission.API_KEYS_MANAGE)
-                .then(keys.insert(id, caller.organisationId(), name.strip(), distinct, hash, caller.userId()))
+        return Authorization.user(caller, Permission.API_KEYS_MANAGE)
+                .flatMap(user -> keys.insert(id, caller.organisationId(), name.strip(), distinct, hash, user.userId()))
                 .then(outbox.append(CommandEvents.by(caller, ApiKeyCreated.TYPE, id,
                         new ApiKeyCreated(id, name.strip(), distinct.stream().map(Scope::code).toList(),
                                 ApiKeyAuthentication.digestText(key)))))
@@ -56,7 +56,7 @@ public class ApiKeyService {
     }
 
     public Flux<ApiKeyView> list(Caller caller) {
-        return Authorization.require(caller, Permission.API_KEYS_MANAGE).thenMany(keys.list(caller.organisationId()));
+        return Authorization.user(caller, Permission.API_KEYS_MANAGE).thenMany(keys.list(caller.organisationId()));
     }
 
     /**
@@ -64,7 +64,7 @@ public class ApiKeyService {
      * the key from the next request on (recorded before the change, which fails if that fails).
      */
     public Mono<Void> revoke(Caller caller, UUID id) {
-        return Authorization.require(caller, Permission.API_KEYS_MANAGE)
+        return Authorization.user(caller, Permission.API_KEYS_MANAGE)
                 .then(keys.digest(caller.organisationId(), id))
                 .switchIfEmpty(Mono.error(Authorization.notFound("API key", id)))
                 .flatMap(revocations::revokeKey)

@@ -1,5 +1,7 @@
 package io.vizora.command.apikeys.domain;
 
+import io.vizora.platform.security.Scope;
+
 import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;

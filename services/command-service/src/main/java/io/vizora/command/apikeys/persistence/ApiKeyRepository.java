@@ -1,7 +1,7 @@
 package io.vizora.command.apikeys.persistence;
 
 import io.vizora.command.apikeys.domain.ApiKeyPrincipal;
-import io.vizora.command.apikeys.domain.Scope;
+import io.vizora.platform.security.Scope;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;

@@ -3,7 +3,7 @@ package io.vizora.command.apikeys.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vizora.command.apikeys.application.ApiKeyService;
-import io.vizora.command.apikeys.domain.Scope;
+import io.vizora.platform.security.Scope;
 import io.vizora.command.apikeys.persistence.ApiKeyRepository.ApiKeyView;
 import io.vizora.command.identity.web.Callers;
 import jakarta.validation.Valid;
@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,28 +50,28 @@ class ApiKeyController {
 
     @PostMapping
     @Operation(summary = "Create an API key with scopes; the key is shown once (owners and admins)")
-    Mono<ResponseEntity<CreateResponse>> create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody CreateRequest request) {
+    Mono<ResponseEntity<CreateResponse>> create(@AuthenticationPrincipal Object principal, @Valid @RequestBody CreateRequest request) {
         List<Scope> scopes;
         try {
             scopes = request.scopes().stream().map(Scope::of).toList();
         } catch (IllegalArgumentException e) {
             return Mono.error(new io.vizora.command.web.DomainProblem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage()));
         }
-        return keys.create(Callers.of(token), request.name(), scopes)
+        return keys.create(Callers.of(principal), request.name(), scopes)
                 .map(created -> ResponseEntity.created(URI.create("/api/v1/api-keys/" + created.apiKeyId()))
                         .body(new CreateResponse(created.apiKeyId(), created.key())));
     }
 
     @GetMapping
     @Operation(summary = "The organisation's API keys, without the keys")
-    Flux<ApiKeyView> list(@AuthenticationPrincipal Jwt token) {
-        return keys.list(Callers.of(token));
+    Flux<ApiKeyView> list(@AuthenticationPrincipal Object principal) {
+        return keys.list(Callers.of(principal));
     }
 
     @DeleteMapping("/{apiKeyId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Revoke an API key; it stops working at once")
-    Mono<Void> revoke(@AuthenticationPrincipal Jwt token, @PathVariable UUID apiKeyId) {
-        return keys.revoke(Callers.of(token), apiKeyId);
+    Mono<Void> revoke(@AuthenticationPrincipal Object principal, @PathVariable UUID apiKeyId) {
+        return keys.revoke(Callers.of(principal), apiKeyId);
     }
 }

@@ -17,7 +17,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,57 +56,57 @@ class ContentController {
     // file to send, where springdoc on its own would describe the Flux it is read as (an array of DataBuffer).
     @PostMapping
     @Operation(summary = "Upload a file as the request body (any Content-Type: the type is detected from the bytes); editors and up")
-    Mono<ResponseEntity<Content>> upload(@AuthenticationPrincipal Jwt token,
+    Mono<ResponseEntity<Content>> upload(@AuthenticationPrincipal Object principal,
                                          @Parameter(description = "the item's name") @RequestParam @NotBlank @Size(max = 200) String name,
                                          @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "the file's bytes",
                                                  content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
                                                          schema = @Schema(type = "string", format = "binary")))
                                          @RequestBody Flux<DataBuffer> body, ServerHttpRequest request) {
-        return contents.upload(Callers.of(token), name, body, request.getHeaders().getContentLength()).map(ContentController::created);
+        return contents.upload(Callers.of(principal), name, body, request.getHeaders().getContentLength()).map(ContentController::created);
     }
 
     @PostMapping("/web-pages")
     @Operation(summary = "Add a web page by its http(s) address")
-    Mono<ResponseEntity<Content>> addWebPage(@AuthenticationPrincipal Jwt token, @Valid @RequestBody WebPageRequest request) {
-        return contents.addWebPage(Callers.of(token), request.name(), request.url()).map(ContentController::created);
+    Mono<ResponseEntity<Content>> addWebPage(@AuthenticationPrincipal Object principal, @Valid @RequestBody WebPageRequest request) {
+        return contents.addWebPage(Callers.of(principal), request.name(), request.url()).map(ContentController::created);
     }
 
     @PostMapping("/uploads")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Start a presigned upload for a large file: PUT it to the URL, then confirm")
-    Mono<Upload> startUpload(@AuthenticationPrincipal Jwt token, @Valid @RequestBody NameRequest request) {
-        return contents.startUpload(Callers.of(token), request.name());
+    Mono<Upload> startUpload(@AuthenticationPrincipal Object principal, @Valid @RequestBody NameRequest request) {
+        return contents.startUpload(Callers.of(principal), request.name());
     }
 
     @PostMapping("/{contentId}/confirm")
     @Operation(summary = "Confirm a presigned upload: the file is checked like a direct upload, and removed if refused")
-    Mono<Content> confirm(@AuthenticationPrincipal Jwt token, @PathVariable UUID contentId) {
-        return contents.confirmUpload(Callers.of(token), contentId);
+    Mono<Content> confirm(@AuthenticationPrincipal Object principal, @PathVariable UUID contentId) {
+        return contents.confirmUpload(Callers.of(principal), contentId);
     }
 
     @GetMapping
     @Operation(summary = "The organisation's content, newest first")
-    Flux<Content> list(@AuthenticationPrincipal Jwt token) {
-        return contents.list(Callers.of(token));
+    Flux<Content> list(@AuthenticationPrincipal Object principal) {
+        return contents.list(Callers.of(principal));
     }
 
     @GetMapping("/{contentId}")
     @Operation(summary = "One content item; 404 outside the caller's organisation")
-    Mono<Content> get(@AuthenticationPrincipal Jwt token, @PathVariable UUID contentId) {
-        return contents.get(Callers.of(token), contentId);
+    Mono<Content> get(@AuthenticationPrincipal Object principal, @PathVariable UUID contentId) {
+        return contents.get(Callers.of(principal), contentId);
     }
 
     @PutMapping("/{contentId}")
     @Operation(summary = "Rename a content item")
-    Mono<Content> rename(@AuthenticationPrincipal Jwt token, @PathVariable UUID contentId, @Valid @RequestBody NameRequest request) {
-        return contents.rename(Callers.of(token), contentId, request.name());
+    Mono<Content> rename(@AuthenticationPrincipal Object principal, @PathVariable UUID contentId, @Valid @RequestBody NameRequest request) {
+        return contents.rename(Callers.of(principal), contentId, request.name());
     }
 
     @DeleteMapping("/{contentId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a content item; 409 naming the campaigns and playlists while it is used")
-    Mono<Void> delete(@AuthenticationPrincipal Jwt token, @PathVariable UUID contentId) {
-        return contents.delete(Callers.of(token), contentId);
+    Mono<Void> delete(@AuthenticationPrincipal Object principal, @PathVariable UUID contentId) {
+        return contents.delete(Callers.of(principal), contentId);
     }
 
     private static ResponseEntity<Content> created(Content content) {

@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,34 +62,34 @@ class DisplayController {
 
     @PostMapping
     @Operation(summary = "Pair the screen showing a pairing code as a display (admins and owners)")
-    Mono<ResponseEntity<Display>> pair(@AuthenticationPrincipal Jwt token, @Valid @RequestBody PairRequest request) {
-        return displays.pair(Callers.of(token), request.pairingCode(), request::profile, request.defaultPlaylistId())
+    Mono<ResponseEntity<Display>> pair(@AuthenticationPrincipal Object principal, @Valid @RequestBody PairRequest request) {
+        return displays.pair(Callers.of(principal), request.pairingCode(), request::profile, request.defaultPlaylistId())
                 .map(display -> ResponseEntity.created(URI.create("/api/v1/displays/" + display.displayId())).body(display));
     }
 
     @GetMapping
     @Operation(summary = "The organisation's displays, optionally only a group's or a tag's")
-    Flux<Display> list(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) UUID groupId,
+    Flux<Display> list(@AuthenticationPrincipal Object principal, @RequestParam(required = false) UUID groupId,
                        @RequestParam(required = false) @Size(max = 63) String tag) {
-        return displays.list(Callers.of(token), groupId, tag);
+        return displays.list(Callers.of(principal), groupId, tag);
     }
 
     @GetMapping("/{displayId}")
     @Operation(summary = "One display; 404 outside the caller's organisation")
-    Mono<Display> get(@AuthenticationPrincipal Jwt token, @PathVariable UUID displayId) {
-        return displays.get(Callers.of(token), displayId);
+    Mono<Display> get(@AuthenticationPrincipal Object principal, @PathVariable UUID displayId) {
+        return displays.get(Callers.of(principal), displayId);
     }
 
     @PutMapping("/{displayId}")
     @Operation(summary = "Rename, re-zone, move between groups, re-tag or set the default playlist of a display: the body replaces its profile")
-    Mono<Display> update(@AuthenticationPrincipal Jwt token, @PathVariable UUID displayId, @Valid @RequestBody UpdateRequest request) {
-        return displays.update(Callers.of(token), displayId, request::profile, request.defaultPlaylistId());
+    Mono<Display> update(@AuthenticationPrincipal Object principal, @PathVariable UUID displayId, @Valid @RequestBody UpdateRequest request) {
+        return displays.update(Callers.of(principal), displayId, request::profile, request.defaultPlaylistId());
     }
 
     @DeleteMapping("/{displayId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Unpair a display: its device credentials stop working at once")
-    Mono<Void> unpair(@AuthenticationPrincipal Jwt token, @PathVariable UUID displayId) {
-        return displays.unpair(Callers.of(token), displayId);
+    Mono<Void> unpair(@AuthenticationPrincipal Object principal, @PathVariable UUID displayId) {
+        return displays.unpair(Callers.of(principal), displayId);
     }
 }

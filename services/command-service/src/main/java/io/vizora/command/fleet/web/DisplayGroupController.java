@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,33 +42,33 @@ class DisplayGroupController {
 
     @PostMapping
     @Operation(summary = "Create a display group (admins and owners)")
-    Mono<ResponseEntity<DisplayGroup>> create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody GroupRequest request) {
-        return groups.create(Callers.of(token), request.name())
+    Mono<ResponseEntity<DisplayGroup>> create(@AuthenticationPrincipal Object principal, @Valid @RequestBody GroupRequest request) {
+        return groups.create(Callers.of(principal), request.name())
                 .map(group -> ResponseEntity.created(URI.create("/api/v1/display-groups/" + group.groupId())).body(group));
     }
 
     @GetMapping
     @Operation(summary = "The organisation's display groups")
-    Flux<DisplayGroup> list(@AuthenticationPrincipal Jwt token) {
-        return groups.list(Callers.of(token));
+    Flux<DisplayGroup> list(@AuthenticationPrincipal Object principal) {
+        return groups.list(Callers.of(principal));
     }
 
     @GetMapping("/{groupId}")
     @Operation(summary = "One display group; 404 outside the caller's organisation")
-    Mono<DisplayGroup> get(@AuthenticationPrincipal Jwt token, @PathVariable UUID groupId) {
-        return groups.get(Callers.of(token), groupId);
+    Mono<DisplayGroup> get(@AuthenticationPrincipal Object principal, @PathVariable UUID groupId) {
+        return groups.get(Callers.of(principal), groupId);
     }
 
     @PutMapping("/{groupId}")
     @Operation(summary = "Rename a display group")
-    Mono<DisplayGroup> rename(@AuthenticationPrincipal Jwt token, @PathVariable UUID groupId, @Valid @RequestBody GroupRequest request) {
-        return groups.rename(Callers.of(token), groupId, request.name());
+    Mono<DisplayGroup> rename(@AuthenticationPrincipal Object principal, @PathVariable UUID groupId, @Valid @RequestBody GroupRequest request) {
+        return groups.rename(Callers.of(principal), groupId, request.name());
     }
 
     @DeleteMapping("/{groupId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a display group")
-    Mono<Void> delete(@AuthenticationPrincipal Jwt token, @PathVariable UUID groupId) {
-        return groups.delete(Callers.of(token), groupId);
+    Mono<Void> delete(@AuthenticationPrincipal Object principal, @PathVariable UUID groupId) {
+        return groups.delete(Callers.of(principal), groupId);
     }
 }

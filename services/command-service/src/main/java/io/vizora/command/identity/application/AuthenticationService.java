@@ -22,6 +22,8 @@ public class AuthenticationService {
     public record Tokens(String accessToken, String refreshToken, long expiresIn) {
     }
 
+    // one address may be a user of several organisations; each account costs a password check
+    private static final int MOST_ACCOUNTS_PER_ADDRESS = 10;
     private static final String WRONG_CREDENTIALS = "The email address or the password is wrong.";
 
     private final IdentityRepository identities;
@@ -42,16 +44,29 @@ public class AuthenticationService {
         this.decoy = new IdentityRepository.Credentials(null, null, null, passwords.encode("decoy password for unknown accounts"));
     }
 
-    public Mono<Tokens> logIn(String email, String password) {
-        return identities.credentials(new EmailAddress(email))
+    /**
+     * Logs in to the organisation whose account of this address the password opens. An address may
+     * have accounts in several organisations; if the password opens more than one and none was
+     * chosen, the answer is a 409 listing them (only someone holding that password learns them).
+     */
+    public Mono<Tokens> logIn(String email, String password, UUID organisationId) {
+        return identities.credentials(new EmailAddress(email), organisationId, MOST_ACCOUNTS_PER_ADDRESS)
                 .defaultIfEmpty(decoy)
                 // adaptive hashing is deliberately slow: keep it off the event loop
-                .flatMap(account -> Mono.fromCallable(() -> passwords.matches(password, account.passwordHash()) && account != decoy)
+                .concatMap(account -> Mono.fromCallable(() -> passwords.matches(password, account.passwordHash()) && account != decoy)
                         .subscribeOn(Schedulers.boundedElastic())
-                        .flatMap(matches -> matches
-                                ? refreshTokens.issue(account.userId(), account.organisationId())
-                                        .map(refresh -> tokens(account.userId(), account.organisationId(), account.role(), refresh))
-                                : Mono.error(unauthorized(WRONG_CREDENTIALS))));
+                        .filter(Boolean::booleanValue).map(matches -> account))
+                .collectList()
+                .flatMap(opened -> switch (opened.size()) {
+                    case 0 -> Mono.error(unauthorized(WRONG_CREDENTIALS));
+                    case 1 -> refreshTokens.issue(opened.getFirst().userId(), opened.getFirst().organisationId())
+                            .map(refresh -> tokens(opened.getFirst().userId(), opened.getFirst().organisationId(), opened.getFirst().role(), refresh));
+                    default -> identities.organisations(opened.stream().map(IdentityRepository.Credentials::organisationId).toList())
+                            .collectList()
+                            .flatMap(organisations -> Mono.error(new DomainProblem(HttpStatus.CONFLICT, "Choose an organisation",
+                                    "This address has accounts in several organisations; log in again with the organisationId of one.")
+                                    .with("organisations", organisations)));
+                });
     }
 
     private Tokens tokens(UUID userId, UUID organisationId, Role role, String refreshToken) {

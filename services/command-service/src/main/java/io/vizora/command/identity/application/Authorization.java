@@ -22,8 +22,16 @@ public final class Authorization {
         return caller.may(permission) ? Mono.empty() : Mono.error(forbidden());
     }
 
+    /**
+     * Requires a permission that only users hold (managing users and keys): the caller as a user, or
+     * 403 for a partner's key, whatever its scopes.
+     */
+    public static Mono<Caller.User> user(Caller caller, Permission permission) {
+        return caller instanceof Caller.User user && user.may(permission) ? Mono.just(user) : Mono.error(forbidden());
+    }
+
     public static DomainProblem forbidden() {
-        return new DomainProblem(HttpStatus.FORBIDDEN, "Not allowed", "Your role does not allow this request.");
+        return new DomainProblem(HttpStatus.FORBIDDEN, "Not allowed", "Your role (or your API key's scopes) does not allow this request.");
     }
 
     public static DomainProblem notFound(String kind, UUID id) {

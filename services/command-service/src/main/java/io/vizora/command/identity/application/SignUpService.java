@@ -49,12 +49,9 @@ public class SignUpService {
         return Mono.fromCallable(() -> passwords.encode(password))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(hash -> identities.insert(signUp, hash)
-                        .flatMap(inserted -> inserted
-                                ? outbox.appendAll(List.of(
-                                        new OutboxEvent(OrganisationCreated.TYPE, signUp.organisationId(), signUp.organisationId(), owner, signUp.organisationCreated()),
-                                        new OutboxEvent(UserRegistered.TYPE, signUp.ownerId(), signUp.organisationId(), owner, signUp.ownerRegistered())))
-                                : Mono.error(new DomainProblem(HttpStatus.CONFLICT, "Email address taken",
-                                        "An account with this email address exists already.")))
+                        .then(outbox.appendAll(List.of(
+                                new OutboxEvent(OrganisationCreated.TYPE, signUp.organisationId(), signUp.organisationId(), owner, signUp.organisationCreated()),
+                                new OutboxEvent(UserRegistered.TYPE, signUp.ownerId(), signUp.organisationId(), owner, signUp.ownerRegistered()))))
                         .as(transaction::transactional))
                 .thenReturn(signUp);
     }

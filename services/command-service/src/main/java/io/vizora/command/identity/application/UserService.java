@@ -65,7 +65,7 @@ public class UserService {
     }
 
     public Mono<Invitation> invite(Caller caller, String email, String displayName, Role role) {
-        if (!PermissionMatrix.mayAssign(caller.role(), role)) {
+        if (!(caller instanceof Caller.User user) || !PermissionMatrix.mayAssign(user.role(), role)) {
             return Mono.error(Authorization.forbidden());
         }
         var userId = UUID.randomUUID();
@@ -75,7 +75,7 @@ public class UserService {
         return identities.insertInvited(caller.organisationId(), userId, address, displayName.strip(), role, OpaqueTokens.hash(token), expires)
                 .flatMap(inserted -> inserted
                         ? outbox.append(CommandEvents.by(caller, UserInvited.TYPE, userId, new UserInvited(userId, address.value(), role.code())))
-                        : Mono.error(new DomainProblem(HttpStatus.CONFLICT, "Email address taken", "An account with this email address exists already.")))
+                        : Mono.error(new DomainProblem(HttpStatus.CONFLICT, "Already a user", "This email address is a user of your organisation already.")))
                 .as(transaction::transactional)
                 .thenReturn(new Invitation(userId, token));
     }
@@ -124,16 +124,16 @@ public class UserService {
     }
 
     private Mono<UserView> judged(Caller caller, UUID userId, Role newRole, java.util.function.Function<UserView, Mono<UserView>> change) {
-        return Authorization.require(caller, Permission.USERS_MANAGE)
-                .then(identities.lockOwners(caller.organisationId()))
+        return Authorization.user(caller, Permission.USERS_MANAGE)
+                .flatMap(user -> identities.lockOwners(caller.organisationId())
                 .flatMap(owners -> identities.user(caller.organisationId(), userId)
                         .switchIfEmpty(Mono.error(Authorization.notFound("user", userId)))
-                        .flatMap(target -> switch (Ownership.judge(caller.role(), target.role(), newRole, owners)) {
+                        .flatMap(target -> switch (Ownership.judge(user.role(), target.role(), newRole, owners)) {
                             case ALLOWED -> change.apply(target);
                             case FORBIDDEN -> Mono.error(Authorization.forbidden());
                             case LAST_OWNER -> Mono.error(new DomainProblem(HttpStatus.CONFLICT, "Last owner",
                                     "An organisation keeps at least one owner; make someone else owner first."));
-                        }))
+                        })))
                 .as(transaction::transactional);
     }
 

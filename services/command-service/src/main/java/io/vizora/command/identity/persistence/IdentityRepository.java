@@ -19,12 +19,26 @@ public class IdentityRepository {
     public record Credentials(UUID userId, UUID organisationId, Role role, String passwordHash) {
     }
 
-    public Mono<Credentials> credentials(EmailAddress email) {
-        return db.sql("SELECT id, organisation_id, role, password_hash FROM app_user WHERE lower(email) = :email AND status = 'active'")
-                .bind("email", email.value())
+    /** What logging in needs to know about the organisation of an account, to offer a choice between several. */
+    public record Membership(UUID organisationId, String organisationName) {
+    }
+
+    /** The active accounts of an address, at most {@code limit}, in one organisation if one is given. */
+    public Flux<Credentials> credentials(EmailAddress email, UUID organisationId, int limit) {
+        var spec = db.sql("SELECT id, organisation_id, role, password_hash FROM app_user WHERE lower(email) = :email AND status = 'active'"
+                        + (organisationId == null ? "" : " AND organisation_id = :organisation") + " ORDER BY created_at LIMIT :limit")
+                .bind("email", email.value()).bind("limit", limit);
+        return (organisationId == null ? spec : spec.bind("organisation", organisationId))
                 .map(row -> new Credentials(row.get("id", UUID.class), row.get("organisation_id", UUID.class),
                         Role.fromCode(row.get("role", String.class)), row.get("password_hash", String.class)))
-                .one();
+                .all();
+    }
+
+    public Flux<Membership> organisations(java.util.Collection<UUID> organisationIds) {
+        return db.sql("SELECT id, name FROM organisation WHERE id = ANY(:ids) ORDER BY lower(name), id")
+                .bind("ids", organisationIds.toArray(UUID[]::new))
+                .map(row -> new Membership(row.get("id", UUID.class), row.get("name", String.class)))
+                .all();
     }
 
     /** A user as the operator API shows it. */
@@ -48,7 +62,7 @@ public class IdentityRepository {
                 Role.fromCode(row.get("role", String.class)), row.get("status", String.class));
     }
 
-    /** Stores an invited user (no password yet) and the invitation; emits false if the email is taken. */
+    /** Stores an invited user (no password yet) and the invitation; emits false if the address is a user of this organisation already. */
     public Mono<Boolean> insertInvited(UUID organisationId, UUID userId, EmailAddress email, String displayName, Role role,
                                        byte[] invitationHash, java.time.OffsetDateTime expiresAt) {
         return db.sql("""
@@ -110,8 +124,8 @@ public class IdentityRepository {
         this.db = db;
     }
 
-    /** Stores the organisation and its owner; emits false if the email address is taken. */
-    public Mono<Boolean> insert(SignUp signUp, String passwordHash) {
+    /** Stores the organisation and its owner. */
+    public Mono<Void> insert(SignUp signUp, String passwordHash) {
         return db.sql("INSERT INTO organisation (id, name) VALUES (:id, :name)")
                 .bind("id", signUp.organisationId()).bind("name", signUp.organisationName())
                 .then()
@@ -124,8 +138,6 @@ public class IdentityRepository {
                         .bind("displayName", signUp.ownerName())
                         .bind("role", Role.OWNER.code())
                         .bind("passwordHash", passwordHash)
-                        .then())
-                .thenReturn(true)
-                .onErrorResume(DataIntegrityViolationException.class, e -> Mono.just(false));
+                        .then());
     }
 }

@@ -17,12 +17,16 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+import java.util.UUID;
+
 @RestController
 @RequestMapping("/api/v1/auth")
 @Tag(name = "Authentication")
 class AuthController {
 
-    record LogInRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) @Schema(format = "password") String password) {
+    record LogInRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) @Schema(format = "password") String password,
+                        @Schema(description = "Which organisation to log in to, when the address has accounts in several "
+                                + "(the 409 of a login without it lists them)") UUID organisationId) {
 
         @Override
         public String toString() {
@@ -48,7 +52,7 @@ class AuthController {
     @NoCredentials
     @Operation(summary = "Log in: a short-lived access token and a rotating refresh token")
     Mono<Tokens> logIn(@Valid @RequestBody LogInRequest request) {
-        return authentication.logIn(request.email(), request.password());
+        return authentication.logIn(request.email(), request.password(), request.organisationId());
     }
 
     @PostMapping("/refresh")

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vizora.command.identity.tokens.AccessTokens;
 import io.vizora.command.apikeys.domain.ApiKeyPrincipal;
-import io.vizora.command.apikeys.domain.Scope;
+import io.vizora.platform.security.Scope;
 import io.vizora.platform.openapi.ApiSchemes;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;

@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,8 +56,8 @@ class UserController {
 
     @PostMapping("/api/v1/users")
     @Operation(summary = "Invite a user into the caller's organisation with a role (owners and admins)")
-    Mono<ResponseEntity<InviteResponse>> invite(@AuthenticationPrincipal Jwt token, @Valid @RequestBody InviteRequest request) {
-        return users.invite(Callers.of(token), request.email(), request.displayName(), request.role())
+    Mono<ResponseEntity<InviteResponse>> invite(@AuthenticationPrincipal Object principal, @Valid @RequestBody InviteRequest request) {
+        return users.invite(Callers.of(principal), request.email(), request.displayName(), request.role())
                 .map(invitation -> ResponseEntity.created(URI.create("/api/v1/users/" + invitation.userId()))
                         .body(new InviteResponse(invitation.userId(), invitation.token())));
     }
@@ -75,26 +74,26 @@ class UserController {
 
     @PutMapping("/api/v1/users/{userId}/role")
     @Operation(summary = "Change a user's role (owners and admins; only owners touch owners; one owner always stays)")
-    Mono<UserView> changeRole(@AuthenticationPrincipal Jwt token, @PathVariable UUID userId, @Valid @RequestBody RoleRequest request) {
-        return users.changeRole(Callers.of(token), userId, request.role());
+    Mono<UserView> changeRole(@AuthenticationPrincipal Object principal, @PathVariable UUID userId, @Valid @RequestBody RoleRequest request) {
+        return users.changeRole(Callers.of(principal), userId, request.role());
     }
 
     @DeleteMapping("/api/v1/users/{userId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a user from the organisation; their sessions end at once")
-    Mono<Void> remove(@AuthenticationPrincipal Jwt token, @PathVariable UUID userId) {
-        return users.remove(Callers.of(token), userId);
+    Mono<Void> remove(@AuthenticationPrincipal Object principal, @PathVariable UUID userId) {
+        return users.remove(Callers.of(principal), userId);
     }
 
     @GetMapping("/api/v1/users")
     @Operation(summary = "The users of the caller's organisation")
-    Flux<UserView> list(@AuthenticationPrincipal Jwt token) {
-        return users.users(Callers.of(token));
+    Flux<UserView> list(@AuthenticationPrincipal Object principal) {
+        return users.users(Callers.of(principal));
     }
 
     @GetMapping("/api/v1/users/{userId}")
     @Operation(summary = "One user of the caller's organisation; 404 for any other")
-    Mono<UserView> get(@AuthenticationPrincipal Jwt token, @PathVariable UUID userId) {
-        return users.user(Callers.of(token), userId);
+    Mono<UserView> get(@AuthenticationPrincipal Object principal, @PathVariable UUID userId) {
+        return users.user(Callers.of(principal), userId);
     }
 }

@@ -28,7 +28,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -114,15 +113,15 @@ class CampaignController {
 
     @PostMapping
     @Operation(summary = "Draft a campaign (editors and up); an impossible schedule is refused, saying what is wrong")
-    Mono<ResponseEntity<CampaignResponse>> create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody CampaignRequest request) {
-        return campaigns.create(Callers.of(token), request.campaign()).map(CampaignResponse::of)
+    Mono<ResponseEntity<CampaignResponse>> create(@AuthenticationPrincipal Object principal, @Valid @RequestBody CampaignRequest request) {
+        return campaigns.create(Callers.of(principal), request.campaign()).map(CampaignResponse::of)
                 .map(campaign -> ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaign.campaignId())).body(campaign));
     }
 
     @GetMapping
     @Operation(summary = "The organisation's campaigns, optionally only those in one state (draft, published, ended)")
-    Flux<CampaignResponse> list(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) String state) {
-        return campaigns.list(Callers.of(token), state == null ? null : state(state)).map(CampaignResponse::of);
+    Flux<CampaignResponse> list(@AuthenticationPrincipal Object principal, @RequestParam(required = false) String state) {
+        return campaigns.list(Callers.of(principal), state == null ? null : state(state)).map(CampaignResponse::of);
     }
 
     private static CampaignState state(String code) {
@@ -135,32 +134,32 @@ class CampaignController {
 
     @GetMapping("/{campaignId}")
     @Operation(summary = "One campaign; 404 outside the caller's organisation")
-    Mono<CampaignResponse> get(@AuthenticationPrincipal Jwt token, @PathVariable UUID campaignId) {
-        return campaigns.get(Callers.of(token), campaignId).map(CampaignResponse::of);
+    Mono<CampaignResponse> get(@AuthenticationPrincipal Object principal, @PathVariable UUID campaignId) {
+        return campaigns.get(Callers.of(principal), campaignId).map(CampaignResponse::of);
     }
 
     @PutMapping("/{campaignId}")
     @Operation(summary = "Replace a campaign: drafts by editors and up; published campaigns by admins and owners, taking effect at once")
-    Mono<CampaignResponse> update(@AuthenticationPrincipal Jwt token, @PathVariable UUID campaignId, @Valid @RequestBody CampaignRequest request) {
-        return campaigns.update(Callers.of(token), campaignId, request.campaign()).map(CampaignResponse::of);
+    Mono<CampaignResponse> update(@AuthenticationPrincipal Object principal, @PathVariable UUID campaignId, @Valid @RequestBody CampaignRequest request) {
+        return campaigns.update(Callers.of(principal), campaignId, request.campaign()).map(CampaignResponse::of);
     }
 
     @PostMapping("/{campaignId}/publish")
     @Operation(summary = "Publish a draft (admins and owners): it needs targets, a non-empty playlist and an end date still ahead")
-    Mono<CampaignResponse> publish(@AuthenticationPrincipal Jwt token, @PathVariable UUID campaignId) {
-        return campaigns.publish(Callers.of(token), campaignId).map(CampaignResponse::of);
+    Mono<CampaignResponse> publish(@AuthenticationPrincipal Object principal, @PathVariable UUID campaignId) {
+        return campaigns.publish(Callers.of(principal), campaignId).map(CampaignResponse::of);
     }
 
     @PostMapping("/{campaignId}/end")
     @Operation(summary = "End a published campaign for good (admins and owners)")
-    Mono<CampaignResponse> end(@AuthenticationPrincipal Jwt token, @PathVariable UUID campaignId) {
-        return campaigns.end(Callers.of(token), campaignId).map(CampaignResponse::of);
+    Mono<CampaignResponse> end(@AuthenticationPrincipal Object principal, @PathVariable UUID campaignId) {
+        return campaigns.end(Callers.of(principal), campaignId).map(CampaignResponse::of);
     }
 
     @DeleteMapping("/{campaignId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a draft or ended campaign; a published one must be ended first (409)")
-    Mono<Void> delete(@AuthenticationPrincipal Jwt token, @PathVariable UUID campaignId) {
-        return campaigns.delete(Callers.of(token), campaignId);
+    Mono<Void> delete(@AuthenticationPrincipal Object principal, @PathVariable UUID campaignId) {
+        return campaigns.delete(Callers.of(principal), campaignId);
     }
 }

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vizora.command.identity.web.Callers;
 import io.vizora.command.scheduling.application.DefaultPlaylistService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,13 +31,13 @@ class DefaultPlaylistController {
 
     @GetMapping
     @Operation(summary = "The organisation's default playlist, played where no campaign and no display default plays")
-    Mono<DefaultPlaylist> get(@AuthenticationPrincipal Jwt token) {
-        return defaults.get(Callers.of(token)).map(playlist -> new DefaultPlaylist(playlist.orElse(null)));
+    Mono<DefaultPlaylist> get(@AuthenticationPrincipal Object principal) {
+        return defaults.get(Callers.of(principal)).map(playlist -> new DefaultPlaylist(playlist.orElse(null)));
     }
 
     @PutMapping
     @Operation(summary = "Set or clear (playlistId null) the organisation's default playlist (admins and owners)")
-    Mono<DefaultPlaylist> set(@AuthenticationPrincipal Jwt token, @RequestBody DefaultPlaylist request) {
-        return defaults.set(Callers.of(token), request.playlistId()).map(playlist -> new DefaultPlaylist(playlist.orElse(null)));
+    Mono<DefaultPlaylist> set(@AuthenticationPrincipal Object principal, @RequestBody DefaultPlaylist request) {
+        return defaults.set(Callers.of(principal), request.playlistId()).map(playlist -> new DefaultPlaylist(playlist.orElse(null)));
     }
 }

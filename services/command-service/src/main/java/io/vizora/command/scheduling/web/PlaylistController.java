@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,33 +53,33 @@ class PlaylistController {
 
     @PostMapping
     @Operation(summary = "Create a playlist of uploaded content, each item with its duration (editors and up)")
-    Mono<ResponseEntity<StoredPlaylist>> create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody PlaylistRequest request) {
-        return playlists.create(Callers.of(token), request.playlist())
+    Mono<ResponseEntity<StoredPlaylist>> create(@AuthenticationPrincipal Object principal, @Valid @RequestBody PlaylistRequest request) {
+        return playlists.create(Callers.of(principal), request.playlist())
                 .map(playlist -> ResponseEntity.created(URI.create("/api/v1/playlists/" + playlist.playlistId())).body(playlist));
     }
 
     @GetMapping
     @Operation(summary = "The organisation's playlists")
-    Flux<StoredPlaylist> list(@AuthenticationPrincipal Jwt token) {
-        return playlists.list(Callers.of(token));
+    Flux<StoredPlaylist> list(@AuthenticationPrincipal Object principal) {
+        return playlists.list(Callers.of(principal));
     }
 
     @GetMapping("/{playlistId}")
     @Operation(summary = "One playlist; 404 outside the caller's organisation")
-    Mono<StoredPlaylist> get(@AuthenticationPrincipal Jwt token, @PathVariable UUID playlistId) {
-        return playlists.get(Callers.of(token), playlistId);
+    Mono<StoredPlaylist> get(@AuthenticationPrincipal Object principal, @PathVariable UUID playlistId) {
+        return playlists.get(Callers.of(principal), playlistId);
     }
 
     @PutMapping("/{playlistId}")
     @Operation(summary = "Replace a playlist's name and items")
-    Mono<StoredPlaylist> update(@AuthenticationPrincipal Jwt token, @PathVariable UUID playlistId, @Valid @RequestBody PlaylistRequest request) {
-        return playlists.update(Callers.of(token), playlistId, request.playlist());
+    Mono<StoredPlaylist> update(@AuthenticationPrincipal Object principal, @PathVariable UUID playlistId, @Valid @RequestBody PlaylistRequest request) {
+        return playlists.update(Callers.of(principal), playlistId, request.playlist());
     }
 
     @DeleteMapping("/{playlistId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a playlist; 409 naming the campaigns that play it")
-    Mono<Void> delete(@AuthenticationPrincipal Jwt token, @PathVariable UUID playlistId) {
-        return playlists.delete(Callers.of(token), playlistId);
+    Mono<Void> delete(@AuthenticationPrincipal Object principal, @PathVariable UUID playlistId) {
+        return playlists.delete(Callers.of(principal), playlistId);
     }
 }

@@ -55,6 +55,31 @@ class UsersIntegrationTests {
         Organisations.accept(http, (String) invitation.get("invitationToken")).expectStatus().isNotFound();
     }
 
+    /** Before, inviting an address with an account in another organisation answered 409 "exists already". */
+    @Test
+    void invitingAnAddressWithAnAccountElsewhereLooksLikeInvitingANewOneAndMakesAnAccountOfThisOrganisation() {
+        var elsewhere = Organisations.create(http);
+        var here = Organisations.create(http);
+        var email = email();
+        Organisations.accept(http, (String) invite(elsewhere.tokens().get("owner"), email, "viewer").expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("invitationToken")).expectStatus().isOk();
+
+        var invitation = invite(here.tokens().get("owner"), email, "editor").expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        http.post().uri("/api/v1/invitations/accept").bodyValue(Map.of("invitationToken", invitation.get("invitationToken"),
+                "password", "another horse battery staple")).exchange().expectStatus().isOk();
+
+        var logIn = (java.util.function.Function<String, String>) password -> (String) http.post().uri("/api/v1/auth/login")
+                .bodyValue(Map.of("email", email, "password", password)).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("accessToken");
+        get(logIn.apply(PASSWORD), "/api/v1/me").expectBody().jsonPath("$.organisationId").isEqualTo(elsewhere.id().toString())
+                .jsonPath("$.role").isEqualTo("viewer");
+        get(logIn.apply("another horse battery staple"), "/api/v1/me").expectBody().jsonPath("$.organisationId").isEqualTo(here.id().toString())
+                .jsonPath("$.role").isEqualTo("editor");
+        invite(here.tokens().get("owner"), email.toUpperCase(), "viewer").expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.title").isEqualTo("Already a user");
+    }
+
     @Test
     void theUserEndpointsFollowThePermissionMatrix() {
         var organisation = Organisations.create(http);

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import io.vizora.testsupport.WholeBodies;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.netty.http.client.HttpClient;
 
@@ -26,7 +27,9 @@ class RateLimitIntegrationTests {
         var random = ThreadLocalRandom.current();
         var address = "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(1, 255);
         var http = HttpClient.create().bindAddress(() -> new InetSocketAddress(address, 0));
-        return WebTestClient.bindToServer(new ReactorClientHttpConnector(http)).baseUrl("http://127.0.0.1:" + port).build();
+        var client = WebTestClient.bindToServer(new ReactorClientHttpConnector(http)).baseUrl("http://127.0.0.1:" + port);
+        new WholeBodies().customize(client);
+        return client.build();
     }
 
     private static Map<String, String> wrongLogin() {

@@ -39,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  * go away when it ends. The instance is removed afterwards.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1) // before the classes that share the test run's VizoraSystem start it: one system at a time on two cores
 class FreshStartIntegrationTests {
 
     private static final String INSTANCE = "fresh-start";

@@ -4,9 +4,9 @@ import io.vizora.agent.cache.ContentCache;
 import io.vizora.schedule.PlayItem;
 import io.vizora.testsupport.Chromium;
 import io.vizora.testsupport.TestStack;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -41,19 +41,15 @@ import static org.awaitility.Awaitility.await;
  * verifies, plays and reports, and the plays are on vizora.playback. Also: an agent offline while
  * a campaign changes, a gateway killed under its agents, and an agent killed while it reports.
  */
+@ExtendWith(VizoraSystem.Shared.class)
 class PlayerAgentIntegrationTests {
 
     private static final Duration LONG = Duration.ofSeconds(60);
     private static VizoraSystem system;
 
     @BeforeAll
-    static void start() throws IOException {
-        system = new VizoraSystem();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        system.close();
+    static void system() {
+        system = VizoraSystem.shared();
     }
 
     /** A campaign of two fresh images, one second each, on the tag. */

@@ -4,11 +4,15 @@ import io.vizora.agent.link.Backoff;
 import io.vizora.testsupport.ServiceProcess;
 import io.vizora.testsupport.TestStack;
 
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -19,30 +23,65 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The whole system as processes on the test stack: command service, outbox relay, projector and
- * push gateway from their packaged jars, started once for a test class. Device tokens live three
- * minutes here and the gateway gives notice 170 s ahead, so token rotation happens within seconds.
+ * The whole system as processes on the test stack: command service, outbox relay, projector,
+ * partner streams and push gateway from their packaged jars, started once for all the test classes
+ * that {@link Shared use it} and stopped when they are done. Device tokens live three minutes here
+ * and the gateway gives notice 170 s ahead, so token rotation happens within seconds. Address
+ * limits are lifted: every request comes from one address.
  */
 final class VizoraSystem implements AutoCloseable {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String[] UNLIMITED = {"--vizora.web.rate-limit.per-address.capacity=100000000",
+            "--vizora.web.rate-limit.authentication-per-address.capacity=100000000", "--vizora.web.rate-limit.per-user.capacity=100000000"};
+
+    /** Starts the system for the first class that asks, and has JUnit stop it once every class ran. */
+    static final class Shared implements BeforeAllCallback {
+
+        private static VizoraSystem system;
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            system = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).computeIfAbsent(VizoraSystem.class, type -> {
+                try {
+                    return new VizoraSystem();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, VizoraSystem.class);
+        }
+    }
+
+    /** The system of this test run; the class asking is extended with {@link Shared}. */
+    static VizoraSystem shared() {
+        return java.util.Objects.requireNonNull(Shared.system, "extend the test class with VizoraSystem.Shared");
+    }
 
     final ServiceProcess commandService;
     final ServiceProcess relay;
     final ServiceProcess projector;
+    final ServiceProcess partnerStreams;
     ServiceProcess gateway;
 
-    VizoraSystem() throws IOException {
+    private VizoraSystem() throws IOException {
         var services = TestStack.repositoryRoot().resolve("services");
         commandService = ServiceProcess.start(services.resolve("command-service/target/command-service.jar"), "e2e-command-service", 0,
-                "--vizora.tokens.device-token-lifetime=PT3M");
+                with("--vizora.tokens.device-token-lifetime=PT3M"));
         relay = ServiceProcess.start(services.resolve("outbox-relay/target/outbox-relay.jar"), "e2e-outbox-relay", 0);
-        projector = ServiceProcess.start(services.resolve("projector/target/projector.jar"), "e2e-projector", 0, jwks(),
-                "--vizora.projector.presence.sync-grace=PT5S");
+        projector = ServiceProcess.start(services.resolve("projector/target/projector.jar"), "e2e-projector", 0,
+                with(jwks(), "--vizora.projector.presence.sync-grace=PT5S", "--vizora.projector.generation=e2e-" + UUID.randomUUID()));
+        partnerStreams = ServiceProcess.start(services.resolve("partner-streams/target/partner-streams.jar"), "e2e-partner-streams", 0,
+                with(jwks()));
         gateway = gateway("e2e-push-gateway");
-        for (var service : List.of(commandService, relay, projector, gateway)) {
+        for (var service : List.of(commandService, relay, projector, partnerStreams, gateway)) {
             service.awaitUp();
         }
+    }
+
+    private static String[] with(String... arguments) {
+        var all = new ArrayList<>(List.of(UNLIMITED));
+        all.addAll(List.of(arguments));
+        return all.toArray(String[]::new);
     }
 
     private String jwks() {
@@ -117,16 +156,18 @@ final class VizoraSystem implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        var failures = new ArrayList<Exception>();
-        for (var service : List.of(gateway, projector, relay, commandService)) {
+        var failures = new ArrayList<Throwable>();
+        for (var service : List.of(gateway, partnerStreams, projector, relay, commandService)) {
             try {
                 service.close();
-            } catch (Exception e) {
+            } catch (Exception | AssertionError e) {
                 failures.add(e);
             }
         }
         if (!failures.isEmpty()) {
-            throw failures.getFirst();
+            var failure = new IllegalStateException("the system did not stop cleanly", failures.getFirst());
+            failures.stream().skip(1).forEach(failure::addSuppressed);
+            throw failure;
         }
     }
 }

@@ -11,8 +11,9 @@ test:    ## the whole suite against a test stack of its own
 bench:   ## benchmarks against a stack of their own; figures go in benchmarks/README.md
 	@ops/bench.sh
 
-build:   ## compile and package the services
+build:   ## compile and package the services and the console
 	@ops/mvn.sh -q -DskipTests package
+	@ops/console.sh
 
 up: build ## start stack and services detached; returns once every part answers
 	@ops/stack.sh up --services

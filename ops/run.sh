@@ -8,6 +8,7 @@ source "$OPS_DIR/lib/common.sh"
 stack() { "$OPS_DIR/stack.sh" "$@"; }
 
 "$OPS_DIR/mvn.sh" -q -DskipTests package
+"$OPS_DIR/console.sh"
 
 already_up=$(stack status | awk '$2 != "down" {print $1}')
 follower=""
@@ -29,7 +30,12 @@ stop_started() {
 trap stop_started INT TERM HUP EXIT
 
 stack up --services --demo
+demo_account="$STATE/demo-fleet/demo-operator.json"
+demo_email=$(sed -n 's/.*"email":"\([^"]*\)".*/\1/p' "$demo_account" 2>/dev/null || true)
 cat <<TEXT
+
+Console:      http://127.0.0.1:$EDGE_PORT/  (the edge: the console and every API on one origin)
+              demo operator: ${demo_email:-none (VIZORA_DEMO_SCREENS=0)}; its password: sed -n 's/.*"password":"\([^"]*\)".*/\1/p' $demo_account
 
 Vizora is running. Operator API: http://127.0.0.1:$COMMAND_SERVICE_PORT (health: /actuator/health)
 Outbox relay: http://127.0.0.1:$OUTBOX_RELAY_PORT/actuator/health, metrics at /actuator/prometheus
@@ -43,6 +49,6 @@ Credentials for the servers above: .vizora/run/stack.env (eval "\$(ops/stack.sh 
 Following the service logs; Ctrl-C stops everything this run started.
 
 TEXT
-tail -n 0 -F "$STATE/command-service/command-service.log" "$STATE/outbox-relay/outbox-relay.log" "$STATE/projector/projector.log" "$STATE/push-gateway/push-gateway.log" "$STATE/partner-streams/partner-streams.log" "$STATE/demo-fleet/demo-fleet.log" &
+tail -n 0 -F "$STATE/command-service/command-service.log" "$STATE/outbox-relay/outbox-relay.log" "$STATE/projector/projector.log" "$STATE/push-gateway/push-gateway.log" "$STATE/partner-streams/partner-streams.log" "$STATE/edge/edge.log" "$STATE/demo-fleet/demo-fleet.log" &
 follower=$!
 wait "$follower"

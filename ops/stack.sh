@@ -20,7 +20,7 @@ source "$OPS_DIR/lib/jdk.sh"
 for component_file in "$OPS_DIR"/components/*.sh; do source "$component_file"; done
 
 INFRA=(postgres redis clickhouse kafka s3)
-SERVICES=(command-service outbox-relay projector push-gateway partner-streams)   # in start order: the command service migrates the outbox, the relay creates the topics
+SERVICES=(command-service outbox-relay projector push-gateway partner-streams edge)   # in start order: the command service migrates the outbox, the relay creates the topics; the edge routes to the rest
 DEMO=(demo-fleet)   # simulated screens; make run starts them (up --demo)
 ALL=("${INFRA[@]}" "${SERVICES[@]}" "${DEMO[@]}")
 
@@ -137,6 +137,11 @@ VIZORA_S3_SECRET_KEY=$S3_SECRET_KEY
 VIZORA_S3_BUCKET=$S3_BUCKET
 VIZORA_JWT_KEY_ENCRYPTION_SECRET=$JWT_KEY_ENCRYPTION_SECRET
 VIZORA_JWKS_URI=http://127.0.0.1:$COMMAND_SERVICE_PORT/.well-known/jwks.json
+VIZORA_EDGE_COMMAND_SERVICE=http://127.0.0.1:$COMMAND_SERVICE_PORT
+VIZORA_EDGE_PROJECTOR=http://127.0.0.1:$PROJECTOR_PORT
+VIZORA_EDGE_PUSH_GATEWAY=http://127.0.0.1:$PUSH_GATEWAY_PORT
+VIZORA_EDGE_PARTNER_STREAMS=http://127.0.0.1:$PARTNER_STREAMS_PORT
+VIZORA_EDGE_CONSOLE_DIR=$VIZORA_ROOT/console/dist
 ENV
   )
 }

@@ -20,5 +20,6 @@ else
 fi
 eval "$("$OPS_DIR/stack.sh" env)"
 
+"$OPS_DIR/console.sh" test   # the edge serves console/dist to the browser tests
 "$OPS_DIR/mvn.sh" -f "$ROOT/pom.xml" clean verify
 echo "make test: passed in $(( $(date +%s) - started ))s"

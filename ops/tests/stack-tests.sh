@@ -50,7 +50,7 @@ kill "$occupant"; wait "$occupant" 2>/dev/null; occupant=""
 mkdir -p "$STATE/redis"; echo $$ > "$STATE/redis/pid"
 check "up succeeds despite a stale PID file" quietly stack up
 check "a second up is harmless" quietly stack up
-check "every component answers" bash -c "! \"$OPS_DIR/stack.sh\" status | grep -vE '^(command-service|outbox-relay|projector|push-gateway|partner-streams|demo-fleet) ' | grep -qv ' up '"
+check "every component answers" bash -c "! \"$OPS_DIR/stack.sh\" status | grep -vE '^(command-service|outbox-relay|projector|push-gateway|partner-streams|edge|demo-fleet) ' | grep -qv ' up '"
 
 # An organisation's analyst reads its own rows only, cannot write, and sees rows that arrive later.
 source "$SECRETS_FILE"

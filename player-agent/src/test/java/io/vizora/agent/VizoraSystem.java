@@ -114,7 +114,12 @@ final class VizoraSystem implements AutoCloseable {
 
     /** An agent that checks for a newer manifest over HTTP every {@code manifestCheckEvery} (the others rely on the push). */
     AgentOptions agent(Path dataDir, URI gateway, Integer kioskPort, Duration manifestCheckEvery) {
-        return new AgentOptions(dataDir, server(), gateway, Duration.ofSeconds(1), 50,
+        return agent(dataDir, server(), gateway, kioskPort, manifestCheckEvery);
+    }
+
+    /** An agent that reaches the system at {@code server} and {@code gateway} (the edge's, say). */
+    AgentOptions agent(Path dataDir, URI server, URI gateway, Integer kioskPort, Duration manifestCheckEvery) {
+        return new AgentOptions(dataDir, server, gateway, Duration.ofSeconds(1), 50,
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), Duration.ofMillis(200), Duration.ofMinutes(1), manifestCheckEvery, kioskPort);
     }
 

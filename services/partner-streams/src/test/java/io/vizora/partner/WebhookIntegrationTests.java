@@ -208,4 +208,10 @@ class WebhookIntegrationTests {
         return list;
     }
 
+    /** The console's client and types are generated from openapi/partner-streams.json: it must be this service's document. */
+    @Test
+    void theOpenApiDocumentIsTheOneTheConsoleIsBuiltFrom() {
+        var live = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(io.vizora.testsupport.OpenApiSnapshot.differences("partner-streams", live)).isNull();
+    }
 }

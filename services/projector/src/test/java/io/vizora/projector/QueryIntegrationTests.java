@@ -187,4 +187,11 @@ class QueryIntegrationTests {
         get("not.a.token", "/api/v1/fleet").expectStatus().isUnauthorized();
         http.get().uri("/actuator/health").exchange().expectStatus().isOk();
     }
+
+    /** The console's client and types are generated from openapi/projector.json: it must be this service's document. */
+    @Test
+    void theOpenApiDocumentIsTheOneTheConsoleIsBuiltFrom() {
+        var live = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(io.vizora.testsupport.OpenApiSnapshot.differences("projector", live)).isNull();
+    }
 }

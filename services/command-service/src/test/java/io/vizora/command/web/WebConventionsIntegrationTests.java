@@ -133,4 +133,11 @@ class WebConventionsIntegrationTests {
                 .expectStatus().isOk()
                 .expectBody(String.class).value(text -> assertThat(text).contains("jvm_memory_used_bytes"));
     }
+
+    /** The console's client and types are generated from openapi/command-service.json: it must be this service's document. */
+    @Test
+    void theOpenApiDocumentIsTheOneTheConsoleIsBuiltFrom() {
+        var live = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(io.vizora.testsupport.OpenApiSnapshot.differences("command-service", live)).isNull();
+    }
 }

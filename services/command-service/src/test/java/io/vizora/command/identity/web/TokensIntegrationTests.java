@@ -176,4 +176,31 @@ class TokensIntegrationTests {
                 .claim("org", UUID.randomUUID().toString()).claim("role", "owner")
                 .expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
     }
+
+    @Test
+    void theConsolesRefreshTokenIsAnHttpOnlyStrictCookieThatRotatesAndEndsWithLogOut() {
+        var email = signUp();
+        var login = http.post().uri("/api/v1/auth/login?refreshIn=cookie").bodyValue(Map.of("email", email, "password", PASSWORD)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.accessToken").exists().jsonPath("$.refreshToken").doesNotExist()
+                .returnResult();
+        var cookie = login.getResponseCookies().getFirst("vizora_refresh");
+        assertThat(cookie).isNotNull();
+        assertThat(cookie.isHttpOnly()).isTrue();
+        assertThat(cookie.getSameSite()).isEqualTo("Strict");
+        assertThat(cookie.getPath()).isEqualTo("/api/v1/auth");
+        assertThat(cookie.getMaxAge()).isEqualTo(properties.refreshTokenLifetime());
+
+        var refreshed = http.post().uri("/api/v1/auth/refresh?refreshIn=cookie").cookie("vizora_refresh", cookie.getValue()).bodyValue(Map.of())
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.accessToken").exists().returnResult();
+        var rotated = refreshed.getResponseCookies().getFirst("vizora_refresh");
+        assertThat(rotated.getValue()).isNotEqualTo(cookie.getValue());
+
+        http.post().uri("/api/v1/auth/logout").cookie("vizora_refresh", rotated.getValue()).bodyValue(Map.of()).exchange()
+                .expectStatus().isNoContent().expectHeader().valueMatches("Set-Cookie", "vizora_refresh=; Max-Age=0;.*Path=/api/v1/auth.*");
+        http.post().uri("/api/v1/auth/refresh?refreshIn=cookie").cookie("vizora_refresh", rotated.getValue()).bodyValue(Map.of())
+                .exchange().expectStatus().isUnauthorized();
+        http.post().uri("/api/v1/auth/refresh?refreshIn=cookie").bodyValue(Map.of()).exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+    }
 }

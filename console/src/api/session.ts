@@ -1,0 +1,58 @@
+/**
+ * The operator's session in the browser: the access token lives in memory only; the refresh token
+ * is an httpOnly, SameSite=Strict cookie the command service sets on the edge's origin, which
+ * scripts never see. A 401 refreshes once, silently; if that fails the session is over.
+ */
+let accessToken: string | null = null;
+let refreshing: Promise<boolean> | null = null;
+const listeners = new Set<() => void>();
+
+export function currentToken(): string | null {
+  return accessToken;
+}
+
+export function setToken(token: string | null): void {
+  accessToken = token;
+  listeners.forEach((listener) => listener());
+}
+
+export function onSessionChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Trades the refresh cookie for a new access token; concurrent callers share one refresh. */
+export function refresh(): Promise<boolean> {
+  refreshing ??= fetch("/api/v1/auth/refresh", { method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" }, body: "{}" })
+    .then(async (response) => {
+      if (!response.ok) {
+        setToken(null);
+        return false;
+      }
+      const body = (await response.json()) as { accessToken: string };
+      setToken(body.accessToken);
+      return true;
+    })
+    .catch(() => false)
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+/** fetch with the access token, refreshing it once on a 401 (a clone is kept for the retry: a body is read once). */
+export async function authorizedFetch(request: Request): Promise<Response> {
+  const retry = request.clone();
+  const response = await fetch(authorized(request));
+  if (response.status !== 401 || !(await refresh())) {
+    return response;
+  }
+  return fetch(authorized(retry));
+}
+
+function authorized(request: Request): Request {
+  if (accessToken) {
+    request.headers.set("Authorization", `Bearer ${accessToken}`);
+  }
+  return request;
+}

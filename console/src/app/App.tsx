@@ -1,0 +1,40 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { BrowserRouter, Route, Routes } from "react-router";
+import { SessionProvider } from "../auth/SessionProvider";
+import { RequireSession } from "../auth/RequireSession";
+import { LoginPage } from "../auth/LoginPage";
+import { SignUpPage } from "../auth/SignUpPage";
+import { Shell } from "../design/Shell";
+import { DashboardPage } from "../fleet/DashboardPage";
+import { DisplaysPage } from "../fleet/DisplaysPage";
+import { PairDisplayPage } from "../fleet/PairDisplayPage";
+import { ProblemError } from "../api/problems";
+
+const queries = new QueryClient({
+  defaultOptions: {
+    // a refusal will not change by asking again; an unreachable service might
+    queries: { retry: (failures, error) => failures < 2 && !(error instanceof ProblemError && error.problem.status < 500) },
+  },
+});
+
+export function App() {
+  return (
+    <QueryClientProvider client={queries}>
+      <SessionProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/signup" element={<SignUpPage />} />
+            <Route element={<RequireSession />}>
+              <Route element={<Shell />}>
+                <Route index element={<DashboardPage />} />
+                <Route path="displays" element={<DisplaysPage />} />
+                <Route path="displays/pair" element={<PairDisplayPage />} />
+              </Route>
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </SessionProvider>
+    </QueryClientProvider>
+  );
+}

@@ -90,6 +90,14 @@ try {
   await page.getByRole("link", { name: "Dashboard" }).click();
   await page.locator(".metric", { hasText: "Online" }).locator(".value", { hasText: "1" }).waitFor({ timeout: 30_000 });
 
+  step("a group is created and listed");
+  await page.getByRole("link", { name: "Groups" }).click();
+  await page.getByText("No groups yet").waitFor();
+  await page.getByLabel("New group").fill("Ground floor");
+  await page.getByRole("button", { name: "Create group" }).click();
+  await page.getByRole("list", { name: "Groups" }).getByText("Ground floor").waitFor();
+  await accessible(page, "groups");
+
   step("a reload keeps the session (the refresh cookie), and returns to the same page");
   await page.goto(`${edge}/displays`);
   await page.getByRole("row").filter({ hasText: "Lobby screen" }).waitFor();

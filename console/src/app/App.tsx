@@ -8,6 +8,7 @@ import { Shell } from "../design/Shell";
 import { DashboardPage } from "../fleet/DashboardPage";
 import { DisplaysPage } from "../fleet/DisplaysPage";
 import { PairDisplayPage } from "../fleet/PairDisplayPage";
+import { GroupsPage } from "../fleet/GroupsPage";
 import { ProblemError } from "../api/problems";
 
 const queries = new QueryClient({
@@ -30,6 +31,7 @@ export function App() {
                 <Route index element={<DashboardPage />} />
                 <Route path="displays" element={<DisplaysPage />} />
                 <Route path="displays/pair" element={<PairDisplayPage />} />
+                <Route path="groups" element={<GroupsPage />} />
               </Route>
             </Route>
           </Routes>

@@ -11,6 +11,7 @@ export function Shell() {
         <span className="brand">Vizora</span>
         <NavLink to="/" end>Dashboard</NavLink>
         <NavLink to="/displays">Displays</NavLink>
+        <NavLink to="/groups">Groups</NavLink>
         <span className="spacer" />
         <span className="muted">Signed in as {operator.role}</span>
         <button className="button secondary" onClick={() => void logOut()}>Log out</button>

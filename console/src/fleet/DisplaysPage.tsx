@@ -10,7 +10,7 @@ import { mayManageFleet, useOperator } from "../auth/SessionProvider";
 const ROW_HEIGHT = 44;
 const STATUSES: readonly Status[] = ["online", "out of sync", "offline"];
 
-/** The rows above and below the drawn ones, as the scroller's padding: the scroll height stays that of every row. */
+/** The rows above and below the drawn ones, as padding inside the scroller: the scroll height stays that of every row. */
 function padding(items: { start: number; end: number }[], total: number) {
   return { paddingTop: items[0]?.start ?? 0, paddingBottom: total - (items.at(-1)?.end ?? 0) };
 }
@@ -78,15 +78,17 @@ export function DisplaysPage() {
                 <span role="columnheader">Groups and tags</span>
               </div>
             </div>
-            <div className="body" ref={scroller} tabIndex={0} role="rowgroup" aria-label="Display rows" style={padding(virtual.getVirtualItems(), virtual.getTotalSize())}>
-              {virtual.getVirtualItems().map((item) => {
-                const entry = rows[item.index]!;
-                return (
-                  <div key={entry.displayId} className="row" role="row" aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
-                    <Row entry={entry} groups={groupNames} campaigns={campaignNames} />
-                  </div>
-                );
-              })}
+            <div className="body" ref={scroller} tabIndex={0} role="rowgroup" aria-label="Display rows">
+              <div role="presentation" style={padding(virtual.getVirtualItems(), virtual.getTotalSize())}>
+                {virtual.getVirtualItems().map((item) => {
+                  const entry = rows[item.index]!;
+                  return (
+                    <div key={entry.displayId} className="row" role="row" aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
+                      <Row entry={entry} groups={groupNames} campaigns={campaignNames} />
+                    </div>
+                  );
+                })}
+              </div>
             </div>
           </div>
         )}

@@ -220,7 +220,9 @@ class ComposeFileTests {
             placeholders(applicationYaml(name)).stream().filter(variable -> SECRET_NAME.matcher(variable).find()).forEach(wantedSecrets::add);
 
             var service = SERVICES.get(name);
-            assertThat(environment(service)).as(name + " environment").containsKeys(wantedSettings.toArray(String[]::new));
+            if (!wantedSettings.isEmpty()) {   // the edge reaches no server, only the services
+                assertThat(environment(service)).as(name + " environment").containsKeys(wantedSettings.toArray(String[]::new));
+            }
             assertThat(new TreeSet<>(secretTargets(service).values())).as(name + " secrets, by the variable each is read as").isEqualTo(wantedSecrets);
             assertThat(environment(service).get("SPRING_CONFIG_IMPORT")).as(name + " reads /run/secrets as a config tree").contains("configtree:/run/secrets/");
         }

@@ -1,0 +1,34 @@
+import type { ReactNode } from "react";
+import { vi } from "vitest";
+import { render } from "@testing-library/react";
+import { MemoryRouter } from "react-router";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { SessionProvider, useSession, type Role } from "../auth/SessionProvider";
+
+/** The APIs a page calls, answered by path; a session of the given role, as a refresh cookie would give. */
+export function stubApi(role: Role, answers: Record<string, unknown>) {
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(new URL(String(input), "http://localhost"), init);
+    const path = new URL(request.url).pathname;
+    const body = path === "/api/v1/auth/refresh" ? { accessToken: "token", expiresIn: 600 }
+      : path === "/api/v1/me" ? { principal: "user:00000000-0000-4000-8000-000000000001", organisationId: "00000000-0000-4000-8000-000000000002", role, scopes: [] }
+      : answers[`${request.method} ${path}`] ?? answers[path];
+    return body === undefined ? new Response(null, { status: 404 })
+      : new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
+  });
+  vi.stubGlobal("fetch", fetch);
+  return fetch;
+}
+
+function WhenSignedIn({ children }: { children: ReactNode }) {
+  return useSession().state.kind === "signedIn" ? <>{children}</> : null;
+}
+
+/** A page as a signed-in operator sees it. */
+export function renderSignedIn(page: ReactNode) {
+  return render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <SessionProvider><MemoryRouter><WhenSignedIn>{page}</WhenSignedIn></MemoryRouter></SessionProvider>
+    </QueryClientProvider>,
+  );
+}

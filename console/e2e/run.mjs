@@ -98,6 +98,16 @@ try {
   await page.getByRole("list", { name: "Groups" }).getByText("Ground floor").waitFor();
   await accessible(page, "groups");
 
+  step("an image is uploaded with its progress and joins the library");
+  await page.getByRole("link", { name: "Content" }).click();
+  await page.getByText("The library is empty").waitFor();
+  await accessible(page, "content, empty");
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+  await page.getByLabel("Files to upload").setInputFiles({ name: "welcome.png", mimeType: "image/png", buffer: png });
+  await page.getByRole("list", { name: "Uploads" }).getByText("uploaded").waitFor();
+  await page.getByRole("list", { name: "Content" }).getByText("welcome.png").waitFor();
+  await accessible(page, "content");
+
   step("a reload keeps the session (the refresh cookie), and returns to the same page");
   await page.goto(`${edge}/displays`);
   await page.getByRole("row").filter({ hasText: "Lobby screen" }).waitFor();

@@ -6,7 +6,7 @@ edge_ports()    { echo "$EDGE_PORT"; }
 edge_packages() { :; }
 edge_log()      { echo "$STATE/edge/edge.log"; }
 edge_endpoint() { echo "http://127.0.0.1:$EDGE_PORT/"; }
-edge_timeout()  { echo 90; }
+edge_timeout()  { echo 180; }
 edge_stop_signal() { echo TERM; }
 edge_owns()     { cmdline_has "$1" "$(edge_jar)"; }
 edge_install()  { require_jar "$(edge_jar)"; [[ -f "$VIZORA_ROOT/console/dist/index.html" ]] || die "console/dist is missing: build the console first (make build)"; }

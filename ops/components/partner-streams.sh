@@ -6,7 +6,7 @@ partner_streams_ports()    { echo "$PARTNER_STREAMS_PORT"; }
 partner_streams_packages() { :; }
 partner_streams_log()      { echo "$STATE/partner-streams/partner-streams.log"; }
 partner_streams_endpoint() { echo "http://127.0.0.1:$PARTNER_STREAMS_PORT/actuator/health"; }
-partner_streams_timeout()  { echo 90; }
+partner_streams_timeout()  { echo 180; }
 partner_streams_stop_signal() { echo TERM; }
 partner_streams_owns()     { cmdline_has "$1" "$(partner_streams_jar)"; }
 partner_streams_install()  { require_jar "$(partner_streams_jar)"; }

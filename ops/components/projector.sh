@@ -5,7 +5,7 @@ projector_ports()    { echo "$PROJECTOR_PORT"; }
 projector_packages() { :; }
 projector_log()      { echo "$STATE/projector/projector.log"; }
 projector_endpoint() { echo "http://127.0.0.1:$PROJECTOR_PORT/actuator/health"; }
-projector_timeout()  { echo 90; }
+projector_timeout()  { echo 180; }
 projector_stop_signal() { echo TERM; }
 projector_owns()     { cmdline_has "$1" "$(projector_jar)"; }
 projector_install()  { require_jar "$(projector_jar)"; }

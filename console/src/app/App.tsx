@@ -9,6 +9,7 @@ import { DashboardPage } from "../fleet/DashboardPage";
 import { DisplaysPage } from "../fleet/DisplaysPage";
 import { PairDisplayPage } from "../fleet/PairDisplayPage";
 import { GroupsPage } from "../fleet/GroupsPage";
+import { ContentPage } from "../content/ContentPage";
 import { ProblemError } from "../api/problems";
 
 const queries = new QueryClient({
@@ -32,6 +33,7 @@ export function App() {
                 <Route path="displays" element={<DisplaysPage />} />
                 <Route path="displays/pair" element={<PairDisplayPage />} />
                 <Route path="groups" element={<GroupsPage />} />
+                <Route path="content" element={<ContentPage />} />
               </Route>
             </Route>
           </Routes>

@@ -12,6 +12,7 @@ export function Shell() {
         <NavLink to="/" end>Dashboard</NavLink>
         <NavLink to="/displays">Displays</NavLink>
         <NavLink to="/groups">Groups</NavLink>
+        <NavLink to="/content">Content</NavLink>
         <span className="spacer" />
         <span className="muted">Signed in as {operator.role}</span>
         <button className="button secondary" onClick={() => void logOut()}>Log out</button>

@@ -4,13 +4,10 @@ import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.server.util.matcher.IpAddressServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.net.InetSocketAddress;
@@ -30,20 +27,16 @@ public final class RateLimits {
 
     private static final PathPattern ACTUATOR = PathPatternParser.defaultInstance.parse("/actuator/**");
 
-    private static final String FORWARDED_FOR = "X-Forwarded-For";
-
     private final RateLimiter limiter;
     private final RateLimitProperties limits;
     private final ProblemWriter problems;
     private final List<PathPattern> authenticationRoutes;
-    private final List<IpAddressServerWebExchangeMatcher> trustedProxies;
 
     public RateLimits(RateLimiter limiter, RateLimitProperties limits, ProblemWriter problems) {
         this.limiter = limiter;
         this.limits = limits;
         this.problems = problems;
         this.authenticationRoutes = limits.authenticationRoutes().stream().map(PathPatternParser.defaultInstance::parse).toList();
-        this.trustedProxies = limits.trustedProxies().stream().map(IpAddressServerWebExchangeMatcher::new).toList();
     }
 
     public WebFilter byAddress() {
@@ -52,13 +45,12 @@ public final class RateLimits {
             if (ACTUATOR.matches(path)) {
                 return chain.filter(exchange);
             }
-            return address(exchange).flatMap(address -> {
-                var general = limiter.consume("address:" + address, limits.perAddress());
-                var verdict = isAuthentication(path)
-                        ? general.zipWith(limiter.consume("authentication:" + address, limits.authenticationPerAddress()), RateLimits::stricter)
-                        : general;
-                return verdict.flatMap(probe -> probe.isConsumed() ? chain.filter(exchange) : refuse(exchange, probe));
-            });
+            var address = address(exchange);
+            var general = limiter.consume("address:" + address, limits.perAddress());
+            var verdict = isAuthentication(path)
+                    ? general.zipWith(limiter.consume("authentication:" + address, limits.authenticationPerAddress()), RateLimits::stricter)
+                    : general;
+            return verdict.flatMap(probe -> probe.isConsumed() ? chain.filter(exchange) : refuse(exchange, probe));
         };
     }
 
@@ -87,24 +79,8 @@ public final class RateLimits {
         return !a.isConsumed() ? a : b;
     }
 
-    /**
-     * The client's address: the peer's, or, when the peer is a trusted proxy (the edge), the last
-     * address of X-Forwarded-For, which that proxy appended. Earlier entries came from the client
-     * and prove nothing; anyone else's X-Forwarded-For is ignored.
-     */
-    private Mono<String> address(ServerWebExchange exchange) {
+    private static String address(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        if (remote == null || remote.getAddress() == null) {
-            return Mono.just("unknown");
-        }
-        var peer = remote.getAddress().getHostAddress();
-        var forwarded = exchange.getRequest().getHeaders().get(FORWARDED_FOR);
-        if (forwarded == null || forwarded.isEmpty()) {
-            return Mono.just(peer);
-        }
-        var hops = String.join(",", forwarded).split(",");
-        var client = hops[hops.length - 1].strip();
-        return Flux.fromIterable(trustedProxies).concatMap(proxy -> proxy.matches(exchange)).any(ServerWebExchangeMatcher.MatchResult::isMatch)
-                .map(trusted -> trusted && !client.isEmpty() ? client : peer);
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 }

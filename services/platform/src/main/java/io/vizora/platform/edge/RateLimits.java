@@ -27,16 +27,20 @@ public final class RateLimits {
 
     private static final PathPattern ACTUATOR = PathPatternParser.defaultInstance.parse("/actuator/**");
 
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
+
     private final RateLimiter limiter;
     private final RateLimitProperties limits;
     private final ProblemWriter problems;
     private final List<PathPattern> authenticationRoutes;
+    private final List<AddressRange> trustedProxies;
 
     public RateLimits(RateLimiter limiter, RateLimitProperties limits, ProblemWriter problems) {
         this.limiter = limiter;
         this.limits = limits;
         this.problems = problems;
         this.authenticationRoutes = limits.authenticationRoutes().stream().map(PathPatternParser.defaultInstance::parse).toList();
+        this.trustedProxies = limits.trustedProxies().stream().map(AddressRange::of).toList();
     }
 
     public WebFilter byAddress() {
@@ -45,12 +49,13 @@ public final class RateLimits {
             if (ACTUATOR.matches(path)) {
                 return chain.filter(exchange);
             }
-            var address = address(exchange);
-            var general = limiter.consume("address:" + address, limits.perAddress());
-            var verdict = isAuthentication(path)
-                    ? general.zipWith(limiter.consume("authentication:" + address, limits.authenticationPerAddress()), RateLimits::stricter)
-                    : general;
-            return verdict.flatMap(probe -> probe.isConsumed() ? chain.filter(exchange) : refuse(exchange, probe));
+            return address(exchange).flatMap(address -> {
+                var general = limiter.consume("address:" + address, limits.perAddress());
+                var verdict = isAuthentication(path)
+                        ? general.zipWith(limiter.consume("authentication:" + address, limits.authenticationPerAddress()), RateLimits::stricter)
+                        : general;
+                return verdict.flatMap(probe -> probe.isConsumed() ? chain.filter(exchange) : refuse(exchange, probe));
+            });
         };
     }
 
@@ -79,8 +84,24 @@ public final class RateLimits {
         return !a.isConsumed() ? a : b;
     }
 
-    private static String address(ServerWebExchange exchange) {
+    /**
+     * The client's address: the peer's, or, when the peer is a trusted proxy (the edge), the last
+     * address of X-Forwarded-For, which that proxy appended. Earlier entries came from the client
+     * and prove nothing; anyone else's X-Forwarded-For is ignored.
+     */
+    private Mono<String> address(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        if (remote == null || remote.getAddress() == null) {
+            return Mono.just("unknown");
+        }
+        var peer = remote.getAddress().getHostAddress();
+        var forwarded = exchange.getRequest().getHeaders().get(FORWARDED_FOR);
+        if (forwarded == null || forwarded.isEmpty()) {
+            return Mono.just(peer);
+        }
+        var hops = String.join(",", forwarded).split(",");
+        var client = hops[hops.length - 1].strip();
+        var trusted = trustedProxies.stream().anyMatch(range -> range.contains(remote.getAddress()));
+        return Mono.just(trusted && !client.isEmpty() ? client : peer);
     }
 }

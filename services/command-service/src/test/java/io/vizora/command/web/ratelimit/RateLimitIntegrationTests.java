@@ -16,7 +16,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vizora.web.rate-limit.authentication-per-address.capacity=5",
-        "vizora.web.rate-limit.per-user.capacity=3"})
+        "vizora.web.rate-limit.per-user.capacity=3",
+        // the edge of these tests runs on 127.0.0.1; every other loopback address is a client of its own
+        "vizora.web.rate-limit.trusted-proxies=127.0.0.1"})
 class RateLimitIntegrationTests {
 
     @Value("${local.server.port}")
@@ -25,7 +27,15 @@ class RateLimitIntegrationTests {
     /** A client from an address of its own on the loopback network, so its buckets are its own. */
     private WebTestClient clientFromNewAddress() {
         var random = ThreadLocalRandom.current();
-        var address = "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(1, 255);
+        return clientFrom("127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(1, 255));
+    }
+
+    private static String someAddress() {
+        var random = ThreadLocalRandom.current();
+        return "10." + random.nextInt(0, 256) + "." + random.nextInt(0, 256) + "." + random.nextInt(1, 255);
+    }
+
+    private WebTestClient clientFrom(String address) {
         var http = HttpClient.create().bindAddress(() -> new InetSocketAddress(address, 0));
         var client = WebTestClient.bindToServer(new ReactorClientHttpConnector(http)).baseUrl("http://127.0.0.1:" + port);
         new WholeBodies().customize(client);
@@ -91,5 +101,28 @@ class RateLimitIntegrationTests {
         }
         clientFromNewAddress().get().uri("/api/v1/me").header("Authorization", "Bearer " + token).exchange()
                 .expectStatus().isEqualTo(429);
+    }
+
+    private static WebTestClient.ResponseSpec logIn(WebTestClient client, String forwardedFor) {
+        return client.post().uri("/api/v1/auth/login").header("X-Forwarded-For", forwardedFor).bodyValue(wrongLogin()).exchange();
+    }
+
+    /** Before, every client behind the edge shared the edge's address, and so its limits. */
+    @Test
+    void behindTheEdgeEachClientIsLimitedByItsOwnAddressAndNoOneElseCanClaimOne() {
+        var edge = clientFrom("127.0.0.1");
+        var client = someAddress();
+        for (int i = 0; i < 5; i++) {
+            logIn(edge, client).expectStatus().isUnauthorized();
+        }
+        logIn(edge, client).expectStatus().isEqualTo(429);
+        // another client behind the edge; what a client put before the edge's entry proves nothing
+        logIn(edge, client + ", " + someAddress()).expectStatus().isUnauthorized();
+
+        var guesser = clientFromNewAddress();
+        for (int i = 0; i < 5; i++) {
+            logIn(guesser, someAddress()).expectStatus().isUnauthorized();
+        }
+        logIn(guesser, someAddress()).expectStatus().isEqualTo(429);
     }
 }

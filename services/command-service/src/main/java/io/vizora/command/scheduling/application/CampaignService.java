@@ -1,6 +1,7 @@
 package io.vizora.command.scheduling.application;
 
 import io.vizora.command.CommandEvents;
+import io.vizora.command.domain.ExpectedVersion;
 import io.vizora.command.domain.RuleViolation;
 import io.vizora.command.identity.application.Authorization;
 import io.vizora.command.identity.domain.Caller;
@@ -13,6 +14,7 @@ import io.vizora.command.scheduling.persistence.CampaignRepository;
 import io.vizora.command.scheduling.persistence.CampaignRepository.StoredCampaign;
 import io.vizora.command.scheduling.persistence.PlaylistRepository;
 import io.vizora.command.web.DomainProblem;
+import io.vizora.command.web.Preconditions;
 import io.vizora.outbox.OutboxWriter;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -57,10 +59,14 @@ public class CampaignService {
                 .as(transaction::transactional);
     }
 
-    public Mono<StoredCampaign> update(Caller caller, UUID campaignId, Campaign campaign) {
+    /** Replaces the campaign if it is still at a version the change was made from; otherwise 412 naming the current one. */
+    public Mono<StoredCampaign> update(Caller caller, UUID campaignId, ExpectedVersion expected, Campaign campaign) {
         return Authorization.require(caller, Permission.CAMPAIGNS_MANAGE)
                 .then(locked(caller, campaignId))
                 .flatMap(stored -> {
+                    if (!expected.admits(stored.version())) {
+                        return Mono.error(Preconditions.stale("Campaign", campaignId, stored.version()));
+                    }
                     if (!stored.state().mayChange()) {
                         return Mono.error(conflict(campaignId, "has ended and cannot change"));
                     }

@@ -36,7 +36,7 @@ public class DefaultPlaylistService {
     /** Sets the default, or clears it when {@code playlistId} is null. */
     public Mono<Optional<UUID>> set(Caller caller, UUID playlistId) {
         var known = playlistId == null ? Mono.just(true)
-                : playlists.lock(caller.organisationId(), playlistId).map(found -> true).defaultIfEmpty(false);
+                : playlists.lockedVersion(caller.organisationId(), playlistId).map(found -> true).defaultIfEmpty(false);
         return Authorization.require(caller, Permission.CAMPAIGNS_PUBLISH)
                 .then(known)
                 .flatMap(found -> found ? playlists.setOrganisationDefault(caller.organisationId(), playlistId)

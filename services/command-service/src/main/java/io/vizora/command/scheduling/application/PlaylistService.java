@@ -1,6 +1,7 @@
 package io.vizora.command.scheduling.application;
 
 import io.vizora.command.CommandEvents;
+import io.vizora.command.domain.ExpectedVersion;
 import io.vizora.command.domain.RuleViolation;
 import io.vizora.command.identity.application.Authorization;
 import io.vizora.command.identity.domain.Caller;
@@ -10,6 +11,7 @@ import io.vizora.command.scheduling.domain.SchedulingEvents;
 import io.vizora.command.scheduling.persistence.PlaylistRepository;
 import io.vizora.command.scheduling.persistence.PlaylistRepository.StoredPlaylist;
 import io.vizora.command.web.DomainProblem;
+import io.vizora.command.web.Preconditions;
 import io.vizora.outbox.OutboxWriter;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -46,14 +48,16 @@ public class PlaylistService {
                 .as(transaction::transactional);
     }
 
-    public Mono<StoredPlaylist> update(Caller caller, UUID playlistId, Playlist playlist) {
+    /** Replaces the playlist if it is still at a version the change was made from; otherwise 412 naming the current one. */
+    public Mono<StoredPlaylist> update(Caller caller, UUID playlistId, ExpectedVersion expected, Playlist playlist) {
         return Authorization.require(caller, Permission.CAMPAIGNS_MANAGE)
-                .then(checked(caller, playlist))
+                .then(playlists.lockedVersion(caller.organisationId(), playlistId))
+                .switchIfEmpty(Mono.error(() -> Authorization.notFound("playlist", playlistId)))
+                .flatMap(version -> expected.admits(version) ? checked(caller, playlist)
+                        : Mono.error(Preconditions.stale("Playlist", playlistId, version)))
                 .then(playlists.update(caller.organisationId(), playlistId, playlist))
-                .flatMap(updated -> updated
-                        ? emit(caller, playlistId, SchedulingEvents.PlaylistUpdated.TYPE,
-                                new SchedulingEvents.PlaylistUpdated(playlistId, playlist.name(), playlist.items()))
-                        : Mono.error(Authorization.notFound("playlist", playlistId)))
+                .then(emit(caller, playlistId, SchedulingEvents.PlaylistUpdated.TYPE,
+                        new SchedulingEvents.PlaylistUpdated(playlistId, playlist.name(), playlist.items())))
                 .then(playlists.find(caller.organisationId(), playlistId))
                 .as(transaction::transactional);
     }
@@ -61,7 +65,7 @@ public class PlaylistService {
     /** Deletes a playlist no campaign plays; otherwise 409 naming the campaigns. */
     public Mono<Void> delete(Caller caller, UUID playlistId) {
         return Authorization.require(caller, Permission.CAMPAIGNS_MANAGE)
-                .then(playlists.lock(caller.organisationId(), playlistId))
+                .then(playlists.lockedVersion(caller.organisationId(), playlistId))
                 .switchIfEmpty(Mono.error(() -> Authorization.notFound("playlist", playlistId)))
                 .flatMap(locked -> playlists.defaultUses(caller.organisationId(), playlistId))
                 .flatMap(uses -> !uses.any() ? playlists.campaignsUsing(caller.organisationId(), playlistId).collectList()

@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 @Repository
 public class CampaignRepository {
 
-    public record StoredCampaign(UUID campaignId, Campaign campaign, CampaignState state, Instant updatedAt) {
+    public record StoredCampaign(UUID campaignId, Campaign campaign, CampaignState state, Instant updatedAt, long version) {
     }
 
     /** A published campaign whose end date has passed, as the expiry finds it. */
@@ -43,7 +43,7 @@ public class CampaignRepository {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<EventDaypart>> DAYPARTS = new TypeReference<>() { };
     private static final String COLUMNS = """
-            id, name, playlist_id, targets, start_date, end_date, dayparts, priority, kind, recurrence_weeks, state, updated_at""";
+            id, name, playlist_id, targets, start_date, end_date, dayparts, priority, kind, recurrence_weeks, state, updated_at, version""";
 
     private final DatabaseClient db;
 
@@ -62,7 +62,8 @@ public class CampaignRepository {
     public Mono<Void> update(UUID organisationId, UUID campaignId, Campaign campaign) {
         return bound(db.sql("""
                         UPDATE campaign SET name = :name, playlist_id = :playlist, targets = :targets, start_date = :start, end_date = :end,
-                                            dayparts = :dayparts, priority = :priority, kind = :kind, recurrence_weeks = :weeks, updated_at = now()
+                                            dayparts = :dayparts, priority = :priority, kind = :kind, recurrence_weeks = :weeks, updated_at = now(),
+                                            version = version + 1
                         WHERE id = :id AND organisation_id = :organisation"""),
                 organisationId, campaignId, campaign).then();
     }
@@ -80,7 +81,7 @@ public class CampaignRepository {
     }
 
     public Mono<Void> changeState(UUID organisationId, UUID campaignId, CampaignState state) {
-        return db.sql("UPDATE campaign SET state = :state, updated_at = now() WHERE id = :id AND organisation_id = :organisation")
+        return db.sql("UPDATE campaign SET state = :state, updated_at = now(), version = version + 1 WHERE id = :id AND organisation_id = :organisation")
                 .bind("state", state.code()).bind("id", campaignId).bind("organisation", organisationId)
                 .then();
     }
@@ -117,7 +118,7 @@ public class CampaignRepository {
      */
     public Flux<Expired> expire() {
         return db.sql("""
-                        UPDATE campaign SET state = 'ended', updated_at = now()
+                        UPDATE campaign SET state = 'ended', updated_at = now(), version = version + 1
                         WHERE state = 'published' AND end_date + 1 < (now() AT TIME ZONE 'Etc/GMT+12')::date
                         RETURNING id, organisation_id""")
                 .map(row -> new Expired(row.get("id", UUID.class), row.get("organisation_id", UUID.class))).all();
@@ -145,6 +146,6 @@ public class CampaignRepository {
                 new Schedule(row.get("start_date", LocalDate.class), row.get("end_date", LocalDate.class), dayparts, weeks == null ? 1 : weeks),
                 row.get("priority", Integer.class), CampaignKind.valueOf(row.get("kind", String.class).toUpperCase(Locale.ROOT)));
         return new StoredCampaign(row.get("id", UUID.class), campaign, CampaignState.fromCode(row.get("state", String.class)),
-                row.get("updated_at", OffsetDateTime.class).toInstant());
+                row.get("updated_at", OffsetDateTime.class).toInstant(), row.get("version", Long.class));
     }
 }

@@ -17,7 +17,7 @@ import java.util.UUID;
 @Repository
 public class PlaylistRepository {
 
-    public record StoredPlaylist(UUID playlistId, String name, List<Playlist.Item> items, Instant createdAt) {
+    public record StoredPlaylist(UUID playlistId, String name, List<Playlist.Item> items, Instant createdAt, long version) {
     }
 
     /** A campaign that plays a playlist. */
@@ -25,7 +25,7 @@ public class PlaylistRepository {
     }
 
     private static final String SELECT = """
-            SELECT p.id, p.name, p.created_at,
+            SELECT p.id, p.name, p.created_at, p.version,
                    ARRAY(SELECT i.content_id FROM playlist_item i WHERE i.playlist_id = p.id ORDER BY i.position) AS contents,
                    ARRAY(SELECT i.duration_ms FROM playlist_item i WHERE i.playlist_id = p.id ORDER BY i.position) AS durations
             FROM playlist p WHERE p.organisation_id = :organisation""";
@@ -42,14 +42,13 @@ public class PlaylistRepository {
                 .then().then(insertItems(playlistId, playlist));
     }
 
-    /** Emits whether the organisation has the playlist; only then are its name and items replaced. */
-    public Mono<Boolean> update(UUID organisationId, UUID playlistId, Playlist playlist) {
-        return db.sql("UPDATE playlist SET name = :name WHERE id = :id AND organisation_id = :organisation")
+    /** Replaces its name and items, making a new version; the caller holds the playlist's lock. */
+    public Mono<Void> update(UUID organisationId, UUID playlistId, Playlist playlist) {
+        return db.sql("UPDATE playlist SET name = :name, version = version + 1 WHERE id = :id AND organisation_id = :organisation")
                 .bind("name", playlist.name()).bind("id", playlistId).bind("organisation", organisationId)
-                .fetch().rowsUpdated()
-                .flatMap(rows -> rows == 0 ? Mono.just(false)
-                        : db.sql("DELETE FROM playlist_item WHERE playlist_id = :id").bind("id", playlistId).then()
-                                .then(insertItems(playlistId, playlist)).thenReturn(true));
+                .then()
+                .then(db.sql("DELETE FROM playlist_item WHERE playlist_id = :id").bind("id", playlistId).then())
+                .then(insertItems(playlistId, playlist));
     }
 
     private Mono<Void> insertItems(UUID playlistId, Playlist playlist) {
@@ -77,11 +76,11 @@ public class PlaylistRepository {
                 .map(PlaylistRepository::playlist).one();
     }
 
-    /** The same, locked until the transaction ends, so no campaign takes it up while it goes. */
-    public Mono<UUID> lock(UUID organisationId, UUID playlistId) {
-        return db.sql("SELECT id FROM playlist WHERE id = :id AND organisation_id = :organisation FOR UPDATE")
+    /** Its version, the playlist locked until the transaction ends: no campaign takes it up while it goes, no edit races another. */
+    public Mono<Long> lockedVersion(UUID organisationId, UUID playlistId) {
+        return db.sql("SELECT version FROM playlist WHERE id = :id AND organisation_id = :organisation FOR UPDATE")
                 .bind("id", playlistId).bind("organisation", organisationId)
-                .map(row -> row.get(0, UUID.class)).one();
+                .map(row -> row.get(0, Long.class)).one();
     }
 
     public Flux<StoredPlaylist> all(UUID organisationId) {
@@ -145,6 +144,6 @@ public class PlaylistRepository {
             items.add(new Playlist.Item(contents[i], durations[i]));
         }
         return new StoredPlaylist(row.get("id", UUID.class), row.get("name", String.class), items,
-                row.get("created_at", OffsetDateTime.class).toInstant());
+                row.get("created_at", OffsetDateTime.class).toInstant(), row.get("version", Long.class));
     }
 }

@@ -25,6 +25,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.vizora.command.web.Preconditions;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -95,13 +98,15 @@ class CampaignController {
 
     /** A campaign as operators see it: its whole state as its events carry it, and where it is in its life. */
     record CampaignResponse(UUID campaignId, String name, UUID playlistId, EventTargets targets, String startDate, String endDate,
-                            List<EventDaypart> dayparts, int priority, String kind, Recurrence recurrence, String state, Instant updatedAt) {
+                            List<EventDaypart> dayparts, int priority, String kind, Recurrence recurrence, String state, Instant updatedAt,
+                            long version) {
 
         static CampaignResponse of(StoredCampaign stored) {
             var snapshot = CampaignSnapshot.of(stored.campaignId(), stored.campaign());
             return new CampaignResponse(snapshot.campaignId(), snapshot.name(), snapshot.playlistId(), snapshot.targets(),
                     snapshot.startDate(), snapshot.endDate(), snapshot.dayparts(), snapshot.priority(), snapshot.kind(),
-                    snapshot.recurrence() == null ? new Recurrence(1) : snapshot.recurrence(), stored.state().code(), stored.updatedAt());
+                    snapshot.recurrence() == null ? new Recurrence(1) : snapshot.recurrence(), stored.state().code(), stored.updatedAt(),
+                    stored.version());
         }
     }
 
@@ -115,7 +120,8 @@ class CampaignController {
     @Operation(summary = "Draft a campaign (editors and up); an impossible schedule is refused, saying what is wrong")
     Mono<ResponseEntity<CampaignResponse>> create(@AuthenticationPrincipal Object principal, @Valid @RequestBody CampaignRequest request) {
         return campaigns.create(Callers.of(principal), request.campaign()).map(CampaignResponse::of)
-                .map(campaign -> ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaign.campaignId())).body(campaign));
+                .map(campaign -> Preconditions.tagged(ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaign.campaignId())),
+                        campaign.version(), campaign));
     }
 
     @GetMapping
@@ -133,15 +139,23 @@ class CampaignController {
     }
 
     @GetMapping("/{campaignId}")
-    @Operation(summary = "One campaign; 404 outside the caller's organisation")
-    Mono<CampaignResponse> get(@AuthenticationPrincipal Object principal, @PathVariable UUID campaignId) {
-        return campaigns.get(Callers.of(principal), campaignId).map(CampaignResponse::of);
+    @Operation(summary = "One campaign, its version as the ETag; 404 outside the caller's organisation")
+    Mono<ResponseEntity<CampaignResponse>> get(@AuthenticationPrincipal Object principal, @PathVariable UUID campaignId) {
+        return campaigns.get(Callers.of(principal), campaignId).map(CampaignResponse::of).map(CampaignController::tagged);
     }
 
     @PutMapping("/{campaignId}")
-    @Operation(summary = "Replace a campaign: drafts by editors and up; published campaigns by admins and owners, taking effect at once")
-    Mono<CampaignResponse> update(@AuthenticationPrincipal Object principal, @PathVariable UUID campaignId, @Valid @RequestBody CampaignRequest request) {
-        return campaigns.update(Callers.of(principal), campaignId, request.campaign()).map(CampaignResponse::of);
+    @Operation(summary = "Replace a campaign: drafts by editors and up; published campaigns by admins and owners, taking effect at once; "
+            + "with If-Match, only if it is still at that version (412 otherwise)")
+    Mono<ResponseEntity<CampaignResponse>> update(@AuthenticationPrincipal Object principal, @PathVariable UUID campaignId,
+                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                  @Valid @RequestBody CampaignRequest request) {
+        return campaigns.update(Callers.of(principal), campaignId, Preconditions.expected(ifMatch), request.campaign())
+                .map(CampaignResponse::of).map(CampaignController::tagged);
+    }
+
+    private static ResponseEntity<CampaignResponse> tagged(CampaignResponse campaign) {
+        return Preconditions.tagged(ResponseEntity.ok(), campaign.version(), campaign);
     }
 
     @PostMapping("/{campaignId}/publish")

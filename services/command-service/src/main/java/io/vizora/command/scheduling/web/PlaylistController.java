@@ -10,6 +10,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.vizora.command.web.Preconditions;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -55,7 +58,8 @@ class PlaylistController {
     @Operation(summary = "Create a playlist of uploaded content, each item with its duration (editors and up)")
     Mono<ResponseEntity<StoredPlaylist>> create(@AuthenticationPrincipal Object principal, @Valid @RequestBody PlaylistRequest request) {
         return playlists.create(Callers.of(principal), request.playlist())
-                .map(playlist -> ResponseEntity.created(URI.create("/api/v1/playlists/" + playlist.playlistId())).body(playlist));
+                .map(playlist -> Preconditions.tagged(ResponseEntity.created(URI.create("/api/v1/playlists/" + playlist.playlistId())),
+                        playlist.version(), playlist));
     }
 
     @GetMapping
@@ -65,15 +69,18 @@ class PlaylistController {
     }
 
     @GetMapping("/{playlistId}")
-    @Operation(summary = "One playlist; 404 outside the caller's organisation")
-    Mono<StoredPlaylist> get(@AuthenticationPrincipal Object principal, @PathVariable UUID playlistId) {
-        return playlists.get(Callers.of(principal), playlistId);
+    @Operation(summary = "One playlist, its version as the ETag; 404 outside the caller's organisation")
+    Mono<ResponseEntity<StoredPlaylist>> get(@AuthenticationPrincipal Object principal, @PathVariable UUID playlistId) {
+        return playlists.get(Callers.of(principal), playlistId).map(playlist -> Preconditions.tagged(ResponseEntity.ok(), playlist.version(), playlist));
     }
 
     @PutMapping("/{playlistId}")
-    @Operation(summary = "Replace a playlist's name and items")
-    Mono<StoredPlaylist> update(@AuthenticationPrincipal Object principal, @PathVariable UUID playlistId, @Valid @RequestBody PlaylistRequest request) {
-        return playlists.update(Callers.of(principal), playlistId, request.playlist());
+    @Operation(summary = "Replace a playlist's name and items; with If-Match, only if it is still at that version (412 otherwise)")
+    Mono<ResponseEntity<StoredPlaylist>> update(@AuthenticationPrincipal Object principal, @PathVariable UUID playlistId,
+                                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                @Valid @RequestBody PlaylistRequest request) {
+        return playlists.update(Callers.of(principal), playlistId, Preconditions.expected(ifMatch), request.playlist())
+                .map(playlist -> Preconditions.tagged(ResponseEntity.ok(), playlist.version(), playlist));
     }
 
     @DeleteMapping("/{playlistId}")

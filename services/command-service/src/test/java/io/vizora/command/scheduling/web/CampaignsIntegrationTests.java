@@ -175,4 +175,24 @@ class CampaignsIntegrationTests {
         get(mine, "/api/v1/campaigns/" + campaignId).expectBody().jsonPath("$.state").isEqualTo("draft");
         assertThat(Outbox.types(db, campaignId)).containsExactly("vizora.scheduling.campaign_created.v1");
     }
+
+    @Test
+    void aChangeMadeFromAVersionBeforeAPublishIsRefusedWith412AndThePublishedCampaignStaysAsPublished() {
+        var organisation = Organisations.create(http);
+        var admin = organisation.tokens().get("admin");
+        var body = Campaigns.body(playlist(admin), List.of("menu"));
+        var campaignId = Campaigns.created(http, admin, body);
+        Campaigns.act(http, admin, campaignId, "publish").expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(2);
+
+        body.put("priority", 900);
+        http.put().uri("/api/v1/campaigns/" + campaignId).header("Authorization", "Bearer " + admin).header("If-Match", "\"1\"")
+                .bodyValue(body).exchange()
+                .expectStatus().isEqualTo(412).expectBody().jsonPath("$.currentVersion").isEqualTo(2);
+        get(admin, "/api/v1/campaigns/" + campaignId).expectStatus().isOk().expectHeader().valueEquals("ETag", "\"2\"")
+                .expectBody().jsonPath("$.priority").isEqualTo(200);
+
+        http.put().uri("/api/v1/campaigns/" + campaignId).header("Authorization", "Bearer " + admin).header("If-Match", "\"1\", \"2\"")
+                .bodyValue(body).exchange()
+                .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"3\"").expectBody().jsonPath("$.priority").isEqualTo(900);
+    }
 }

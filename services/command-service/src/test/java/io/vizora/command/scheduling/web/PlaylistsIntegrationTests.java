@@ -138,4 +138,31 @@ class PlaylistsIntegrationTests {
         send("GET", mine, "/api/v1/playlists/" + playlistId, null).expectBody().jsonPath("$.name").isEqualTo("Loop");
         assertThat(Outbox.types(db, playlistId)).containsExactly("vizora.scheduling.playlist_created.v1");
     }
+
+    @Test
+    void ofTwoEditorsSavingTheSameVersionTheSecondIsRefusedWith412NamingTheCurrentVersionAndNothingOfHisIsSaved() {
+        var editor = Organisations.create(http).tokens().get("editor");
+        var image = Library.image(http, editor, "Poster");
+        var created = send("POST", editor, "/api/v1/playlists", Map.of("name", "Lunch", "items", List.of(item(image, 5000))))
+                .expectStatus().isCreated().expectHeader().valueEquals("ETag", "\"1\"")
+                .expectBody(Map.class).returnResult().getResponseBody();
+        var uri = "/api/v1/playlists/" + created.get("playlistId");
+
+        http.put().uri(uri).header("Authorization", "Bearer " + editor).header("If-Match", "\"1\"")
+                .bodyValue(Map.of("name", "Lunch (first editor)", "items", List.of(item(image, 7000)))).exchange()
+                .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"2\"").expectBody().jsonPath("$.version").isEqualTo(2);
+        http.put().uri(uri).header("Authorization", "Bearer " + editor).header("If-Match", "\"1\"")
+                .bodyValue(Map.of("name", "Lunch (second editor)", "items", List.of())).exchange()
+                .expectStatus().isEqualTo(412).expectBody()
+                .jsonPath("$.title").isEqualTo("Changed meanwhile")
+                .jsonPath("$.currentVersion").isEqualTo(2);
+        http.put().uri(uri).header("Authorization", "Bearer " + editor).header("If-Match", "version 2")
+                .bodyValue(Map.of("name", "Lunch (third editor)", "items", List.of())).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("If-Match");
+
+        send("GET", editor, uri, null).expectStatus().isOk().expectHeader().valueEquals("ETag", "\"2\"").expectBody()
+                .jsonPath("$.name").isEqualTo("Lunch (first editor)").jsonPath("$.items[0].durationMs").isEqualTo(7000);
+        assertThat(Outbox.types(db, UUID.fromString((String) created.get("playlistId"))))
+                .containsExactly("vizora.scheduling.playlist_created.v1", "vizora.scheduling.playlist_updated.v1");
+    }
 }

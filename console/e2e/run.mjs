@@ -1,8 +1,11 @@
 // The console as an operator meets it, in real Chromium (Debian's, driven by playwright-core), against
 // a running edge: sign up (a refused password shown beside its field), pair the player agent whose
-// code PAIRING_CODE is, see it come online on the displays page and the dashboard, stay signed in
-// across a reload with no token where scripts can read it, and no serious or critical accessibility
-// violation on any page (axe-core). Run by ConsoleIntegrationTests (make test); exits non-zero on failure.
+// code PAIRING_CODE is, see it come online, upload an image, build a playlist (reordered by keyboard),
+// draft a campaign (a refusal shown beside its field) and publish it, see the screen show it on the
+// dashboard, invite a viewer who can change nothing, stay signed in across a reload with no token
+// where scripts can read it, and no serious or critical accessibility violation on any page
+// (axe-core). Run by ConsoleIntegrationTests (make test); exits non-zero on failure. Screenshots go
+// to SCREENSHOTS (a folder).
 import { chromium } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { mkdirSync } from "node:fs";
@@ -11,7 +14,7 @@ import { fileURLToPath } from "node:url";
 
 const edge = required("EDGE_URL");
 const code = required("PAIRING_CODE");
-const screenshot = process.env.SCREENSHOT ?? join(dirname(fileURLToPath(import.meta.url)), "output", "dashboard.png");
+const screenshots = process.env.SCREENSHOTS ?? join(dirname(fileURLToPath(import.meta.url)), "output");
 
 function required(name) {
   const value = process.env[name];
@@ -19,8 +22,25 @@ function required(name) {
   return value;
 }
 
+const started = Date.now();
 function step(name) {
-  console.log(`console e2e: ${name}`);
+  console.log(`console e2e: ${((Date.now() - started) / 1000).toFixed(1)} s: ${name}`);
+}
+
+async function screenshot(page, name) {
+  mkdirSync(screenshots, { recursive: true });
+  const path = join(screenshots, `console-${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  step(`screenshot: ${path}`);
+}
+
+/** Waits until a form control holds a value (a drag ends with an animation). */
+async function valueBecomes(locator, expected) {
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
+    if ((await locator.inputValue().catch(() => null)) === expected) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${locator} never held ${expected}; it holds ${await locator.inputValue().catch(() => "nothing")}`);
 }
 
 async function accessible(page, name) {
@@ -108,15 +128,89 @@ try {
   await page.getByRole("list", { name: "Content" }).getByText("welcome.png").waitFor();
   await accessible(page, "content");
 
+  step("a playlist is built: the image twice, the second moved first with the keyboard, durations typed");
+  await page.getByRole("link", { name: "Playlists" }).click();
+  await page.getByText("No playlists yet").waitFor();
+  await accessible(page, "playlists, empty");
+  await page.getByLabel("New playlist").fill("Opening loop");
+  await page.getByRole("button", { name: "Create playlist" }).click();
+  await page.getByRole("heading", { name: "Opening loop" }).waitFor();
+  await page.getByLabel("Content to add").selectOption({ label: "welcome.png (image)" });
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await page.getByLabel("Seconds for welcome.png, item 2").fill("7");
+  await page.getByRole("button", { name: "Move welcome.png, item 2", exact: true }).focus();
+  // each key waits for what a screen reader hears: the drag is set up between them
+  await page.keyboard.press("Space");
+  await page.getByText("welcome.png, item 2 is over position 2.").waitFor({ state: "attached" });
+  await page.keyboard.press("ArrowUp");
+  await page.getByText("welcome.png, item 2 is over position 1.").waitFor({ state: "attached" });
+  await page.keyboard.press("Space");
+  await valueBecomes(page.getByLabel("Seconds for welcome.png, item 1"), "7");
+  await page.getByText("2 items, 17 s a loop").waitFor();
+  await page.getByRole("button", { name: "Save playlist" }).click();
+  await page.getByText("Saved.").waitFor();
+  await accessible(page, "playlist editor");
+  await screenshot(page, "playlist");
+
+  step("a campaign is drafted (a refusal shown beside its field) and published onto the screen");
+  await page.getByRole("link", { name: "Campaigns" }).click();
+  await page.getByText("No campaigns yet").waitFor();
+  await page.getByRole("link", { name: "New campaign" }).click();
+  await page.getByLabel("Name", { exact: true }).fill("Opening week");
+  await page.getByLabel("Playlist").selectOption({ label: "Opening loop (2 items)" });
+  await page.getByRole("checkbox", { name: "Lobby screen" }).check();
+  await page.getByLabel("Priority").fill("5000");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await page.locator(".field", { has: page.getByLabel("Priority") }).getByRole("alert").waitFor();
+  await accessible(page, "campaign with a refusal");
+  await page.getByLabel("Priority").fill("300");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await page.getByRole("heading", { name: "Opening week" }).waitFor();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await page.getByText("Published: the screens").waitFor();
+  await accessible(page, "published campaign");
+  await screenshot(page, "campaign");
+
+  step("the screen shows it, as the dashboard says");
+  await page.getByRole("link", { name: "Dashboard" }).click();
+  await page.getByRole("list", { name: "Showing now" }).getByText("Opening week: 1 display").waitFor({ timeout: 60_000 });
+
+  step("a viewer, invited, sees the campaign and can change nothing");
+  await page.getByRole("link", { name: "Team" }).click();
+  await page.getByLabel("Their email").fill(`viewer-${Date.now()}@example.org`);
+  await page.getByLabel("Their name").fill("Vera Viewer");
+  await page.getByRole("button", { name: "Invite" }).click();
+  const invitation = await page.getByLabel("Invitation link").inputValue();
+  await accessible(page, "team");
+  const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const viewer = await viewerContext.newPage();
+  viewer.setDefaultTimeout(15_000);
+  viewer.on("pageerror", (error) => problems.push(`viewer: ${error.message}`));
+  await viewer.goto(invitation);
+  await viewer.getByRole("heading", { name: "Join your team on Vizora" }).waitFor();
+  await accessible(viewer, "accept an invitation");
+  await viewer.getByLabel("Password").fill("a viewer's long password");
+  await viewer.getByRole("button", { name: "Accept and sign in" }).click();
+  await viewer.getByRole("heading", { name: "Dashboard" }).waitFor();
+  await viewer.getByRole("link", { name: "Campaigns" }).click();
+  await viewer.getByRole("link", { name: "Opening week" }).click();
+  await viewer.getByRole("heading", { name: "Opening week" }).waitFor();
+  if (!(await viewer.getByLabel("Name", { exact: true }).isDisabled())) throw new Error("a viewer can type into a campaign");
+  if ((await viewer.getByRole("button", { name: /Save|Publish|End|Delete|Add a time/ }).count()) > 0) throw new Error("a viewer is offered to change a campaign");
+  await viewer.getByRole("link", { name: "Playlists" }).click();
+  await viewer.getByRole("link", { name: "Opening loop" }).click();
+  await viewer.getByRole("heading", { name: "Opening loop" }).waitFor();
+  if ((await viewer.getByRole("button", { name: /Save|Delete|Remove|Move/ }).count()) > 0) throw new Error("a viewer is offered to change a playlist");
+  await viewerContext.close();
+
   step("a reload keeps the session (the refresh cookie), and returns to the same page");
   await page.goto(`${edge}/displays`);
   await page.getByRole("row").filter({ hasText: "Lobby screen" }).waitFor();
 
   await page.getByRole("link", { name: "Dashboard" }).click();
   await page.getByRole("heading", { name: "Dashboard" }).waitFor();
-  mkdirSync(dirname(screenshot), { recursive: true });
-  await page.screenshot({ path: screenshot, fullPage: true });
-  step(`screenshot: ${screenshot}`);
+  await screenshot(page, "dashboard");
 
   step("log out ends the session");
   await page.getByRole("button", { name: "Log out" }).click();

@@ -4,12 +4,18 @@ import { SessionProvider } from "../auth/SessionProvider";
 import { RequireSession } from "../auth/RequireSession";
 import { LoginPage } from "../auth/LoginPage";
 import { SignUpPage } from "../auth/SignUpPage";
+import { AcceptInvitationPage } from "../auth/AcceptInvitationPage";
+import { TeamPage } from "../team/TeamPage";
 import { Shell } from "../design/Shell";
 import { DashboardPage } from "../fleet/DashboardPage";
 import { DisplaysPage } from "../fleet/DisplaysPage";
 import { PairDisplayPage } from "../fleet/PairDisplayPage";
 import { GroupsPage } from "../fleet/GroupsPage";
 import { ContentPage } from "../content/ContentPage";
+import { PlaylistsPage } from "../scheduling/PlaylistsPage";
+import { PlaylistEditorPage } from "../scheduling/PlaylistEditorPage";
+import { CampaignsPage } from "../scheduling/CampaignsPage";
+import { CampaignFormPage } from "../scheduling/CampaignFormPage";
 import { ProblemError } from "../api/problems";
 
 const queries = new QueryClient({
@@ -27,6 +33,7 @@ export function App() {
           <Routes>
             <Route path="/login" element={<LoginPage />} />
             <Route path="/signup" element={<SignUpPage />} />
+            <Route path="/invitation" element={<AcceptInvitationPage />} />
             <Route element={<RequireSession />}>
               <Route element={<Shell />}>
                 <Route index element={<DashboardPage />} />
@@ -34,6 +41,12 @@ export function App() {
                 <Route path="displays/pair" element={<PairDisplayPage />} />
                 <Route path="groups" element={<GroupsPage />} />
                 <Route path="content" element={<ContentPage />} />
+                <Route path="playlists" element={<PlaylistsPage />} />
+                <Route path="playlists/:playlistId" element={<PlaylistEditorPage />} />
+                <Route path="campaigns" element={<CampaignsPage />} />
+                <Route path="campaigns/new" element={<CampaignFormPage />} />
+                <Route path="campaigns/:campaignId" element={<CampaignFormPage />} />
+                <Route path="team" element={<TeamPage />} />
               </Route>
             </Route>
           </Routes>

@@ -93,7 +93,17 @@ export function useOperator(): Operator {
   return state.operator;
 }
 
-/** What the operator's role lets them do in the console: a viewer sees no button it cannot use. */
+/** What the operator's role lets them do in the console, as the API's permission matrix says: a viewer sees no button it cannot use. */
 export function mayManageFleet(role: Role): boolean {
+  return role === "owner" || role === "admin";
+}
+
+/** Uploading content, building playlists and drafting campaigns: editors and up. */
+export function mayEdit(role: Role): boolean {
+  return role !== "viewer";
+}
+
+/** Publishing, ending and changing published campaigns: admins and owners. */
+export function mayPublish(role: Role): boolean {
   return role === "owner" || role === "admin";
 }

@@ -2,7 +2,7 @@ import { useRef, useState, type DragEvent, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, dataOf } from "../api/clients";
 import { ProblemError } from "../api/problems";
-import { useOperator } from "../auth/SessionProvider";
+import { mayEdit, useOperator } from "../auth/SessionProvider";
 import { Field } from "../design/Field";
 import { Empty, Failed, FormProblem, Loading } from "../design/StateViews";
 import { size, upload } from "./upload";
@@ -12,10 +12,6 @@ type Transfer = { id: number; name: string; progress: number; error?: string; do
 
 function listContent() {
   return dataOf(commands.GET("/api/v1/content"));
-}
-
-function mayEditContent(role: string): boolean {
-  return role !== "viewer";
 }
 
 /** Files dropped or chosen, uploaded two at a time, each with its own progress bar and outcome. */
@@ -123,7 +119,7 @@ export function ContentPage() {
   const queries = useQueryClient();
   const content = useQuery({ queryKey: ["content"], queryFn: listContent });
   const changed = () => void queries.invalidateQueries({ queryKey: ["content"] });
-  const edit = mayEditContent(operator.role);
+  const edit = mayEdit(operator.role);
   return (
     <>
       <h1>Content</h1>

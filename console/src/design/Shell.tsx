@@ -13,6 +13,9 @@ export function Shell() {
         <NavLink to="/displays">Displays</NavLink>
         <NavLink to="/groups">Groups</NavLink>
         <NavLink to="/content">Content</NavLink>
+        <NavLink to="/playlists">Playlists</NavLink>
+        <NavLink to="/campaigns">Campaigns</NavLink>
+        <NavLink to="/team">Team</NavLink>
         <span className="spacer" />
         <span className="muted">Signed in as {operator.role}</span>
         <button className="button secondary" onClick={() => void logOut()}>Log out</button>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import type { UseQueryResult } from "@tanstack/react-query";
 import { ProblemError } from "../api/problems";
 
 export function Loading({ what }: { what: string }) {
@@ -27,4 +28,15 @@ export function FormProblem({ error }: { error: unknown }) {
   }
   const message = error instanceof ProblemError ? error.general : "The request failed; check your connection and try again.";
   return <p className="alert" role="alert">{message}</p>;
+}
+
+/** A page's one object: loading, its failure said plainly, or the page drawn from it. */
+export function Loaded<T>({ query, what, children }: { query: UseQueryResult<T>; what: string; children(data: T): ReactNode }) {
+  if (query.isPending) {
+    return <Loading what={what} />;
+  }
+  if (query.isError) {
+    return <Failed error={query.error} retry={() => void query.refetch()} />;
+  }
+  return <>{children(query.data)}</>;
 }

@@ -1,5 +1,8 @@
-import { playingOf, useCampaignNames, useFleet, statusOf, type FleetEntry } from "./fleet";
+import { useQuery } from "@tanstack/react-query";
+import { dataOf, reads } from "../api/clients";
 import { Failed, Loading } from "../design/StateViews";
+import { useCampaignNames, useFleet, statusOf, type FleetEntry } from "./fleet";
+import { playCounts, type PlayStats } from "./playCounts";
 
 function Metric({ label, value }: { label: string; value: number | string }) {
   return (
@@ -10,21 +13,40 @@ function Metric({ label, value }: { label: string; value: number | string }) {
   );
 }
 
-/** What plays across the fleet now: what each online display should be playing, counted. */
-function playingNow(entries: FleetEntry[], campaignNames: Map<string, string>): [string, number][] {
+/** What the online screens report they show now, counted by campaign (or default playlist). */
+function showingNow(entries: FleetEntry[], campaignNames: Map<string, string>): [string, number][] {
   const counts = new Map<string, number>();
   for (const entry of entries) {
-    const name = entry.online ? playingOf(entry, campaignNames) : null;
-    if (name) {
+    const shown = entry.online && entry.showing?.screen !== "blank" ? entry.showing?.playing : undefined;
+    if (shown?.contentId) {
+      const name = shown.campaignId ? campaignNames.get(shown.campaignId) ?? "a campaign" : "a default playlist";
       counts.set(name, (counts.get(name) ?? 0) + 1);
     }
   }
-  return [...counts].sort((a, b) => b[1] - a[1]);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Plays by day for yesterday and today, from the plays store; a store that does not answer leaves only these two figures blank. */
+function usePlayCounts() {
+  const today = new Date();
+  const yesterday = new Date(today.getTime() - 86_400_000);
+  return useQuery({
+    queryKey: ["plays", isoDay(today)],
+    queryFn: async () => playCounts(await dataOf(reads.GET("/api/v1/stats/plays", {
+      params: { query: { from: isoDay(yesterday), to: isoDay(today), by: "day" } },
+    })) as unknown as PlayStats, isoDay(today)),
+    refetchInterval: 60_000,
+  });
 }
 
 export function DashboardPage() {
   const fleet = useFleet();
   const campaignNames = useCampaignNames();
+  const plays = usePlayCounts();
   if (fleet.isPending) {
     return <Loading what="the fleet" />;
   }
@@ -32,7 +54,8 @@ export function DashboardPage() {
     return <Failed error={fleet.error} retry={() => void fleet.refetch()} />;
   }
   const count = (status: string) => fleet.data.filter((entry) => statusOf(entry) === status).length;
-  const now = playingNow(fleet.data, campaignNames);
+  const now = showingNow(fleet.data, campaignNames);
+  const figure = (value: number | undefined) => (plays.isError ? "–" : value ?? "…");
   return (
     <>
       <h1>Dashboard</h1>
@@ -42,10 +65,15 @@ export function DashboardPage() {
         <Metric label="Offline" value={count("offline")} />
         <Metric label="Displays" value={fleet.data.length} />
       </section>
+      <section className="cards" aria-label="Plays">
+        <Metric label="Plays today" value={figure(plays.data?.today)} />
+        <Metric label="Failed plays since yesterday" value={figure(plays.data?.failed)} />
+      </section>
+      {plays.isError && <p className="muted" role="status">Play statistics are not available right now.</p>}
       <section className="card" aria-labelledby="now-playing">
-        <h2 id="now-playing">Playing now</h2>
-        {now.length === 0 ? <p className="muted">No display reports playing anything.</p> : (
-          <ul>{now.map(([campaign, displays]) => <li key={campaign}>{campaign}: {displays} display{displays === 1 ? "" : "s"}</li>)}</ul>
+        <h2 id="now-playing">Showing now</h2>
+        {now.length === 0 ? <p className="muted">No online display reports showing anything.</p> : (
+          <ul aria-label="Showing now">{now.map(([what, displays]) => <li key={what}>{what}: {displays} display{displays === 1 ? "" : "s"}</li>)}</ul>
         )}
       </section>
     </>

@@ -23,7 +23,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The edge in front of the system and the console in real Chromium: the one origin routes every
  * path to its service, a player agent reaches the system through it, and an operator signs up,
- * pairs that agent and sees it online (console/e2e/run.mjs, Playwright driving Debian's Chromium).
+ * pairs that agent, builds a playlist, publishes a campaign onto it and sees the screen show it,
+ * while an invited viewer can change nothing (console/e2e/run.mjs, Playwright driving Debian's Chromium).
  */
 @ExtendWith(VizoraSystem.Shared.class)
 class ConsoleIntegrationTests {
@@ -75,7 +76,7 @@ class ConsoleIntegrationTests {
     }
 
     @Test
-    void anOperatorSignsUpPairsAScreenThroughTheEdgeAndSeesItOnlineInChromium(@TempDir Path dir) throws Exception {
+    void anOperatorPairsAScreenThroughTheEdgeSchedulesACampaignOntoItAndSeesTheScreenShowItInChromium(@TempDir Path dir) throws Exception {
         var socket = URI.create("ws://127.0.0.1:" + edge.port() + "/device/v1/socket");
         try (var agent = new Agent(system.agent(dir, URI.create(edge.url("")), socket, null, Duration.ofMinutes(10)), VizoraSystem.HTTP).start()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> agent.status().pairingCode() != null);
@@ -85,9 +86,9 @@ class ConsoleIntegrationTests {
                     .redirectOutput(log.toFile());
             browser.environment().put("EDGE_URL", edge.url(""));
             browser.environment().put("PAIRING_CODE", agent.status().pairingCode());
-            browser.environment().put("SCREENSHOT", ROOT.resolve("docs/console-dashboard.png").toString());
+            browser.environment().put("SCREENSHOTS", ROOT.resolve("docs").toString());
             var run = browser.start();
-            var finished = run.waitFor(4, TimeUnit.MINUTES);
+            var finished = run.waitFor(6, TimeUnit.MINUTES);
             if (!finished) {
                 run.destroyForcibly();
             }

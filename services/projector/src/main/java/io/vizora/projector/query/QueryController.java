@@ -48,14 +48,32 @@ class QueryController {
      * What the screen reported it shows (its last heartbeat: the manifest version it follows, the
      * screen's state and the item on it), beside what the manifest plans ({@link NowPlaying}).
      */
-    record Showing(String screen, Long manifestVersion, JsonNode playing, Instant reportedAt) {
+    record Showing(String screen, Long manifestVersion, Shown playing, Instant reportedAt) {
 
         static Showing of(String health) {
             var heartbeat = JSON.readTree(health);
             return new Showing(heartbeat.path("screen").asString(null),
                     heartbeat.path("manifestVersion").isNumber() ? heartbeat.get("manifestVersion").asLong() : null,
-                    heartbeat.has("playing") ? heartbeat.get("playing") : null,
+                    heartbeat.path("playing").isObject() ? Shown.of(heartbeat.get("playing")) : null,
                     heartbeat.has("sentAt") ? Instant.parse(heartbeat.get("sentAt").asString()) : null);
+        }
+    }
+
+    /** The item on the screen as its heartbeat reports it: which content, for which campaign (none for a default), since when. */
+    record Shown(UUID contentId, UUID campaignId, Instant since, boolean fromCache, boolean fallback) {
+
+        // a device's report: what does not parse is left out rather than failing the whole fleet view
+        static Shown of(JsonNode playing) {
+            return new Shown(parsed(playing, "contentId", UUID::fromString), parsed(playing, "campaignId", UUID::fromString),
+                    parsed(playing, "since", Instant::parse), playing.path("fromCache").asBoolean(false), playing.path("fallback").asBoolean(false));
+        }
+
+        private static <T> T parsed(JsonNode node, String field, java.util.function.Function<String, T> parser) {
+            try {
+                return node.path(field).isString() ? parser.apply(node.get(field).asString()) : null;
+            } catch (RuntimeException malformed) {
+                return null;
+            }
         }
     }
 

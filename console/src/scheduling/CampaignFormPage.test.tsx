@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { Route, Routes } from "react-router";
+import { CampaignFormPage } from "./CampaignFormPage";
+import { problemAnswer, renderSignedIn, stubApi } from "../testing/renderSignedIn";
+
+const id = "00000000-0000-4000-8000-0000000000c1";
+const playlistId = "00000000-0000-4000-8000-0000000000b1";
+const published = { campaignId: id, name: "Winter warmers", playlistId, targets: { displayIds: [], groupIds: [], tags: ["menu"] },
+  startDate: "2026-12-01", endDate: "2026-12-31", dayparts: [{ weekdays: ["monday"], start: "07:00", end: "10:30" }],
+  priority: 200, kind: "normal", recurrence: { everyWeeks: 1 }, state: "published", updatedAt: "2026-12-01T10:00:00Z", version: 2 };
+const lists = { "/api/v1/playlists": [{ playlistId, name: "Lunch", items: [], createdAt: "", version: 1 }], "/api/v1/displays": [], "/api/v1/display-groups": [] };
+
+function page(at: string) {
+  return renderSignedIn(<Routes><Route path="/campaigns/new" element={<CampaignFormPage />} /><Route path="/campaigns/:campaignId" element={<CampaignFormPage />} /></Routes>, at);
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe("the campaign form", () => {
+  it("shows the API's refusal beside the time it names and the rule it breaks for the whole form", async () => {
+    stubApi("editor", { ...lists, "POST /api/v1/campaigns": problemAnswer(400, { title: "Invalid request", detail: "The request has invalid fields.",
+      errors: [{ field: "dayparts[0].start", message: "must be a time of day as HH:MM" }, { field: "name", message: "must not be blank" }] }) });
+    page("/campaigns/new");
+    fireEvent.click(await screen.findByRole("button", { name: "Save draft" }));
+    const from = await screen.findByLabelText("From (time 1)");
+    expect(from.getAttribute("aria-invalid")).toBe("true");
+    expect(within(from.parentElement!).getByRole("alert").textContent).toBe("must be a time of day as HH:MM");
+    expect(within(screen.getByLabelText("Name").parentElement!).getByRole("alert").textContent).toBe("must not be blank");
+  });
+
+  it("lets an editor read a published campaign but not change, end or delete it", async () => {
+    stubApi("editor", { ...lists, [`/api/v1/campaigns/${id}`]: published });
+    page(`/campaigns/${id}`);
+    await screen.findByRole("heading", { name: "Winter warmers" });
+    expect(screen.getByLabelText("Name").matches(":disabled")).toBe(true);
+    expect(screen.queryByRole("button")).toBeNull();
+  });
+
+  it("offers an admin to end a published campaign, after confirming", async () => {
+    stubApi("admin", { ...lists, [`GET /api/v1/campaigns/${id}`]: published, [`POST /api/v1/campaigns/${id}/end`]: { ...published, state: "ended", version: 3 } });
+    page(`/campaigns/${id}`);
+    fireEvent.click(await screen.findByRole("button", { name: "End campaign" }));
+    fireEvent.click(screen.getByRole("button", { name: "End now" }));
+    await screen.findByText("Ended.");
+    expect(screen.getByText("ended")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Save" })).toBeNull();
+  });
+});

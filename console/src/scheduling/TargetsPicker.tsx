@@ -1,0 +1,38 @@
+import { useState } from "react";
+import { Field } from "../design/Field";
+
+interface Option {
+  id: string;
+  name: string;
+}
+
+interface Props {
+  legend: string;
+  options: readonly Option[];
+  chosen: readonly string[];
+  onChange(chosen: string[]): void;
+}
+
+const SHOWN = 50;
+
+/** Choosing some of many (displays, groups): a search narrows the list; what is chosen stays in view. */
+export function TargetsPicker({ legend, options, chosen, onChange }: Props) {
+  const [search, setSearch] = useState("");
+  const needle = search.trim().toLowerCase();
+  const matching = options.filter((option) => chosen.includes(option.id) || option.name.toLowerCase().includes(needle));
+  return (
+    <fieldset className="picker">
+      <legend>{legend}</legend>
+      {options.length > 8 && <Field label={`Search ${legend.toLowerCase()}`} type="search" value={search} onChange={(event) => setSearch(event.target.value)} />}
+      {options.length === 0 && <p className="muted">None yet.</p>}
+      {matching.slice(0, SHOWN).map((option) => (
+        <label key={option.id}>
+          <input type="checkbox" checked={chosen.includes(option.id)}
+                 onChange={(event) => onChange(event.target.checked ? [...chosen, option.id] : chosen.filter((id) => id !== option.id))} />
+          {option.name}
+        </label>
+      ))}
+      {matching.length > SHOWN && <p className="muted">{matching.length - SHOWN} more: search to narrow the list.</p>}
+    </fieldset>
+  );
+}

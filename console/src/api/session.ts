@@ -23,7 +23,7 @@ export function onSessionChange(listener: () => void): () => void {
 
 /** Trades the refresh cookie for a new access token; concurrent callers share one refresh. */
 export function refresh(): Promise<boolean> {
-  refreshing ??= fetch("/api/v1/auth/refresh", { method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" }, body: "{}" })
+  refreshing ??= fetch("/api/v1/auth/refresh?refreshIn=cookie", { method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" }, body: "{}" })
     .then(async (response) => {
       if (!response.ok) {
         setToken(null);

@@ -1,9 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { commands, dataOf, reads } from "../api/clients";
 
-/** The fleet view (projector): every display with presence, what it should play now and what it shows. */
+/**
+ * The fleet view (projector): every display with presence, what it should play now and what it shows.
+ * Kept current by the live stream (liveFleet.ts); the slow refetch only refreshes "last seen" times.
+ */
 export function useFleet() {
-  return useQuery({ queryKey: ["fleet"], queryFn: () => dataOf(reads.GET("/api/v1/fleet")), refetchInterval: 5_000 });
+  return useQuery({ queryKey: ["fleet"], queryFn: () => dataOf(reads.GET("/api/v1/fleet")), refetchInterval: 60_000 });
 }
 
 export type FleetEntry = NonNullable<ReturnType<typeof useFleet>["data"]>[number];

@@ -2,6 +2,7 @@ package io.vizora.projector.manifest;
 
 import io.vizora.platform.kafka.ReliableProducer;
 import io.vizora.projector.ProjectorProperties;
+import io.vizora.projector.live.FleetChanges;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -31,13 +32,15 @@ public class ManifestPublisher implements AutoCloseable {
             return 1""", Long.class);
 
     private final ReactiveStringRedisTemplate redis;
+    private final FleetChanges changes;
     private final ReliableProducer producer;
     private final JsonMapper json;
     private final String prefix;
 
     public ManifestPublisher(ReactiveStringRedisTemplate redis, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-                             ProjectorProperties properties) {
+                             ProjectorProperties properties, FleetChanges changes) {
         this.redis = redis;
+        this.changes = changes;
         this.prefix = properties.redisPrefix() + "manifest:";
         this.json = JsonMapper.builder().build();
         this.producer = new ReliableProducer(bootstrapServers);
@@ -53,7 +56,10 @@ public class ManifestPublisher implements AutoCloseable {
         return producer.send(TOPIC, manifest.displayId().toString(), body)
                 .then(redis.execute(NEWER_ONLY, List.of(key(manifest.displayId())),
                         List.of(Long.toString(manifest.version()), new String(body, StandardCharsets.UTF_8),
-                                manifest.organisationId().toString(), Long.toString(manifest.compiledAt().toEpochMilli()))).then());
+                                manifest.organisationId().toString(), Long.toString(manifest.compiledAt().toEpochMilli())))
+                        .next()
+                        .filter(stored -> stored == 1)
+                        .flatMap(stored -> changes.changed(manifest.organisationId(), manifest.displayId())));
     }
 
     /**

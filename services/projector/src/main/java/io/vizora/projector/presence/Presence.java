@@ -7,6 +7,7 @@ import io.vizora.platform.kafka.consumer.ConsumerState;
 import io.vizora.platform.kafka.consumer.ContainerMonitor;
 import io.vizora.platform.kafka.consumer.MonitoredConsumer;
 import io.vizora.projector.ProjectorProperties;
+import io.vizora.projector.live.FleetChanges;
 import io.vizora.schemas.ContractViolationException;
 import io.vizora.schemas.Envelope;
 import io.vizora.schemas.EventContract;
@@ -97,7 +98,14 @@ public class Presence implements SmartLifecycle, MonitoredConsumer {
             redis.call('ZREM', KEYS[1], ARGV[1])
             return 1""", Long.class);
 
+    /** Keeps what the screen shows (its state, manifest and item); returns 1 if that changed. */
+    private static final RedisScript<Long> SHOWN = RedisScript.of("""
+            if redis.call('HGET', KEYS[1], 'shown') == ARGV[1] then return 0 end
+            redis.call('HSET', KEYS[1], 'shown', ARGV[1])
+            return 1""", Long.class);
+
     private final StringRedisTemplate redis;
+    private final FleetChanges changes;
     private final PresenceProperties properties;
     private final PresenceRules rules;
     private final SyncRules sync;
@@ -109,8 +117,10 @@ public class Presence implements SmartLifecycle, MonitoredConsumer {
 
     public Presence(StringRedisTemplate redis, PresenceProperties properties, ProjectorProperties projector, EventContract contract,
                     @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-                    io.vizora.projector.ProjectionConsumers.Generation generation, io.vizora.projector.manifest.ManifestPublisher manifests) {
+                    io.vizora.projector.ProjectionConsumers.Generation generation, io.vizora.projector.manifest.ManifestPublisher manifests,
+                    FleetChanges changes) {
         this.redis = redis;
+        this.changes = changes;
         this.manifests = manifests;
         this.sync = new SyncRules(properties.syncGrace());
         this.properties = properties;
@@ -158,12 +168,23 @@ public class Presence implements SmartLifecycle, MonitoredConsumer {
         var member = event.tenantId() + ":" + displayId;
         var seenAt = event.time().toEpochMilli();
         var firstHeard = redis.execute(SEEN, keys(displayId), member, Long.toString(seenAt), event.data().toString());
+        var changed = redis.execute(SHOWN, List.of(key(displayId)), shown(event.data())) == 1;
         if (!"online".equals(firstHeard)
                 && rules.pending(Instant.ofEpochMilli(Long.parseLong(firstHeard)), event.time(), event.time()) == PresenceRules.Pending.ANNOUNCE) {
             announce(CAME_ONLINE, UUID.nameUUIDFromBytes(("came_online:" + displayId + ":" + firstHeard).getBytes(StandardCharsets.UTF_8)),
                     event.tenantId(), displayId, Instant.ofEpochMilli(Long.parseLong(firstHeard)));
-            redis.execute(ONLINE, keys(displayId), member, firstHeard);
+            changed |= redis.execute(ONLINE, keys(displayId), member, firstHeard) == 1;
         }
+        if (changed) {
+            changes.changedNow(event.tenantId(), displayId);
+        }
+    }
+
+    /** What of a heartbeat operators see change: the screen's state, the manifest it follows, the item on it. */
+    private static String shown(tools.jackson.databind.JsonNode heartbeat) {
+        var playing = heartbeat.path("playing");
+        return String.join("|", heartbeat.path("screen").asString(""), heartbeat.path("manifestVersion").asString(""),
+                playing.path("contentId").asString(""), playing.path("campaignId").asString(""), playing.path("fallback").asString(""));
     }
 
     /**
@@ -197,7 +218,9 @@ public class Presence implements SmartLifecycle, MonitoredConsumer {
             }
             announce(WENT_OFFLINE, UUID.nameUUIDFromBytes(("went_offline:" + displayId + ":" + lastSeen).getBytes(StandardCharsets.UTF_8)),
                     tenant, displayId, Instant.ofEpochMilli(Long.parseLong(lastSeen)));
-            redis.execute(OFFLINE, keys(displayId), member, lastSeen);
+            if (redis.execute(OFFLINE, keys(displayId), member, lastSeen) == 1) {
+                changes.changedNow(tenant, displayId);
+            }
         }        followSync(now);
     }
 
@@ -229,10 +252,12 @@ public class Presence implements SmartLifecycle, MonitoredConsumer {
                 announce(OUT_OF_SYNC, UUID.nameUUIDFromBytes(("out_of_sync:" + displayId + ":" + newestVersion).getBytes(StandardCharsets.UTF_8)),
                         tenant, displayId, data);
                 redis.opsForHash().putAll(key(displayId), Map.of("outOfSync", Long.toString(newestVersion), "outOfSyncSince", Long.toString(compiledAt.toEpochMilli())));
+                changes.changedNow(tenant, displayId);
             } else if (reported.get(1) != null && sync.inSync(newestVersion, shown)) {
                 announce(BACK_IN_SYNC, UUID.nameUUIDFromBytes(("back_in_sync:" + displayId + ":" + shown).getBytes(StandardCharsets.UTF_8)),
                         tenant, displayId, Map.of("displayId", displayId.toString(), "at", now.toString(), "version", shown));
                 redis.opsForHash().delete(key(displayId), "outOfSync", "outOfSyncSince");
+                changes.changedNow(tenant, displayId);
             }
         }
     }

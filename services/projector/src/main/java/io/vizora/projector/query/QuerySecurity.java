@@ -54,7 +54,7 @@ class QuerySecurity {
                 .authorizeExchange(routes -> routes
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/api/v1/fleet", "/api/v1/displays/**").hasAnyAuthority(OPERATOR, Scope.DISPLAYS_READ.authority())
+                        .pathMatchers(HttpMethod.GET, "/api/v1/fleet", "/api/v1/fleet/changes", "/api/v1/displays/**").hasAnyAuthority(OPERATOR, Scope.DISPLAYS_READ.authority())
                         .pathMatchers(HttpMethod.GET, "/api/v1/campaign-overview").hasAnyAuthority(OPERATOR, Scope.CAMPAIGNS_READ.authority())
                         .pathMatchers(HttpMethod.GET, "/api/v1/stats/**").hasAnyAuthority(OPERATOR, Scope.STATS_READ.authority())
                         .pathMatchers(HttpMethod.GET, "/api/v1/audit").hasAnyAuthority("ROLE_owner", "ROLE_admin")

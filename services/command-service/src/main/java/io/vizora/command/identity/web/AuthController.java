@@ -72,9 +72,11 @@ class AuthController {
     @Operation(summary = "Trade a refresh token (in the body, or the session cookie) for new tokens; a token used twice ends its session everywhere")
     Mono<Tokens> refresh(@Valid @RequestBody RefreshRequest request, @RequestParam(defaultValue = "body") RefreshIn refreshIn,
                          ServerWebExchange exchange) {
+        // a session held in the cookie stays in the cookie: its next token never reaches a script, whatever was asked
+        var handOutIn = fromBody(request) ? refreshIn : RefreshIn.cookie;
         return presented(request, exchange)
                 .flatMap(authentication::refresh)
-                .map(tokens -> handOut(tokens, refreshIn, exchange));
+                .map(tokens -> handOut(tokens, handOutIn, exchange));
     }
 
     @PostMapping("/logout")
@@ -88,9 +90,13 @@ class AuthController {
 
     /** The refresh token of the body, or else of the session cookie; a 401 without either. */
     private Mono<String> presented(RefreshRequest request, ServerWebExchange exchange) {
-        var token = request.refreshToken() != null && !request.refreshToken().isBlank() ? request.refreshToken() : cookie.of(exchange.getRequest());
+        var token = fromBody(request) ? request.refreshToken() : cookie.of(exchange.getRequest());
         return token == null ? Mono.error(new DomainProblem(HttpStatus.UNAUTHORIZED, "Not authenticated", "There is no session to refresh; log in."))
                 : Mono.just(token);
+    }
+
+    private static boolean fromBody(RefreshRequest request) {
+        return request.refreshToken() != null && !request.refreshToken().isBlank();
     }
 
     private Tokens handOut(Tokens tokens, RefreshIn refreshIn, ServerWebExchange exchange) {

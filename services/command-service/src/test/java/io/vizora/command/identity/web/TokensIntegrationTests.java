@@ -195,6 +195,11 @@ class TokensIntegrationTests {
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.accessToken").exists().returnResult();
         var rotated = refreshed.getResponseCookies().getFirst("vizora_refresh");
         assertThat(rotated.getValue()).isNotEqualTo(cookie.getValue());
+        // a cookie session asked for its token in the body keeps it in the cookie: a script never holds it
+        var again = http.post().uri("/api/v1/auth/refresh").cookie("vizora_refresh", rotated.getValue()).bodyValue(Map.of())
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.refreshToken").doesNotExist().returnResult();
+        rotated = again.getResponseCookies().getFirst("vizora_refresh");
+        assertThat(rotated).isNotNull();
 
         http.post().uri("/api/v1/auth/logout").cookie("vizora_refresh", rotated.getValue()).bodyValue(Map.of()).exchange()
                 .expectStatus().isNoContent().expectHeader().valueMatches("Set-Cookie", "vizora_refresh=; Max-Age=0;.*Path=/api/v1/auth.*");

@@ -9,5 +9,5 @@ export default defineConfig({
   server: {
     proxy: Object.fromEntries(["/api", "/device", "/partner", "/.well-known"].map((path) => [path, "http://127.0.0.1:28080"])),
   },
-  test: { environment: "jsdom", include: ["src/**/*.test.{ts,tsx}"] },
+  test: { environment: "jsdom", include: ["src/**/*.test.{ts,tsx}"], setupFiles: ["src/testing/setup.ts"] },
 });

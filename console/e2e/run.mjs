@@ -8,7 +8,8 @@
 // to SCREENSHOTS (a folder).
 import { chromium } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -126,6 +127,13 @@ try {
   await page.getByLabel("Files to upload").setInputFiles({ name: "welcome.png", mimeType: "image/png", buffer: png });
   await page.getByRole("list", { name: "Uploads" }).getByText("uploaded").waitFor();
   await page.getByRole("list", { name: "Content" }).getByText("welcome.png").waitFor();
+  step("a large file goes straight to the object store (a presigned upload) with its progress, and joins the library");
+  // from a file on disk: the browser reads it itself (a buffer this size would cross the driver's protocol slowly)
+  const large = join(mkdtempSync(join(tmpdir(), "vizora-e2e-")), "poster-large.png");
+  writeFileSync(large, Buffer.concat([png, Buffer.alloc(33 * 1024 * 1024)]));
+  await page.getByLabel("Files to upload").setInputFiles(large, { timeout: 60_000 });
+  await page.getByRole("list", { name: "Uploads" }).getByRole("listitem").filter({ hasText: "poster-large.png" }).getByText("uploaded").waitFor({ timeout: 60_000 });
+  await page.getByRole("list", { name: "Content" }).getByText("poster-large.png").waitFor();
   await accessible(page, "content");
 
   step("a playlist is built: the image twice, the second moved first with the keyboard, durations typed");
@@ -184,6 +192,29 @@ try {
   await wall.getByRole("list", { name: "Showing now" }).getByText("Opening week: 1 display").waitFor({ timeout: 20_000 });
   step("the open dashboard shows it");
   await wall.close();
+
+  step("a second campaign of lower priority wants the same screen");
+  await page.getByRole("link", { name: "Campaigns" }).click();
+  await page.getByRole("link", { name: "New campaign" }).click();
+  await page.getByLabel("Name", { exact: true }).fill("Background loop");
+  await page.getByLabel("Playlist").selectOption({ label: "Opening loop (2 items)" });
+  await page.getByRole("checkbox", { name: "Lobby screen" }).check();
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await page.getByRole("heading", { name: "Background loop" }).waitFor();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await page.getByText("Published: the screens").waitFor();
+
+  step("the display's page draws what it will play, why, and the conflict");
+  await page.getByRole("link", { name: "Displays" }).click();
+  await page.getByRole("link", { name: "Lobby screen" }).click();
+  await page.getByRole("heading", { name: "Lobby screen" }).waitFor();
+  await page.getByRole("list", { name: "What the colours mean" }).getByText("Opening week, the highest priority here (300)").waitFor();
+  await page.getByRole("list", { name: "Conflicts" }).getByText("Background loop (priority 100) gives way to Opening week, the highest priority here (300)").waitFor();
+  await page.getByRole("button", { name: "Month" }).click();
+  await page.getByRole("button", { name: "Month", pressed: true }).waitFor();
+  await page.getByRole("list", { name: "What the colours mean" }).getByText("Opening week, the highest priority here (300)").waitFor();
+  await accessible(page, "display");
+  await screenshot(page, "display");
 
   step("a viewer, invited, sees the campaign and can change nothing");
   await page.getByRole("link", { name: "Team" }).click();

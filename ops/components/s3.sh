@@ -20,6 +20,9 @@ s3proxy.endpoint=http://127.0.0.1:$S3_PORT
 s3proxy.authorization=aws-v2-or-v4
 s3proxy.identity=$S3_ACCESS_KEY
 s3proxy.credential=$S3_SECRET_KEY
+# browsers put large uploads here by presigned URL, from the console's origin: the signature, not
+# the origin, authorises a write (ADR 0019)
+s3proxy.cors-allow-all=true
 jclouds.provider=filesystem
 jclouds.filesystem.basedir=$dir/blobs
 PROPS

@@ -11,6 +11,7 @@ import { DashboardPage } from "../fleet/DashboardPage";
 import { DisplaysPage } from "../fleet/DisplaysPage";
 import { PairDisplayPage } from "../fleet/PairDisplayPage";
 import { GroupsPage } from "../fleet/GroupsPage";
+import { DisplayPage } from "../displays/DisplayPage";
 import { ContentPage } from "../content/ContentPage";
 import { PlaylistsPage } from "../scheduling/PlaylistsPage";
 import { PlaylistEditorPage } from "../scheduling/PlaylistEditorPage";
@@ -39,6 +40,7 @@ export function App() {
                 <Route index element={<DashboardPage />} />
                 <Route path="displays" element={<DisplaysPage />} />
                 <Route path="displays/pair" element={<PairDisplayPage />} />
+                <Route path="displays/:displayId" element={<DisplayPage />} />
                 <Route path="groups" element={<GroupsPage />} />
                 <Route path="content" element={<ContentPage />} />
                 <Route path="playlists" element={<PlaylistsPage />} />

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
 import { SessionProvider } from "./SessionProvider";
 import { SignUpPage } from "./SignUpPage";
@@ -14,10 +14,6 @@ function answering(status: number, body: unknown) {
   });
 }
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe("signing up", () => {
   it("shows the API's refusal of a field beside that field", async () => {

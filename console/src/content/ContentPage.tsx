@@ -6,6 +6,7 @@ import { mayEdit, useOperator } from "../auth/SessionProvider";
 import { Field } from "../design/Field";
 import { Empty, Failed, FormProblem, Loading } from "../design/StateViews";
 import { size, upload } from "./upload";
+import { usePlaylists } from "../scheduling/playlists";
 
 type Item = Awaited<ReturnType<typeof listContent>>[number];
 type Transfer = { id: number; name: string; progress: number; error?: string; done?: boolean };
@@ -89,7 +90,18 @@ function WebPageForm({ onAdded }: { onAdded(): void }) {
   );
 }
 
-function ContentRow({ item, edit, onDeleted }: { item: Item; edit: boolean; onDeleted(): void }) {
+/** The playlists each item is in, by content id: where it is used, before anyone tries to delete it. */
+function usesOf(playlists: readonly { name: string; items: readonly { contentId: string }[] }[]): Map<string, string[]> {
+  const uses = new Map<string, string[]>();
+  for (const playlist of playlists) {
+    for (const contentId of new Set(playlist.items.map((item) => item.contentId))) {
+      uses.set(contentId, [...(uses.get(contentId) ?? []), playlist.name]);
+    }
+  }
+  return uses;
+}
+
+function ContentRow({ item, edit, usedIn, onDeleted }: { item: Item; edit: boolean; usedIn: string[] | undefined; onDeleted(): void }) {
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: () => dataOf(commands.DELETE("/api/v1/content/{contentId}", { params: { path: { contentId: item.contentId } } })),
@@ -100,6 +112,7 @@ function ContentRow({ item, edit, onDeleted }: { item: Item; edit: boolean; onDe
       <strong>{item.name}</strong>
       <span className="muted">{item.kind} · {item.mediaType}{item.sizeBytes ? ` · ${size(item.sizeBytes)}` : ""}{item.state !== "ready" ? ` · ${item.state}` : ""}</span>
       {item.url && <a href={item.url} rel="noreferrer noopener" target="_blank">open</a>}
+      <span className="muted">{usedIn ? `in ${usedIn.join(", ")}` : "in no playlist"}</span>
       <span className="spacer" />
       {edit && !confirming && <button className="button secondary" onClick={() => setConfirming(true)}>Delete</button>}
       {confirming && <>
@@ -118,6 +131,7 @@ export function ContentPage() {
   const operator = useOperator();
   const queries = useQueryClient();
   const content = useQuery({ queryKey: ["content"], queryFn: listContent });
+  const uses = usesOf(usePlaylists().data ?? []);
   const changed = () => void queries.invalidateQueries({ queryKey: ["content"] });
   const edit = mayEdit(operator.role);
   return (
@@ -128,7 +142,7 @@ export function ContentPage() {
       {content.isPending ? <Loading what="content" /> : content.isError ? <Failed error={content.error} retry={() => void content.refetch()} /> :
         content.data.length === 0 ? <Empty>The library is empty.{edit ? " Upload images or videos, or add a web page." : ""}</Empty> : (
           <ul className="list" aria-label="Content">
-            {content.data.map((item) => <ContentRow key={item.contentId} item={item} edit={edit} onDeleted={changed} />)}
+            {content.data.map((item) => <ContentRow key={item.contentId} item={item} edit={edit} usedIn={uses.get(item.contentId)} onDeleted={changed} />)}
           </ul>
         )}
     </>

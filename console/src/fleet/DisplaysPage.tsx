@@ -23,7 +23,7 @@ function Row({ entry, groups, campaigns }: { entry: FleetEntry; groups: Map<stri
   const status = statusOf(entry);
   return (
     <>
-      <span role="cell">{entry.name}</span>
+      <span role="cell"><Link to={`/displays/${entry.displayId}`}>{entry.name}</Link></span>
       <span role="cell" className={`status ${status.replace(/ /g, "-")}`}>{status}</span>
       <span role="cell">{when(entry.lastSeenAt)}</span>
       <span role="cell">{playingOf(entry, campaigns) ?? "nothing"}{entry.playing?.nextAt ? `, changes at ${new Date(entry.playing.nextAt).toLocaleTimeString()}` : ""}</span>

@@ -1,14 +1,10 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { cleanup, screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { screen } from "@testing-library/react";
 import { GroupsPage } from "./GroupsPage";
 import { renderSignedIn, stubApi } from "../testing/renderSignedIn";
 
 const groups = { "/api/v1/display-groups": [{ groupId: "00000000-0000-4000-8000-00000000000a", name: "Lobby" }] };
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe("the groups page", () => {
   it("offers an admin to create, rename and delete", async () => {

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { Route, Routes } from "react-router";
 import { CampaignFormPage } from "./CampaignFormPage";
 import { problemAnswer, renderSignedIn, stubApi } from "../testing/renderSignedIn";
@@ -15,10 +15,6 @@ function page(at: string) {
   return renderSignedIn(<Routes><Route path="/campaigns/new" element={<CampaignFormPage />} /><Route path="/campaigns/:campaignId" element={<CampaignFormPage />} /></Routes>, at);
 }
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe("the campaign form", () => {
   it("shows the API's refusal beside the time it names and the rule it breaks for the whole form", async () => {

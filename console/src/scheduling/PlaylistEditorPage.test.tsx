@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { cleanup, fireEvent, screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { fireEvent, screen } from "@testing-library/react";
 import { Route, Routes } from "react-router";
 import { PlaylistEditorPage } from "./PlaylistEditorPage";
 import { problemAnswer, renderSignedIn, stubApi } from "../testing/renderSignedIn";
@@ -18,10 +18,6 @@ function editor() {
   return renderSignedIn(<Routes><Route path="/playlists/:playlistId" element={<PlaylistEditorPage />} /></Routes>, `/playlists/${id}`);
 }
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe("the playlist editor", () => {
   it("shows the loop's total and recomputes it as a duration is typed", async () => {

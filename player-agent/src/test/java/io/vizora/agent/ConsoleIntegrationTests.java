@@ -66,8 +66,11 @@ class ConsoleIntegrationTests {
         var page = get("/displays/pair", "text/html");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<div id=\"root\"></div>").doesNotContain("<script>");
+        // the console connects to its own origin, and to the object store for large uploads only
+        var store = URI.create(System.getenv("VIZORA_S3_ENDPOINT"));
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
-                .contains("script-src 'self'").doesNotContain("unsafe-inline").contains("frame-ancestors 'none'"));
+                .contains("script-src 'self'").doesNotContain("unsafe-inline").contains("frame-ancestors 'none'")
+                .contains("connect-src 'self' " + store.getScheme() + "://" + store.getHost() + ":" + store.getPort() + ";"));
         assertThat(get("/api/v1/no-such-thing", "text/html").statusCode()).isEqualTo(401);
 
         var health = edge.health();

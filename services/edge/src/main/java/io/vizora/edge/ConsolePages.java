@@ -26,9 +26,12 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 @Configuration(proxyBeanMethods = false)
 class ConsolePages {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-            + "media-src 'self' blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-            + "frame-ancestors 'none'";
+    /** Nothing inline, nothing from elsewhere; the console connects to its own origin and to the object store for large uploads. */
+    static String contentSecurityPolicy(List<String> uploadOrigins) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+                + "media-src 'self' blob:; connect-src " + String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of("'self'"),
+                uploadOrigins.stream()).toList()) + "; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    }
     private static final List<String> NOT_PAGES = List.of("/api/", "/device/", "/partner/", "/.well-known/", "/v3/", "/actuator", "/assets/");
 
     @Bean
@@ -43,14 +46,15 @@ class ConsolePages {
 
     /** Security headers on what the edge answers itself; the services behind it set their own. */
     @Bean
-    WebFilter consoleHeaders() {
+    WebFilter consoleHeaders(EdgeProperties properties) {
+        var policy = contentSecurityPolicy(properties.uploadOriginsForPolicy());
         return (exchange, chain) -> {
             var path = exchange.getRequest().getPath().value();
             var own = NOT_PAGES.stream().noneMatch(path::startsWith) || path.startsWith("/assets/");
             if (own) {
                 exchange.getResponse().beforeCommit(() -> {
                     var headers = exchange.getResponse().getHeaders();
-                    headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                    headers.set("Content-Security-Policy", policy);
                     headers.set("X-Content-Type-Options", "nosniff");
                     headers.set("Referrer-Policy", "no-referrer");
                     headers.set("X-Frame-Options", "DENY");

@@ -5,11 +5,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Where the services behind the edge answer, and where the console's built files are. */
+/**
+ * Where the services behind the edge answer, where the console's built files are, and the object
+ * store's addresses as browsers reach them (large uploads go there straight, by presigned URL).
+ */
 @ConfigurationProperties("vizora.edge")
-public record EdgeProperties(URI commandService, URI projector, URI pushGateway, URI partnerStreams, Path consoleDir) {
+public record EdgeProperties(URI commandService, URI projector, URI pushGateway, URI partnerStreams, Path consoleDir,
+                             List<URI> uploadOrigins) {
+
+    public EdgeProperties {
+        uploadOrigins = uploadOrigins == null ? List.of() : List.copyOf(uploadOrigins);
+    }
+
+    /** The origins (scheme, host and port) the console may send uploads to besides its own. */
+    public List<String> uploadOriginsForPolicy() {
+        return uploadOrigins.stream().filter(uri -> uri.getScheme() != null && uri.getHost() != null)
+                .map(uri -> uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())).distinct().toList();
+    }
 
     /** Every route target by name, in the order health lists them. */
     public Map<String, URI> targets() {

@@ -174,7 +174,10 @@ class QueryIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(token, uri).expectStatus().isOk().expectBody()
                 .jsonPath("$.slices.length()").isEqualTo(1)
                 .jsonPath("$.slices[0].campaignIds[0]").isEqualTo(scene.campaign().toString())
-                .jsonPath("$.slices[0].items.length()").isEqualTo(2));
+                .jsonPath("$.slices[0].items.length()").isEqualTo(2)
+                // the campaign's own windows beside the slices: one a day, its all-day window in Sydney
+                .jsonPath("$.windows[0].campaignId").isEqualTo(scene.campaign().toString())
+                .jsonPath("$.windows.length()").value(count -> assertThat((Integer) count).isBetween(14, 16)));
         get(TestJwks.operator(UUID.randomUUID(), "owner"), uri).expectStatus().isNotFound();
         get(token, "/api/v1/displays/" + scene.display() + "/timeline?from=" + from + "&to=" + from.plus(Duration.ofDays(40)))
                 .expectStatus().isBadRequest();

@@ -40,18 +40,12 @@ public final class ScheduleCompiler {
 
     public static Timeline compile(DisplaySetting display, List<CampaignRule> campaigns, Library library, Instant from, Duration horizon) {
         var to = from.plus(horizon);
-        var playable = new HashMap<UUID, List<PlayItem>>();
+        var playable = contenders(display, campaigns, library);
         var windows = new ArrayList<Window>();
         for (var campaign : campaigns) {
-            if (!campaign.targets().reach(display)) {
-                continue;
+            if (playable.containsKey(campaign.campaignId())) {
+                windows.addAll(windows(campaign, display, from, to));
             }
-            var items = library.playable(campaign.playlistId(), campaign.campaignId());
-            if (items.isEmpty()) {
-                continue;
-            }
-            playable.put(campaign.campaignId(), items);
-            windows.addAll(windows(campaign, display, from, to));
         }
         var fallback = fallback(display, library);
         var slices = new ArrayList<Slice>();
@@ -85,6 +79,34 @@ public final class ScheduleCompiler {
         }
         slices.add(slice(sliceStart, to, current, playable, library));
         return new Timeline(display.displayId(), from, to, slices);
+    }
+
+    /**
+     * Every window in [from, to) of every campaign that counts for the display (it reaches the display
+     * and has something to play), winning or not, in order of start: beside the compiled timeline it
+     * shows which campaigns wanted the time that another won.
+     */
+    public static List<CampaignWindow> windows(DisplaySetting display, List<CampaignRule> campaigns, Library library, Instant from, Duration horizon) {
+        var counted = contenders(display, campaigns, library);
+        return campaigns.stream().filter(campaign -> counted.containsKey(campaign.campaignId()))
+                .flatMap(campaign -> windows(campaign, display, from, from.plus(horizon)).stream())
+                .map(window -> new CampaignWindow(window.campaign().campaignId(), window.start(), window.end()))
+                .sorted(Comparator.comparing(CampaignWindow::start).thenComparing(CampaignWindow::campaignId))
+                .toList();
+    }
+
+    /** The campaigns that count for a display, with their playable items: those that reach it and have something to play. */
+    private static Map<UUID, List<PlayItem>> contenders(DisplaySetting display, List<CampaignRule> campaigns, Library library) {
+        var playable = new HashMap<UUID, List<PlayItem>>();
+        for (var campaign : campaigns) {
+            if (campaign.targets().reach(display)) {
+                var items = library.playable(campaign.playlistId(), campaign.campaignId());
+                if (!items.isEmpty()) {
+                    playable.put(campaign.campaignId(), items);
+                }
+            }
+        }
+        return playable;
     }
 
     /** The windows of a campaign that overlap [from, to), clipped to it; a window opened the day before may reach in. */

@@ -60,6 +60,19 @@ class ScheduleCompilerTests {
     }
 
     @Test
+    void theWindowsOfEveryCampaignThatCountsAreListedWinningOrNotSoAConflictCanBeShown() {
+        var low = campaign(1, 10, CampaignKind.NORMAL, schedule("2026-12-02", "2026-12-02", daypart(EVERY_DAY, "08:00", "12:00")));
+        var high = campaign(2, 50, CampaignKind.NORMAL, schedule("2026-12-02", "2026-12-02", daypart(EVERY_DAY, "09:00", "10:00")));
+        var nothingToPlay = campaign(3, 90, CampaignKind.NORMAL, ALL_DAY);
+        var windows = ScheduleCompiler.windows(display("UTC"), List.of(low, high, nothingToPlay), library(Optional.empty(), 1, 2),
+                Instant.parse("2026-12-01T00:00:00Z"), WEEK);
+
+        assertThat(windows).containsExactly(
+                new CampaignWindow(id(101), Instant.parse("2026-12-02T08:00:00Z"), Instant.parse("2026-12-02T12:00:00Z")),
+                new CampaignWindow(id(102), Instant.parse("2026-12-02T09:00:00Z"), Instant.parse("2026-12-02T10:00:00Z")));
+    }
+
+    @Test
     void interleavingTakesItemIOfEachPlaylistWrappingTheShorterOnes() {
         var a1 = new PlayItem(id(1), "a1", "", "image/png", 1000, id(10));
         var a2 = new PlayItem(id(2), "a2", "", "image/png", 1000, id(10));

@@ -8,7 +8,8 @@ import io.vizora.projector.presence.Presence;
 import io.vizora.projector.state.Targeting;
 import io.vizora.schedule.Playhead;
 import io.vizora.schedule.ScheduleCompiler;
-import io.vizora.schedule.Timeline;
+import io.vizora.schedule.CampaignWindow;
+import io.vizora.schedule.Slice;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -98,15 +99,27 @@ class QueryController {
                 .all();
     }
 
+    /**
+     * A display's timeline as operators read it: the compiled slices (what plays, and which campaigns
+     * won), and every campaign's own windows, winning or not, so a calendar can show the conflicts.
+     */
+    record TimelineView(UUID displayId, Instant from, Instant to, List<Slice> slices, List<CampaignWindow> windows) {
+    }
+
     /** What a display will play between two instants (at most 31 days apart), compiled from the current state. */
     @GetMapping("/displays/{displayId}/timeline")
-    Mono<Timeline> timeline(@AuthenticationPrincipal Object principal, @PathVariable UUID displayId, @RequestParam Instant from, @RequestParam Instant to) {
+    Mono<TimelineView> timeline(@AuthenticationPrincipal Object principal, @PathVariable UUID displayId, @RequestParam Instant from, @RequestParam Instant to) {
         if (!from.isBefore(to) || Duration.between(from, to).compareTo(LONGEST_PLAN) > 0) {
             return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must be before to, at most 31 days apart"));
         }
         return inputs.forDisplay(displayId)
                 .filter(found -> found.organisationId().equals(Organisations.of(principal)))
-                .map(found -> ScheduleCompiler.compile(found.display(), found.campaigns(), found.library(), from, Duration.between(from, to)))
+                .map(found -> {
+                    var horizon = Duration.between(from, to);
+                    var timeline = ScheduleCompiler.compile(found.display(), found.campaigns(), found.library(), from, horizon);
+                    return new TimelineView(timeline.displayId(), timeline.from(), timeline.to(), timeline.slices(),
+                            ScheduleCompiler.windows(found.display(), found.campaigns(), found.library(), from, horizon));
+                })
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no display " + displayId + ".")));
     }
 }

@@ -1,0 +1,156 @@
+import { useState, type FormEvent } from "react";
+import { useNavigate, useParams } from "react-router";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { commands, dataOf, reads } from "../api/clients";
+import { ProblemError } from "../api/problems";
+import { mayManageFleet, useOperator } from "../auth/SessionProvider";
+import { Choice } from "../design/Choice";
+import { Field } from "../design/Field";
+import { Failed, FormProblem, Loaded, Loading } from "../design/StateViews";
+import { statusOf, useFleet, useGroups } from "../fleet/fleet";
+import { usePlaylists } from "../scheduling/playlists";
+import { TargetsPicker } from "../scheduling/TargetsPicker";
+import { TimelineChart } from "./TimelineChart";
+import type { components } from "../api/generated/command-service";
+
+type Display = components["schemas"]["Display"];
+const DAY = 86_400_000;
+/** The zones the browser knows, with the display's own first when the browser's list lacks it ("UTC" is not in Chromium's). */
+export function timeZoneChoices(current: string, known: readonly string[] = Intl.supportedValuesOf("timeZone")): string[] {
+  return known.includes(current) ? [...known] : [current, ...known];
+}
+
+/** The display's compiled timeline from now, for a week or a month, drawn on its own clock. */
+function Schedule({ display }: { display: Display }) {
+  const [span, setSpan] = useState<7 | 31>(7);
+  const [from] = useState(() => new Date());
+  const to = new Date(from.getTime() + span * DAY);
+  const timeline = useQuery({
+    queryKey: ["timeline", display.displayId, span],
+    queryFn: () => dataOf(reads.GET("/api/v1/displays/{displayId}/timeline", {
+      params: { path: { displayId: display.displayId }, query: { from: from.toISOString(), to: to.toISOString() } },
+    })),
+  });
+  const overview = useQuery({ queryKey: ["campaign-overview"], queryFn: () => dataOf(reads.GET("/api/v1/campaign-overview")) });
+  const campaigns = new Map((overview.data ?? []).map((campaign) => [campaign.campaignId, campaign]));
+  return (
+    <section className="card" aria-labelledby="schedule">
+      <div className="toolbar">
+        <h2 id="schedule">What it will play</h2>
+        <span className="muted">on its clock ({display.timeZone})</span>
+        <span className="spacer" />
+        <div role="group" aria-label="Span" className="segmented">
+          <button type="button" className="button secondary" aria-pressed={span === 7} onClick={() => setSpan(7)}>Week</button>
+          <button type="button" className="button secondary" aria-pressed={span === 31} onClick={() => setSpan(31)}>Month</button>
+        </div>
+      </div>
+      {timeline.isPending ? <Loading what="the schedule" /> : timeline.isError ? <Failed error={timeline.error} retry={() => void timeline.refetch()} /> :
+        <TimelineChart slices={timeline.data.slices} windows={timeline.data.windows ?? []} timeZone={display.timeZone} campaigns={campaigns} />}
+    </section>
+  );
+}
+
+function Details({ display }: { display: Display }) {
+  const operator = useOperator();
+  const manage = mayManageFleet(operator.role);
+  const queries = useQueryClient();
+  const navigate = useNavigate();
+  const groups = useGroups();
+  const playlists = usePlaylists();
+  const [draft, setDraft] = useState({ name: display.name, timeZone: display.timeZone, groupIds: display.groupIds, tags: display.tags.join(", "),
+    defaultPlaylistId: display.defaultPlaylistId ?? "" });
+  const [confirming, setConfirming] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const save = useMutation({
+    mutationFn: () => dataOf(commands.PUT("/api/v1/displays/{displayId}", {
+      params: { path: { displayId: display.displayId } },
+      body: { name: draft.name, timeZone: draft.timeZone, groupIds: draft.groupIds, tags: draft.tags.split(",").map((tag) => tag.trim()).filter(Boolean),
+        ...(draft.defaultPlaylistId ? { defaultPlaylistId: draft.defaultPlaylistId } : {}) },
+    })),
+    onSuccess: (stored) => {
+      setSaved(true);
+      queries.setQueryData(["displays", display.displayId], stored);
+      void queries.invalidateQueries({ queryKey: ["timeline", display.displayId] });
+    },
+  });
+  const unpair = useMutation({
+    mutationFn: () => dataOf(commands.DELETE("/api/v1/displays/{displayId}", { params: { path: { displayId: display.displayId } } })),
+    onSuccess: () => {
+      void queries.invalidateQueries({ queryKey: ["fleet"] });
+      void navigate("/displays");
+    },
+  });
+  const problem = save.error instanceof ProblemError ? save.error : null;
+  const set = (change: Partial<typeof draft>) => {
+    setDraft({ ...draft, ...change });
+    setSaved(false);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form className="card display-form" onSubmit={submit} noValidate aria-label="Details">
+      <h2>Details</h2>
+      <fieldset disabled={!manage} className="plain">
+        <Field label="Name" value={draft.name} onChange={(event) => set({ name: event.target.value })} error={problem?.forField("name")} />
+        <Choice label="Time zone" value={draft.timeZone} onChange={(timeZone) => set({ timeZone })} options={timeZoneChoices(display.timeZone).map((zone) => ({ value: zone, label: zone }))} />
+        <TargetsPicker legend="Groups" chosen={draft.groupIds} onChange={(groupIds) => set({ groupIds })}
+                       options={(groups.data ?? []).map((group) => ({ id: group.groupId, name: group.name }))} />
+        <Field label="Tags" hint="comma-separated" value={draft.tags} onChange={(event) => set({ tags: event.target.value })} error={problem?.forField("tags")} />
+        <Choice label="Default playlist" value={draft.defaultPlaylistId} onChange={(defaultPlaylistId) => set({ defaultPlaylistId })}
+                none="None: the organisation's default" options={(playlists.data ?? []).map((playlist) => ({ value: playlist.playlistId, label: playlist.name }))} />
+      </fieldset>
+      {problem && !problem.forField("name") && !problem.forField("tags") && <FormProblem error={problem} />}
+      {manage && (
+        <div className="toolbar">
+          <button className="button" type="submit" disabled={save.isPending}>Save</button>
+          {saved && <span role="status">Saved.</span>}
+          <span className="spacer" />
+          {!confirming ? <button className="button secondary" type="button" onClick={() => setConfirming(true)}>Unpair</button> : <>
+            <span>Unpair {display.name}? The screen goes back to showing a pairing code.</span>
+            <button className="button danger" type="button" disabled={unpair.isPending} onClick={() => unpair.mutate()}>Unpair</button>
+            <button className="button secondary" type="button" onClick={() => setConfirming(false)}>Keep it</button>
+          </>}
+        </div>
+      )}
+      <FormProblem error={unpair.error} />
+    </form>
+  );
+}
+
+/** Now: online or not, what the screen reports showing, from the live fleet. */
+function Presence({ displayId }: { displayId: string }) {
+  const entry = useFleet().data?.find((each) => each.displayId === displayId);
+  if (!entry) {
+    return null;
+  }
+  const status = statusOf(entry);
+  return (
+    <p className="toolbar">
+      <span className={`status ${status.replace(/ /g, "-")}`}>{status}</span>
+      <span className="muted">last seen {entry.lastSeenAt ? new Date(entry.lastSeenAt).toLocaleString() : "never"}</span>
+    </p>
+  );
+}
+
+/** One display: its state now, what it will play for a week or a month and why, and its settings. */
+export function DisplayPage() {
+  const { displayId = "" } = useParams();
+  const display = useQuery({
+    queryKey: ["displays", displayId],
+    queryFn: () => dataOf(commands.GET("/api/v1/displays/{displayId}", { params: { path: { displayId } } })),
+  });
+  return (
+    <Loaded query={display} what="the display">
+      {(found) => (
+        <>
+          <h1>{found.name}</h1>
+          <Presence displayId={found.displayId} />
+          <Schedule display={found} />
+          <Details key={found.displayId} display={found} />
+        </>
+      )}
+    </Loaded>
+  );
+}

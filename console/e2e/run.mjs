@@ -127,6 +127,15 @@ try {
   await page.getByLabel("Files to upload").setInputFiles({ name: "welcome.png", mimeType: "image/png", buffer: png });
   await page.getByRole("list", { name: "Uploads" }).getByText("uploaded").waitFor();
   await page.getByRole("list", { name: "Content" }).getByText("welcome.png").waitFor();
+  step("the image shows as a thumbnail, and large in its preview");
+  const welcome = page.getByRole("list", { name: "Content" }).getByRole("listitem").filter({ hasText: "welcome.png" });
+  await page.waitForFunction(() => [...document.querySelectorAll("img.thumb")].some((image) => image.complete && image.naturalWidth > 0));
+  await welcome.getByRole("button", { name: "Preview" }).click();
+  await page.getByRole("dialog", { name: "Preview of welcome.png" }).getByRole("img", { name: "welcome.png" }).waitFor();
+  await accessible(page, "content preview");
+  await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
+  await page.getByRole("dialog").waitFor({ state: "hidden" });
+
   step("a large file goes straight to the object store (a presigned upload) with its progress, and joins the library");
   // from a file on disk: the browser reads it itself (a buffer this size would cross the driver's protocol slowly)
   const large = join(mkdtempSync(join(tmpdir(), "vizora-e2e-")), "poster-large.png");
@@ -215,6 +224,14 @@ try {
   await page.getByRole("list", { name: "What the colours mean" }).getByText("Opening week, the highest priority here (300)").waitFor();
   await accessible(page, "display");
   await screenshot(page, "display");
+
+  step("the calendar of a display shows the same, beside the others of a group or tag");
+  await page.getByRole("link", { name: "Calendar" }).click();
+  await page.getByLabel("Of").selectOption("display");
+  await page.getByLabel("Display", { exact: true }).selectOption({ label: "Lobby screen" });
+  await page.getByRole("region", { name: "Lobby screen" }).getByRole("list", { name: "Conflicts" })
+    .getByText("Background loop (priority 100) gives way to Opening week, the highest priority here (300)").waitFor();
+  await accessible(page, "calendar");
 
   step("a viewer, invited, sees the campaign and can change nothing");
   await page.getByRole("link", { name: "Team" }).click();

@@ -12,6 +12,7 @@ import { DisplaysPage } from "../fleet/DisplaysPage";
 import { PairDisplayPage } from "../fleet/PairDisplayPage";
 import { GroupsPage } from "../fleet/GroupsPage";
 import { DisplayPage } from "../displays/DisplayPage";
+import { CalendarPage } from "../displays/CalendarPage";
 import { ContentPage } from "../content/ContentPage";
 import { PlaylistsPage } from "../scheduling/PlaylistsPage";
 import { PlaylistEditorPage } from "../scheduling/PlaylistEditorPage";
@@ -48,6 +49,7 @@ export function App() {
                 <Route path="campaigns" element={<CampaignsPage />} />
                 <Route path="campaigns/new" element={<CampaignFormPage />} />
                 <Route path="campaigns/:campaignId" element={<CampaignFormPage />} />
+                <Route path="calendar" element={<CalendarPage />} />
                 <Route path="team" element={<TeamPage />} />
               </Route>
             </Route>

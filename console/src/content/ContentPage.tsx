@@ -1,4 +1,4 @@
-import { useRef, useState, type DragEvent, type FormEvent } from "react";
+import { useEffect, useRef, useState, type DragEvent, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, dataOf } from "../api/clients";
 import { ProblemError } from "../api/problems";
@@ -101,7 +101,32 @@ function usesOf(playlists: readonly { name: string; items: readonly { contentId:
   return uses;
 }
 
+/** What an item looks like: an image, a video's first frame (its poster), or the kind of a web page. */
+function Thumbnail({ item }: { item: Item }) {
+  if (!item.previewUrl) {
+    return <span className="thumb placeholder" aria-hidden="true">{item.kind === "web" ? "web" : "…"}</span>;
+  }
+  return item.kind === "video"
+    ? <video className="thumb" src={item.previewUrl} preload="metadata" muted aria-hidden="true" />
+    : <img className="thumb" src={item.previewUrl} alt="" loading="lazy" />;
+}
+
+/** The item large: the image, the video playing with its controls, or the web page's address to open. */
+function Preview({ item, onClose }: { item: Item; onClose(): void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => dialog.current?.showModal(), []);
+  return (
+    <dialog ref={dialog} className="preview-dialog" aria-label={`Preview of ${item.name}`} onClose={onClose}>
+      {item.kind === "video" && item.previewUrl ? <video src={item.previewUrl} controls autoPlay muted />
+        : item.previewUrl ? <img src={item.previewUrl} alt={item.name} />
+        : <p><a href={item.url} rel="noreferrer noopener" target="_blank">{item.url}</a></p>}
+      <form method="dialog"><button className="button">Close</button></form>
+    </dialog>
+  );
+}
+
 function ContentRow({ item, edit, usedIn, onDeleted }: { item: Item; edit: boolean; usedIn: string[] | undefined; onDeleted(): void }) {
+  const [previewing, setPreviewing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: () => dataOf(commands.DELETE("/api/v1/content/{contentId}", { params: { path: { contentId: item.contentId } } })),
@@ -109,10 +134,13 @@ function ContentRow({ item, edit, usedIn, onDeleted }: { item: Item; edit: boole
   });
   return (
     <li className="card toolbar">
+      <Thumbnail item={item} />
       <strong>{item.name}</strong>
       <span className="muted">{item.kind} · {item.mediaType}{item.sizeBytes ? ` · ${size(item.sizeBytes)}` : ""}{item.state !== "ready" ? ` · ${item.state}` : ""}</span>
       {item.url && <a href={item.url} rel="noreferrer noopener" target="_blank">open</a>}
       <span className="muted">{usedIn ? `in ${usedIn.join(", ")}` : "in no playlist"}</span>
+      {(item.previewUrl || item.url) && <button className="button secondary" onClick={() => setPreviewing(true)}>Preview</button>}
+      {previewing && <Preview item={item} onClose={() => setPreviewing(false)} />}
       <span className="spacer" />
       {edit && !confirming && <button className="button secondary" onClick={() => setConfirming(true)}>Delete</button>}
       {confirming && <>

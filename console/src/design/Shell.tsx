@@ -19,6 +19,7 @@ export function Shell() {
         <NavLink to="/content">Content</NavLink>
         <NavLink to="/playlists">Playlists</NavLink>
         <NavLink to="/campaigns">Campaigns</NavLink>
+        <NavLink to="/calendar">Calendar</NavLink>
         <NavLink to="/team">Team</NavLink>
         <span className="spacer" />
         <span className={`live-state ${live}`} role="status">{live === "live" ? "Live" : live === "connecting" ? "Connecting…" : "Reconnecting…"}</span>

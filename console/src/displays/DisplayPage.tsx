@@ -1,20 +1,19 @@
 import { useState, type FormEvent } from "react";
 import { useNavigate, useParams } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { commands, dataOf, reads } from "../api/clients";
+import { commands, dataOf } from "../api/clients";
 import { ProblemError } from "../api/problems";
 import { mayManageFleet, useOperator } from "../auth/SessionProvider";
 import { Choice } from "../design/Choice";
 import { Field } from "../design/Field";
-import { Failed, FormProblem, Loaded, Loading } from "../design/StateViews";
+import { FormProblem, Loaded } from "../design/StateViews";
 import { statusOf, useFleet, useGroups } from "../fleet/fleet";
 import { usePlaylists } from "../scheduling/playlists";
 import { TargetsPicker } from "../scheduling/TargetsPicker";
-import { TimelineChart } from "./TimelineChart";
+import { DisplaySchedule, SpanChoice, type Span } from "./DisplaySchedule";
 import type { components } from "../api/generated/command-service";
 
 type Display = components["schemas"]["Display"];
-const DAY = 86_400_000;
 /** The zones the browser knows, with the display's own first when the browser's list lacks it ("UTC" is not in Chromium's). */
 export function timeZoneChoices(current: string, known: readonly string[] = Intl.supportedValuesOf("timeZone")): string[] {
   return known.includes(current) ? [...known] : [current, ...known];
@@ -22,30 +21,16 @@ export function timeZoneChoices(current: string, known: readonly string[] = Intl
 
 /** The display's compiled timeline from now, for a week or a month, drawn on its own clock. */
 function Schedule({ display }: { display: Display }) {
-  const [span, setSpan] = useState<7 | 31>(7);
-  const [from] = useState(() => new Date());
-  const to = new Date(from.getTime() + span * DAY);
-  const timeline = useQuery({
-    queryKey: ["timeline", display.displayId, span],
-    queryFn: () => dataOf(reads.GET("/api/v1/displays/{displayId}/timeline", {
-      params: { path: { displayId: display.displayId }, query: { from: from.toISOString(), to: to.toISOString() } },
-    })),
-  });
-  const overview = useQuery({ queryKey: ["campaign-overview"], queryFn: () => dataOf(reads.GET("/api/v1/campaign-overview")) });
-  const campaigns = new Map((overview.data ?? []).map((campaign) => [campaign.campaignId, campaign]));
+  const [span, setSpan] = useState<Span>(7);
   return (
     <section className="card" aria-labelledby="schedule">
       <div className="toolbar">
         <h2 id="schedule">What it will play</h2>
         <span className="muted">on its clock ({display.timeZone})</span>
         <span className="spacer" />
-        <div role="group" aria-label="Span" className="segmented">
-          <button type="button" className="button secondary" aria-pressed={span === 7} onClick={() => setSpan(7)}>Week</button>
-          <button type="button" className="button secondary" aria-pressed={span === 31} onClick={() => setSpan(31)}>Month</button>
-        </div>
+        <SpanChoice span={span} onChange={setSpan} />
       </div>
-      {timeline.isPending ? <Loading what="the schedule" /> : timeline.isError ? <Failed error={timeline.error} retry={() => void timeline.refetch()} /> :
-        <TimelineChart slices={timeline.data.slices} windows={timeline.data.windows ?? []} timeZone={display.timeZone} campaigns={campaigns} />}
+      <DisplaySchedule displayId={display.displayId} timeZone={display.timeZone} span={span} />
     </section>
   );
 }

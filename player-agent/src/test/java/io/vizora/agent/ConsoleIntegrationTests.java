@@ -66,11 +66,12 @@ class ConsoleIntegrationTests {
         var page = get("/displays/pair", "text/html");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<div id=\"root\"></div>").doesNotContain("<script>");
-        // the console connects to its own origin, and to the object store for large uploads only
+        // the console reaches its own origin, and the object store for large uploads and previews only
         var store = URI.create(System.getenv("VIZORA_S3_ENDPOINT"));
+        var origin = store.getScheme() + "://" + store.getHost() + ":" + store.getPort();
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
                 .contains("script-src 'self'").doesNotContain("unsafe-inline").contains("frame-ancestors 'none'")
-                .contains("connect-src 'self' " + store.getScheme() + "://" + store.getHost() + ":" + store.getPort() + ";"));
+                .contains("connect-src 'self' " + origin + ";").contains("img-src 'self' data: blob: " + origin + ";"));
         assertThat(get("/api/v1/no-such-thing", "text/html").statusCode()).isEqualTo(401);
 
         var health = edge.health();

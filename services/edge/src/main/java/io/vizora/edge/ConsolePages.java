@@ -26,11 +26,14 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 @Configuration(proxyBeanMethods = false)
 class ConsolePages {
 
-    /** Nothing inline, nothing from elsewhere; the console connects to its own origin and to the object store for large uploads. */
-    static String contentSecurityPolicy(List<String> uploadOrigins) {
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-                + "media-src 'self' blob:; connect-src " + String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of("'self'"),
-                uploadOrigins.stream()).toList()) + "; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /**
+     * Nothing inline, nothing from elsewhere but the object store: the console puts large uploads
+     * there and shows images and videos from there, by presigned URL.
+     */
+    static String contentSecurityPolicy(List<String> objectStore) {
+        var store = objectStore.stream().map(origin -> " " + origin).collect(java.util.stream.Collectors.joining());
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:" + store + "; media-src 'self' blob:" + store
+                + "; connect-src 'self'" + store + "; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     }
     private static final List<String> NOT_PAGES = List.of("/api/", "/device/", "/partner/", "/.well-known/", "/v3/", "/actuator", "/assets/");
 
@@ -47,7 +50,7 @@ class ConsolePages {
     /** Security headers on what the edge answers itself; the services behind it set their own. */
     @Bean
     WebFilter consoleHeaders(EdgeProperties properties) {
-        var policy = contentSecurityPolicy(properties.uploadOriginsForPolicy());
+        var policy = contentSecurityPolicy(properties.objectStoreSources());
         return (exchange, chain) -> {
             var path = exchange.getRequest().getPath().value();
             var own = NOT_PAGES.stream().noneMatch(path::startsWith) || path.startsWith("/assets/");

@@ -10,19 +10,20 @@ import java.util.Map;
 
 /**
  * Where the services behind the edge answer, where the console's built files are, and the object
- * store's addresses as browsers reach them (large uploads go there straight, by presigned URL).
+ * store's addresses as browsers reach them: large uploads go there straight and previews come from
+ * there, both by presigned URL.
  */
 @ConfigurationProperties("vizora.edge")
 public record EdgeProperties(URI commandService, URI projector, URI pushGateway, URI partnerStreams, Path consoleDir,
-                             List<URI> uploadOrigins) {
+                             List<URI> objectStoreOrigins) {
 
     public EdgeProperties {
-        uploadOrigins = uploadOrigins == null ? List.of() : List.copyOf(uploadOrigins);
+        objectStoreOrigins = objectStoreOrigins == null ? List.of() : List.copyOf(objectStoreOrigins);
     }
 
-    /** The origins (scheme, host and port) the console may send uploads to besides its own. */
-    public List<String> uploadOriginsForPolicy() {
-        return uploadOrigins.stream().filter(uri -> uri.getScheme() != null && uri.getHost() != null)
+    /** The object store's origins (scheme, host and port), as a Content-Security-Policy names them. */
+    public List<String> objectStoreSources() {
+        return objectStoreOrigins.stream().filter(uri -> uri.getScheme() != null && uri.getHost() != null)
                 .map(uri -> uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())).distinct().toList();
     }
 

@@ -49,6 +49,9 @@ public class ContentService {
     /** Chunks requested ahead from the request body while the store reads it. */
     private static final int BODY_DEMAND = 8;
 
+    /** Long enough for an operator's visit to the library; the list is read again on each visit. */
+    private static final java.time.Duration PREVIEW_VALIDITY = java.time.Duration.ofHours(1);
+
     private final ContentRepository contents;
     private final ContentStorage storage;
     private final ContentProperties properties;
@@ -165,6 +168,12 @@ public class ContentService {
                         .thenReturn(content))
                 .as(transaction::transactional)
                 .flatMap(content -> content.objectKey() == null ? Mono.empty() : removeFile(content.objectKey()));
+    }
+
+    /** A link to look at a ready file for a while (thumbnails, previews); none for web pages or files still uploading. */
+    public java.util.Optional<String> previewUrl(Content content) {
+        return content.ready() && content.objectKey() != null
+                ? java.util.Optional.of(storage.downloadUrl(content.objectKey(), PREVIEW_VALIDITY)) : java.util.Optional.empty();
     }
 
     public Mono<Content> get(Caller caller, UUID contentId) {

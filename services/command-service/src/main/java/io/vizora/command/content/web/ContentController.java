@@ -1,5 +1,6 @@
 package io.vizora.command.content.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -84,16 +85,24 @@ class ContentController {
         return contents.confirmUpload(Callers.of(principal), contentId);
     }
 
+    /** A content item as operators see it: what is stored, and for a ready file a link to look at it for an hour. */
+    record ContentView(@JsonUnwrapped Content content, String previewUrl) {
+    }
+
+    private ContentView view(Content content) {
+        return new ContentView(content, contents.previewUrl(content).orElse(null));
+    }
+
     @GetMapping
-    @Operation(summary = "The organisation's content, newest first")
-    Flux<Content> list(@AuthenticationPrincipal Object principal) {
-        return contents.list(Callers.of(principal));
+    @Operation(summary = "The organisation's content, newest first, each ready file with a preview link valid for an hour")
+    Flux<ContentView> list(@AuthenticationPrincipal Object principal) {
+        return contents.list(Callers.of(principal)).map(this::view);
     }
 
     @GetMapping("/{contentId}")
-    @Operation(summary = "One content item; 404 outside the caller's organisation")
-    Mono<Content> get(@AuthenticationPrincipal Object principal, @PathVariable UUID contentId) {
-        return contents.get(Callers.of(principal), contentId);
+    @Operation(summary = "One content item, a ready file with a preview link valid for an hour; 404 outside the caller's organisation")
+    Mono<ContentView> get(@AuthenticationPrincipal Object principal, @PathVariable UUID contentId) {
+        return contents.get(Callers.of(principal), contentId).map(this::view);
     }
 
     @PutMapping("/{contentId}")

@@ -17,6 +17,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -64,6 +66,26 @@ class ContentIntegrationTests {
         }
         assertThat(Outbox.data(db, contentId, "vizora.content.content_uploaded.v1"))
                 .containsEntry("sha256", Files.sha256(png)).containsEntry("kind", "image").doesNotContainKey("url");
+    }
+
+    @Test
+    void theLibraryGivesEachReadyFileALinkThatShowsItForAnHourAndAWebPageNone() throws Exception {
+        var organisation = Organisations.create(http);
+        var editor = organisation.tokens().get("editor");
+        var image = Library.image(http, editor, "Poster");
+        post(editor, "/api/v1/content/web-pages", Map.of("name", "Weather", "url", "https://example.org/weather")).expectStatus().isCreated();
+
+        var listed = get(organisation.tokens().get("viewer"), "/api/v1/content").expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+        var byName = new HashMap<String, Map<?, ?>>();
+        listed.forEach(item -> byName.put((String) ((Map<?, ?>) item).get("name"), (Map<?, ?>) item));
+        assertThat(byName.get("Weather").get("previewUrl")).isNull();
+        var preview = (String) byName.get("Poster").get("previewUrl");
+        assertThat(preview).contains("X-Amz-Expires=3600");
+        var fetched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(preview)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(fetched.statusCode()).isEqualTo(200);
+        assertThat(fetched.body()).isEqualTo(Files.png());
+        get(editor, "/api/v1/content/" + image).expectStatus().isOk().expectBody().jsonPath("$.previewUrl").isNotEmpty()
+                .jsonPath("$.contentId").isEqualTo(image.toString());
     }
 
     @Test

@@ -105,7 +105,8 @@ require_jar() {
 
 start_service() { # $1 component, $2 jar, $3 port
   mkdir -p "$STATE/$1"
-  ( set -a; source "$ENV_FILE"; SERVER_PORT=$3; set +a
+  # VIZORA_KAFKA_MEMBER: a restarted service takes its consumers' partitions back at once (ADR 0022)
+  ( set -a; source "$ENV_FILE"; SERVER_PORT=$3; VIZORA_KAFKA_MEMBER=$1; set +a
     spawn "$1" "$STATE/$1/$1.log" "$JAVA_HOME/bin/java" -Xmx384m --enable-native-access=ALL-UNNAMED -jar "$2" )
 }
 

@@ -89,8 +89,14 @@ public final class ProjectorBenchmark {
             fleet.displays().forEach(display -> displays.add(display.toString()));
             watcher.campaign = fleet.campaign().toString();
             var setup = System.nanoTime();
+            var reported = System.nanoTime();
             while (watcher.seen() < n || !BenchFleet.nothingDue()) {
                 BenchFleet.deadline(setup, "first manifests of " + n + " displays");
+                if (System.nanoTime() - reported > 15_000_000_000L) {
+                    reported = System.nanoTime();
+                    System.out.printf("  setup of %,d displays: %,d first manifests after %.0f s, %s displays due%n", n, watcher.seen(),
+                            (reported - setup) / 1e9, BenchFleet.query("SELECT count(*) FROM projector.manifest_due"));
+                }
                 Thread.sleep(20);
             }
             var published = System.nanoTime();
@@ -129,10 +135,14 @@ public final class ProjectorBenchmark {
                 try (consumer) {
                     while (running) {
                         for (var record : consumer.poll(Duration.ofMillis(50))) {
-                            if (record.value() == null || !this.displays.contains(record.key())) {
+                            if (record.value() == null) {
                                 continue;
                             }
+                            // every key: a manifest may arrive before its display is known to the watcher
                             seen.add(record.key());
+                            if (!this.displays.contains(record.key())) {
+                                continue;
+                            }
                             if (System.nanoTime() >= publishedAt && new String(record.value(), StandardCharsets.UTF_8).contains(this.campaign)) {
                                 reached.putIfAbsent(record.key(), System.nanoTime() - publishedAt);
                             }
@@ -146,8 +156,8 @@ public final class ProjectorBenchmark {
             publishedAt = at;
         }
 
-        int seen() {
-            return seen.size();
+        long seen() {
+            return displays.stream().filter(seen::contains).count();
         }
 
         int reached() {

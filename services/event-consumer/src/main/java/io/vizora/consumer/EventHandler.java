@@ -1,14 +1,26 @@
 package io.vizora.consumer;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.List;
+
 /**
- * The effect of an event on a Postgres read model. It runs inside the transaction that also
- * records the event as processed, so it must write through the given client and nothing else.
+ * The effect of events on a Postgres read model. It runs inside the transaction that also records
+ * the events as processed, so it must write through the given client and nothing else.
  */
 @FunctionalInterface
 public interface EventHandler {
 
     Mono<Void> apply(ConsumedEvent event, DatabaseClient db);
+
+    /**
+     * The effects of a batch's events not applied before, in the order they were read, in one
+     * transaction. A fold that can write many events' rows in one statement overrides this; it
+     * must leave the same state as applying them one by one.
+     */
+    default Mono<Void> applyAll(List<ConsumedEvent> events, DatabaseClient db) {
+        return Flux.fromIterable(events).concatMap(event -> apply(event, db)).then();
+    }
 }

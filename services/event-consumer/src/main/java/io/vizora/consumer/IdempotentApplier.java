@@ -4,16 +4,21 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
 /**
- * Applies an event's effect once per event id for one named consumer: the dedup record and the
- * effect commit in one transaction, so a redelivered or replayed event changes nothing
+ * Applies events' effects once per event id for one named consumer: the dedup records and the
+ * effects commit in one transaction, so a redelivered or replayed event changes nothing
  * (guarantee 3, docs/architecture.md), and a failed effect leaves no dedup record behind.
  */
 public final class IdempotentApplier {
 
     private static final String RECORD = """
-            INSERT INTO processed_event (consumer, event_id) VALUES (:consumer, :eventId)
-            ON CONFLICT DO NOTHING""";
+            INSERT INTO processed_event (consumer, event_id)
+            SELECT :consumer, id FROM unnest(CAST(:ids AS uuid[])) AS id
+            ON CONFLICT DO NOTHING RETURNING event_id""";
 
     private final String consumer;
     private final DatabaseClient db;
@@ -27,11 +32,25 @@ public final class IdempotentApplier {
 
     /** Emits true if the effect was applied now, false if this event was applied before. */
     public Mono<Boolean> apply(ConsumedEvent event, EventHandler handler) {
-        return db.sql(RECORD).bind("consumer", consumer).bind("eventId", event.id())
-                .fetch().rowsUpdated()
-                .flatMap(inserted -> inserted == 0
-                        ? Mono.just(false)
-                        : handler.apply(event, db).thenReturn(true))
+        return applyAll(List.of(event), handler).map(applied -> applied == 1);
+    }
+
+    /**
+     * Applies, in one transaction and in the given order, the events not applied before (an event
+     * met twice in the list counts once); emits how many were applied now.
+     */
+    public Mono<Integer> applyAll(List<ConsumedEvent> events, EventHandler handler) {
+        if (events.isEmpty()) {
+            return Mono.just(0);
+        }
+        var ids = events.stream().map(event -> event.id().toString()).toArray(String[]::new);
+        return db.sql(RECORD).bind("consumer", consumer).bind("ids", ids)
+                .map(row -> row.get(0, UUID.class)).all().collectList()
+                .flatMap(inserted -> {
+                    var fresh = new HashSet<>(inserted);
+                    var now = events.stream().filter(event -> fresh.remove(event.id())).toList();
+                    return now.isEmpty() ? Mono.just(0) : handler.applyAll(now, db).thenReturn(now.size());
+                })
                 .as(transaction::transactional);
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.RetryListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -36,9 +36,11 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * A Kafka consumer group that applies each event once to a Postgres read model. An event that
- * breaks the contract goes straight to {@code <topic>.dlt}; one whose effect keeps failing goes
- * there after a few retries; either way the partition moves on.
+ * A Kafka consumer group that applies each event once to a Postgres read model, a poll's records
+ * at a time: their effects and dedup records commit in one transaction. An event that breaks the
+ * contract goes straight to {@code <topic>.dlt}; one whose effect keeps failing goes there after a
+ * few retries; either way its neighbours are applied exactly once, in order, and the partition
+ * moves on (ADR 0022).
  */
 public final class IdempotentEventConsumer implements MonitoredConsumer, AutoCloseable {
 
@@ -50,23 +52,32 @@ public final class IdempotentEventConsumer implements MonitoredConsumer, AutoClo
 
     /** {@code wants} picks the event types to apply; the others are read and passed over without a trace. */
     public record Settings(String consumerName, String bootstrapServers, List<String> topics, int concurrency,
-                           Duration firstRetry, int maxAttempts, Predicate<String> wants) {
+                           Duration firstRetry, int maxAttempts, Predicate<String> wants, String instance) {
 
         public static Settings of(String consumerName, String bootstrapServers, List<String> topics) {
-            return new Settings(consumerName, bootstrapServers, topics, 1, Duration.ofMillis(200), 3, type -> true);
+            return new Settings(consumerName, bootstrapServers, topics, 1, Duration.ofMillis(200), 3, type -> true, "");
         }
 
         public Settings withConcurrency(int consumers) {
-            return new Settings(consumerName, bootstrapServers, topics, consumers, firstRetry, maxAttempts, wants);
+            return new Settings(consumerName, bootstrapServers, topics, consumers, firstRetry, maxAttempts, wants, instance);
         }
 
         /** Attempts at an effect before its event goes to the dead-letter topic (contract violations go at once). */
         public Settings withMaxAttempts(int attempts) {
-            return new Settings(consumerName, bootstrapServers, topics, concurrency, firstRetry, attempts, wants);
+            return new Settings(consumerName, bootstrapServers, topics, concurrency, firstRetry, attempts, wants, instance);
         }
 
         public Settings wanting(Predicate<String> types) {
-            return new Settings(consumerName, bootstrapServers, topics, concurrency, firstRetry, maxAttempts, types);
+            return new Settings(consumerName, bootstrapServers, topics, concurrency, firstRetry, maxAttempts, types, instance);
+        }
+
+        /**
+         * A name this process keeps across restarts (blank: none). It makes the member static: one
+         * restarted after a crash takes its partitions back at once instead of waiting for the dead
+         * member's session to expire (ADR 0022).
+         */
+        public Settings asInstance(String name) {
+            return new Settings(consumerName, bootstrapServers, topics, concurrency, firstRetry, maxAttempts, wants, name == null ? "" : name);
         }
     }
 
@@ -82,6 +93,13 @@ public final class IdempotentEventConsumer implements MonitoredConsumer, AutoClo
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerConfig.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        if (!settings.instance().isBlank()) {
+            // with more than one consumer, the container suffixes each one's id with its index
+            consumerConfig.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, settings.consumerName() + "." + settings.instance());
+            // a static member does not leave the group when it stops: one that is not coming back
+            // holds its partitions for this long (the broker's minimum is 6 s)
+            consumerConfig.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        }
         var consumers = new DefaultKafkaConsumerFactory<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
 
         Map<String, Object> producerConfig = new HashMap<>();
@@ -115,13 +133,11 @@ public final class IdempotentEventConsumer implements MonitoredConsumer, AutoClo
         });
 
         var properties = new ContainerProperties(settings.topics().toArray(String[]::new));
-        properties.setAckMode(ContainerProperties.AckMode.RECORD);
-        properties.setMessageListener((MessageListener<String, byte[]>) record -> {
+        properties.setAckMode(ContainerProperties.AckMode.BATCH);
+        var batches = new BatchApplier(reader, applier, handler, settings.wants());
+        properties.setMessageListener((BatchMessageListener<String, byte[]>) records -> {
             try {
-                var event = reader.read(record);
-                if (settings.wants().test(event.type())) {
-                    applier.apply(event, handler).block(EFFECT_TIMEOUT);
-                }
+                batches.apply(records, EFFECT_TIMEOUT);
                 monitor.succeeded();
             } catch (RuntimeException e) {
                 monitor.failed(e);

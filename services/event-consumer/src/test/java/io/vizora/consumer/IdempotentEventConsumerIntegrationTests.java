@@ -54,6 +54,7 @@ class IdempotentEventConsumerIntegrationTests {
         db = DatabaseClient.create(connections);
         transaction = TransactionalOperator.create(new R2dbcTransactionManager(connections));
         db.sql("CREATE TABLE IF NOT EXISTS consumer_test_effect (event_id uuid NOT NULL, subject text NOT NULL)").then().block();
+        db.sql("CREATE TABLE IF NOT EXISTS consumer_test_ordered (seq bigserial, event_id uuid NOT NULL, subject text NOT NULL)").then().block();
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
     }
@@ -64,6 +65,9 @@ class IdempotentEventConsumerIntegrationTests {
         try (var admin = TestStack.kafkaAdmin()) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1), new NewTopic(topic + ".dlt", 1, (short) 1))).all().get();
         }
+        // a broker busy starting up may take a while to lead a new topic's partitions
+        await().atMost(Duration.ofSeconds(60)).until(() -> producer.partitionsFor(topic).stream()
+                .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty()));
     }
 
     @AfterEach
@@ -139,6 +143,40 @@ class IdempotentEventConsumerIntegrationTests {
         var deadLetters = readDeadLetters(1);
         assertThat(header(deadLetters.getFirst(), DeadLetterHeaders.REASON)).contains("projection rejected group " + doomed);
         assertThat(processed(idOf(failing))).isZero();
+    }
+
+    @Test
+    void aPoisonEventInTheMiddleOfABatchIsDeadLetteredWhileItsNeighboursApplyOnceAndInOrder() throws Exception {
+        var key = UUID.randomUUID();
+        var doomed = UUID.randomUUID();
+        var sent = new ArrayList<UUID>();
+        for (int i = 0; i < 60; i++) {
+            var event = groupCreated(UUID.randomUUID(), i == 30 ? doomed : UUID.randomUUID());
+            sent.add(idOf(event));
+            producer.send(new ProducerRecord<>(topic, key.toString(), event));
+            if (i == 45) {
+                producer.send(new ProducerRecord<>(topic, key.toString(), event)); // redelivered within the same batch
+            }
+        }
+        producer.flush();
+        // started after the sends, so that the first poll holds them all
+        startConsumer((event, client) -> event.subject().equals(doomed.toString())
+                ? Mono.error(new IllegalStateException("projection rejected group " + doomed))
+                : client.sql("INSERT INTO consumer_test_ordered (event_id, subject) VALUES (:id, :subject)")
+                        .bind("id", event.id()).bind("subject", event.subject()).then());
+
+        var expected = new ArrayList<>(sent);
+        var poison = expected.remove(30);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ordered(expected).size() == expected.size());
+        assertThat(ordered(expected)).containsExactlyElementsOf(expected);
+        assertThat(readDeadLetters(1)).extracting(r -> idOf(r.value())).containsExactly(poison);
+        assertThat(processed(poison)).isZero();
+    }
+
+    private static List<UUID> ordered(List<UUID> ids) {
+        return db.sql("SELECT event_id FROM consumer_test_ordered WHERE event_id = ANY(CAST(:ids AS uuid[])) ORDER BY seq")
+                .bind("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .map(r -> r.get(0, UUID.class)).all().collectList().block();
     }
 
     private static byte[] groupCreated(UUID eventId, UUID groupId) throws IOException {

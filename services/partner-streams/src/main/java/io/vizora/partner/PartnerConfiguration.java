@@ -68,7 +68,7 @@ class PartnerConfiguration {
                                          ObjectProvider<FlywayMigrationInitializer> migrations) {
         migrations.ifAvailable(migrated -> { });
         return consumer(IdempotentEventConsumer.Settings.of(properties.consumerGroup(), kafka, FEED_TOPICS)
-                .withConcurrency(properties.concurrency()), fold, contract, db, transaction);
+                .withConcurrency(properties.concurrency()).asInstance(properties.member()), fold, contract, db, transaction);
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
@@ -76,8 +76,8 @@ class PartnerConfiguration {
                                          PartnerFold fold, EventContract contract, DatabaseClient db, TransactionalOperator transaction,
                                          ObjectProvider<FlywayMigrationInitializer> migrations) {
         migrations.ifAvailable(migrated -> { });
-        return consumer(IdempotentEventConsumer.Settings.of(properties.consumerGroup() + KEYS_GROUP_SUFFIX, kafka, KEY_TOPICS),
-                fold, contract, db, transaction);
+        return consumer(IdempotentEventConsumer.Settings.of(properties.consumerGroup() + KEYS_GROUP_SUFFIX, kafka, KEY_TOPICS)
+                .asInstance(properties.member()), fold, contract, db, transaction);
     }
 
     private static IdempotentEventConsumer consumer(IdempotentEventConsumer.Settings settings, PartnerFold fold, EventContract contract,

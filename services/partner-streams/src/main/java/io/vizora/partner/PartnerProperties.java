@@ -7,10 +7,11 @@ import java.time.Duration;
 /**
  * @param consumerGroup the Kafka consumer group that folds the topics into the feed
  * @param concurrency   consumers in that group within this instance
+ * @param member        the name this process keeps across restarts, if any (static group membership, ADR 0022)
  * @param webhooks      how webhooks are delivered
  */
 @ConfigurationProperties("vizora.partner")
-public record PartnerProperties(String consumerGroup, int concurrency, Webhooks webhooks) {
+public record PartnerProperties(String consumerGroup, int concurrency, String member, Webhooks webhooks) {
 
     /**
      * @param firstRetry            the wait after a first failed attempt; it doubles per attempt (with jitter)

@@ -76,7 +76,8 @@ public class ProjectionConsumers {
     private static IdempotentEventConsumer consumer(Generation generation, ProjectorProperties properties, String projection, String kafka,
                                                     List<String> topics, EventContract contract, DatabaseClient db,
                                                     TransactionalOperator transaction, io.vizora.consumer.EventHandler fold) {
-        var settings = IdempotentEventConsumer.Settings.of(generation.consumer(projection), kafka, topics).withConcurrency(properties.concurrency());
+        var settings = IdempotentEventConsumer.Settings.of(generation.consumer(projection), kafka, topics)
+                .withConcurrency(properties.concurrency()).asInstance(properties.member());
         return new IdempotentEventConsumer(settings, contract, db, transaction, fold);
     }
 }

@@ -6,7 +6,11 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Each organisation's public events, numbered 1, 2, 3... in the order they were folded. */
 @Repository
@@ -26,31 +30,52 @@ public class Feed {
     }
 
     /**
-     * Takes the organisation's next position (the head row stays locked until this transaction
-     * commits, so positions become visible in order and without gaps) and stores the event there.
+     * Appends a run of events in their order, each organisation's at its next positions. Its head
+     * row stays locked until this transaction commits, so positions become visible in order and
+     * without gaps; heads are taken in one order (by organisation id) so that two consumers
+     * appending for the same organisations never deadlock. An event already in the feed keeps its
+     * position: another consumer group (a rebuild of the dedup records) may have appended it.
      */
-    static Mono<Void> append(DatabaseClient db, ConsumedEvent event) {
-        return db.sql("SELECT 1 FROM partner_event WHERE event_id = :id").bind("id", event.id()).map(row -> true).one()
-                .switchIfEmpty(appendNew(db, event).thenReturn(false))
+    static Mono<Void> appendAll(List<ConsumedEvent> events, DatabaseClient db) {
+        return db.sql("SELECT event_id FROM partner_event WHERE event_id = ANY(CAST(:ids AS uuid[]))")
+                .bind("ids", events.stream().map(event -> event.id().toString()).toArray(String[]::new))
+                .map(row -> row.get(0, UUID.class)).all().collect(Collectors.toSet())
+                .flatMapMany(present -> {
+                    var byOrganisation = new TreeMap<UUID, List<ConsumedEvent>>();
+                    events.stream().filter(event -> !present.contains(event.id()))
+                            .forEach(event -> byOrganisation.computeIfAbsent(event.tenantId(), organisation -> new ArrayList<>()).add(event));
+                    return Flux.fromIterable(byOrganisation.entrySet());
+                })
+                .concatMap(organisation -> append(db, organisation.getKey(), organisation.getValue()))
                 .then();
     }
 
-    /** Another consumer group (a rebuild of the dedup records) may have appended it already: an event has one position. */
-    private static Mono<Void> appendNew(DatabaseClient db, ConsumedEvent event) {
+    private static Mono<Void> append(DatabaseClient db, UUID organisation, List<ConsumedEvent> events) {
         return db.sql("""
-                        INSERT INTO partner_feed_head (organisation_id, position) VALUES (:organisation, 1)
-                        ON CONFLICT (organisation_id) DO UPDATE SET position = partner_feed_head.position + 1
+                        INSERT INTO partner_feed_head (organisation_id, position) VALUES (:organisation, :count)
+                        ON CONFLICT (organisation_id) DO UPDATE SET position = partner_feed_head.position + EXCLUDED.position
                         RETURNING position""")
-                .bind("organisation", event.tenantId())
+                .bind("organisation", organisation).bind("count", (long) events.size())
                 .map(row -> row.get("position", Long.class)).one()
-                .flatMap(position -> db.sql("""
-                                INSERT INTO partner_event (organisation_id, position, event_id, type, event)
-                                VALUES (:organisation, :position, :id, :type, :event)""")
-                        .bind("organisation", event.tenantId()).bind("position", position).bind("id", event.id())
-                        .bind("type", event.type()).bind("event", PublicCloudEvent.of(event, position))
-                        .then())
-                .then(db.sql("SELECT pg_notify('" + CHANNEL + "', :organisation)").bind("organisation", event.tenantId().toString())
-                        .then());
+                .flatMap(last -> {
+                    var first = last - events.size() + 1;
+                    var positions = new Long[events.size()];
+                    var stored = new String[events.size()];
+                    for (int i = 0; i < events.size(); i++) {
+                        positions[i] = first + i;
+                        stored[i] = PublicCloudEvent.of(events.get(i), first + i);
+                    }
+                    return db.sql("""
+                                    INSERT INTO partner_event (organisation_id, position, event_id, type, event)
+                                    SELECT :organisation, * FROM unnest(CAST(:positions AS bigint[]), CAST(:ids AS uuid[]),
+                                                                        CAST(:types AS text[]), CAST(:events AS text[]))""")
+                            .bind("organisation", organisation).bind("positions", positions)
+                            .bind("ids", events.stream().map(event -> event.id().toString()).toArray(String[]::new))
+                            .bind("types", events.stream().map(ConsumedEvent::type).toArray(String[]::new))
+                            .bind("events", stored)
+                            .then();
+                })
+                .then(db.sql("SELECT pg_notify('" + CHANNEL + "', :organisation)").bind("organisation", organisation.toString()).then());
     }
 
     public Flux<Entry> after(UUID organisation, long position, int limit) {

@@ -1,6 +1,5 @@
 package io.vizora.projector.audit;
 
-import io.r2dbc.postgresql.codec.Json;
 import io.vizora.consumer.ConsumedEvent;
 import io.vizora.consumer.EventHandler;
 import io.vizora.platform.security.ApiKeyDirectory;
@@ -10,6 +9,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Every event of every domain topic as one line of its organisation's audit log: who, what, when, to
@@ -18,15 +19,31 @@ import java.time.ZoneOffset;
  */
 public final class AuditFold implements EventHandler {
 
+    /** A batch's lines in one statement: the audit log is append-only, so order within a batch does not matter. */
     @Override
-    public Mono<Void> apply(ConsumedEvent event, DatabaseClient db) {
+    public Mono<Void> applyAll(List<ConsumedEvent> events, DatabaseClient db) {
         return db.sql("""
                         INSERT INTO audit_log (event_id, organisation_id, occurred_at, principal, type, subject, data)
-                        VALUES (:id, :tenant, :at, :principal, :type, :subject, :data) ON CONFLICT DO NOTHING""")
-                .bind("id", event.id()).bind("tenant", event.tenantId()).bind("at", event.time().atOffset(ZoneOffset.UTC))
-                .bind("principal", event.principal()).bind("type", event.type()).bind("subject", event.subject())
-                .bind("data", Json.of(audited(event).toString()))
+                        SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:tenants AS uuid[]), CAST(:ats AS timestamptz[]),
+                                             :principals, :types, :subjects, CAST(:data AS jsonb[]))
+                        ON CONFLICT DO NOTHING""")
+                .bind("ids", column(events, event -> event.id().toString()))
+                .bind("tenants", column(events, event -> event.tenantId().toString()))
+                .bind("ats", column(events, event -> event.time().toString()))
+                .bind("principals", column(events, ConsumedEvent::principal))
+                .bind("types", column(events, ConsumedEvent::type))
+                .bind("subjects", column(events, ConsumedEvent::subject))
+                .bind("data", column(events, event -> audited(event).toString()))
                 .then();
+    }
+
+    private static String[] column(List<ConsumedEvent> events, Function<ConsumedEvent, String> value) {
+        return events.stream().map(value).toArray(String[]::new);
+    }
+
+    @Override
+    public Mono<Void> apply(ConsumedEvent event, DatabaseClient db) {
+        return applyAll(List.of(event), db);
     }
 
     private static JsonNode audited(ConsumedEvent event) {

@@ -14,6 +14,7 @@ import io.vizora.schedule.Schedule;
 import io.vizora.schedule.Targets;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,8 +26,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -61,23 +63,46 @@ public class CompilationInputs {
 
     /** Empty if the display is not (or no longer) paired. */
     public Mono<Inputs> forDisplay(UUID displayId) {
+        return forDisplays(List.of(displayId)).flatMap(found -> Mono.justOrEmpty(found.stream().findFirst()));
+    }
+
+    /**
+     * The inputs of many displays with a few queries whatever their number: the displays at once,
+     * then each organisation's published campaigns, playlists and content once; the displays of an
+     * organisation share one library holding every playlist any of them may play. Displays not (or
+     * no longer) paired are left out.
+     */
+    public Mono<List<Inputs>> forDisplays(Collection<UUID> displayIds) {
         return db.sql("""
-                        SELECT d.organisation_id, d.time_zone, d.tags, d.group_ids, d.default_playlist_id, o.playlist_id AS organisation_default
-                        FROM display d LEFT JOIN organisation_default o ON o.organisation_id = d.organisation_id WHERE d.id = :id""")
-                .bind("id", displayId)
-                .map(row -> new Found(row.get("organisation_id", UUID.class), new DisplaySetting(displayId,
+                        SELECT d.id, d.organisation_id, d.time_zone, d.tags, d.group_ids, d.default_playlist_id, o.playlist_id AS organisation_default
+                        FROM display d LEFT JOIN organisation_default o ON o.organisation_id = d.organisation_id WHERE d.id = ANY(:ids)""")
+                .bind("ids", displayIds.toArray(UUID[]::new))
+                .map(row -> new Found(row.get("organisation_id", UUID.class), new DisplaySetting(row.get("id", UUID.class),
                         ZoneId.of(row.get("time_zone", String.class)), Set.copyOf(Arrays.asList(row.get("group_ids", UUID[].class))),
                         Set.copyOf(Arrays.asList(row.get("tags", String[].class))), Optional.ofNullable(row.get("default_playlist_id", UUID.class))),
                         Optional.ofNullable(row.get("organisation_default", UUID.class))))
-                .one()
-                .flatMap(found -> {
-                    var organisation = found.organisationId();
-                    var display = found.display();
-                    return campaigns(organisation)
-                            .map(all -> all.stream().filter(campaign -> campaign.targets().reach(display)).toList())
-                            .flatMap(campaigns -> library(organisation, campaigns, display.defaultPlaylistId(), found.organisationDefault())
-                                    .map(library -> new Inputs(organisation, display, campaigns, library)));
-                });
+                .all()
+                .groupBy(Found::organisationId)
+                .concatMap(organisation -> organisation.collectList().flatMapMany(this::ofOrganisation))
+                .collectList();
+    }
+
+    private Flux<Inputs> ofOrganisation(List<Found> displays) {
+        var organisation = displays.getFirst().organisationId();
+        var organisationDefault = displays.getFirst().organisationDefault();
+        return campaigns(organisation).flatMapMany(all -> {
+            var reaching = new LinkedHashMap<Found, List<CampaignRule>>();
+            var playlists = new HashSet<UUID>();
+            organisationDefault.ifPresent(playlists::add);
+            for (var found : displays) {
+                var campaigns = all.stream().filter(campaign -> campaign.targets().reach(found.display())).toList();
+                reaching.put(found, campaigns);
+                campaigns.forEach(campaign -> playlists.add(campaign.playlistId()));
+                found.display().defaultPlaylistId().ifPresent(playlists::add);
+            }
+            return library(organisation, playlists, organisationDefault).flatMapIterable(library -> reaching.entrySet().stream()
+                    .map(entry -> new Inputs(organisation, entry.getKey().display(), entry.getValue(), library)).toList());
+        });
     }
 
     private Mono<List<CampaignRule>> campaigns(UUID organisation) {
@@ -88,18 +113,13 @@ public class CompilationInputs {
                 .map(CompilationInputs::campaign).all().collectList();
     }
 
-    /** The playlists the display may play (its campaigns', its default, its organisation's default) and their content. */
-    private Mono<Library> library(UUID organisation, List<CampaignRule> campaigns, Optional<UUID> displayDefault, Optional<UUID> organisationDefault) {
-        var wanted = new HashSet<UUID>();
-        campaigns.forEach(campaign -> wanted.add(campaign.playlistId()));
-        displayDefault.ifPresent(wanted::add);
-        organisationDefault.ifPresent(wanted::add);
-        var playlistIds = wanted.toArray(UUID[]::new);
-        if (playlistIds.length == 0) {
+    /** The given playlists and their content. */
+    private Mono<Library> library(UUID organisation, Set<UUID> wanted, Optional<UUID> organisationDefault) {
+        if (wanted.isEmpty()) {
             return Mono.just(new Library(java.util.Map.of(), java.util.Map.of(), organisationDefault));
         }
         return db.sql("SELECT id, items FROM playlist WHERE organisation_id = :organisation AND id = ANY(:ids)")
-                .bind("organisation", organisation).bind("ids", playlistIds)
+                .bind("organisation", organisation).bind("ids", wanted.toArray(UUID[]::new))
                 .map(row -> java.util.Map.entry(row.get("id", UUID.class), entries(row.get("items", Json.class).asString())))
                 .all().collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)
                 .flatMap(playlists -> {

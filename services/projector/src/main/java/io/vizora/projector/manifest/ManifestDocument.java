@@ -18,8 +18,9 @@ public record ManifestDocument(UUID displayId, UUID organisationId, long version
     public record SliceDocument(Instant start, Instant end, String source, List<UUID> campaignIds, List<PlayItem> items) {
     }
 
-    public static ManifestDocument of(UUID organisationId, long version, Instant compiledAt, String timeZone, Timeline timeline) {
-        return new ManifestDocument(timeline.displayId(), organisationId, version, compiledAt, timeZone, timeline.from(), timeline.to(),
+    /** The display's manifest; the timeline may have been compiled for another display with the same inputs. */
+    public static ManifestDocument of(UUID displayId, UUID organisationId, long version, Instant compiledAt, String timeZone, Timeline timeline) {
+        return new ManifestDocument(displayId, organisationId, version, compiledAt, timeZone, timeline.from(), timeline.to(),
                 timeline.slices().stream().map(ManifestDocument::slice).toList());
     }
 

@@ -1,6 +1,8 @@
 package io.vizora.projector.manifest;
 
+import io.vizora.schedule.CampaignRule;
 import io.vizora.schedule.ScheduleCompiler;
+import io.vizora.schedule.Timeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -9,20 +11,27 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Compiles the manifests of due displays, many at once: a batch is taken off the due list with
- * SKIP LOCKED (so several projector instances share the work), compiled in parallel on all cores,
- * published, and only then removed from the list in the same transaction that took it; a crash
- * leaves the batch due. Manifests whose horizon runs short are marked due again.
+ * SKIP LOCKED (so several projector instances share the work), its inputs are read once, displays
+ * with the same inputs (time zone, campaigns, default playlists) are compiled once and stamped
+ * per display, the manifests are published, and only then is the batch removed from the list in
+ * the same transaction that took it; a crash leaves the batch due. Manifests whose horizon runs
+ * short are marked due again.
  */
 @Component
 public class ManifestWorker {
@@ -30,8 +39,9 @@ public class ManifestWorker {
     private static final Logger log = LoggerFactory.getLogger(ManifestWorker.class);
     static final Duration HORIZON = Duration.ofDays(7);
     private static final Duration REFRESH_BEFORE = Duration.ofDays(6);
-    private static final int BATCH = 200;
-    private static final int COMPILING_PER_CORE = 16;
+    private static final int BATCH = 1000;
+    /** Manifests in flight to Kafka and Redis at once. */
+    private static final int PUBLISHING = 256;
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -70,42 +80,65 @@ public class ManifestWorker {
                             SELECT display_id FROM manifest_due ORDER BY due_since LIMIT :batch FOR UPDATE SKIP LOCKED)
                         RETURNING display_id""")
                 .bind("batch", BATCH)
-                .map(row -> row.get(0, UUID.class)).all()
-                .parallel().runOn(Schedulers.parallel())
-                // the batch shares one connection, whose request queue is bounded: a few displays at a time per core
-                .flatMap(this::compile, false, COMPILING_PER_CORE)
-                .sequential()
-                .count()
+                .map(row -> row.get(0, UUID.class)).all().collectList()
+                .flatMap(due -> due.isEmpty() ? Mono.just(0L) : inputs.forDisplays(due)
+                        .flatMap(found -> compile(found).then(withdraw(due, found)))
+                        .thenReturn((long) due.size()))
                 .as(transaction::transactional);
     }
 
-    private Mono<Void> compile(UUID displayId) {
-        return inputs.forDisplay(displayId)
-                .flatMap(found -> {
-                    var now = Instant.now();
-                    var timeline = ScheduleCompiler.compile(found.display(), found.campaigns(), found.library(), now, HORIZON);
-                    return nextVersion(displayId, found.organisationId(), now)
-                            .map(version -> ManifestDocument.of(found.organisationId(), version, now, found.display().zone().getId(), timeline))
-                            .flatMap(publisher::publish)
-                            .thenReturn(true);
-                })
-                .switchIfEmpty(Mono.defer(() -> db.sql("DELETE FROM manifest WHERE display_id = :id").bind("id", displayId).then()
-                        .then(publisher.withdraw(displayId)).thenReturn(false)))
+    /** What makes two displays' timelines the same. */
+    private record Shape(UUID organisationId, ZoneId zone, List<UUID> campaigns, Optional<UUID> defaultPlaylistId) {
+        static Shape of(CompilationInputs.Inputs inputs) {
+            return new Shape(inputs.organisationId(), inputs.display().zone(),
+                    inputs.campaigns().stream().map(CampaignRule::campaignId).toList(), inputs.display().defaultPlaylistId());
+        }
+    }
+
+    private Mono<Void> compile(List<CompilationInputs.Inputs> displays) {
+        if (displays.isEmpty()) {
+            return Mono.empty();
+        }
+        var now = Instant.now();
+        var timelines = new HashMap<Shape, Timeline>();
+        for (var found : displays) {
+            timelines.computeIfAbsent(Shape.of(found), shape -> ScheduleCompiler.compile(found.display(), found.campaigns(), found.library(), now, HORIZON));
+        }
+        return nextVersions(displays, now)
+                .flatMapMany(versions -> Flux.fromIterable(displays).map(found -> ManifestDocument.of(found.display().displayId(), found.organisationId(),
+                        versions.get(found.display().displayId()), now, found.display().zone().getId(), timelines.get(Shape.of(found)))))
+                .flatMap(publisher::publish, PUBLISHING)
                 .then();
     }
 
-    private Mono<Long> nextVersion(UUID displayId, UUID organisationId, Instant compiledAt) {
+    /** Displays that were due but are no longer paired lose their manifest. */
+    private Mono<Void> withdraw(List<UUID> due, List<CompilationInputs.Inputs> found) {
+        var gone = new HashSet<>(due);
+        found.forEach(inputs -> gone.remove(inputs.display().displayId()));
+        if (gone.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("DELETE FROM manifest WHERE display_id = ANY(:ids)").bind("ids", gone.toArray(UUID[]::new)).then()
+                .thenMany(Flux.fromIterable(gone).concatMap(publisher::withdraw))
+                .then();
+    }
+
+    /** Every display's next manifest version, in one statement. */
+    private Mono<Map<UUID, Long>> nextVersions(List<CompilationInputs.Inputs> displays, Instant compiledAt) {
         return db.sql("""
                         INSERT INTO manifest (display_id, organisation_id, version, compiled_at, valid_until)
-                        VALUES (:display, :organisation, :floor, :at, :until)
+                        SELECT display_id, organisation_id, :floor, :at, :until
+                        FROM unnest(CAST(:displays AS uuid[]), CAST(:organisations AS uuid[])) AS due (display_id, organisation_id)
                         ON CONFLICT (display_id) DO UPDATE SET version = GREATEST(manifest.version + 1, EXCLUDED.version),
                             compiled_at = EXCLUDED.compiled_at, valid_until = EXCLUDED.valid_until
-                        RETURNING version""")
-                .bind("display", displayId).bind("organisation", organisationId)
+                        RETURNING display_id, version""")
+                .bind("displays", displays.stream().map(found -> found.display().displayId()).toArray(UUID[]::new))
+                .bind("organisations", displays.stream().map(CompilationInputs.Inputs::organisationId).toArray(UUID[]::new))
                 .bind("floor", compiledAt.getEpochSecond() * 1_000_000 + compiledAt.getNano() / 1_000)
                 .bind("at", OffsetDateTime.ofInstant(compiledAt, ZoneOffset.UTC))
                 .bind("until", OffsetDateTime.ofInstant(compiledAt.plus(HORIZON), ZoneOffset.UTC))
-                .map(row -> row.get(0, Long.class)).one();
+                .map(row -> Map.entry(row.get("display_id", UUID.class), row.get("version", Long.class))).all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /** Manifests with less than a day of their horizon left are compiled again. */

@@ -3,11 +3,13 @@ package io.vizora.projector.state;
 import io.r2dbc.postgresql.codec.Json;
 import io.vizora.consumer.ConsumedEvent;
 import io.vizora.consumer.EventHandler;
+import io.vizora.consumer.EventRuns;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,6 +27,39 @@ public final class StateFolds implements EventHandler {
             WHERE %s AND """ + Targeting.REACHES + """
             ON CONFLICT DO NOTHING""";
 
+    private static final String GROUP_CREATED = "vizora.fleet.display_group_created.v1";
+    private static final String GROUP_RENAMED = "vizora.fleet.display_group_renamed.v1";
+
+    /** Runs of group upserts go in one statement each; every other event is folded in turn. */
+    @Override
+    public Mono<Void> applyAll(List<ConsumedEvent> events, DatabaseClient db) {
+        return EventRuns.apply(events, db, event -> event.type().equals(GROUP_CREATED) || event.type().equals(GROUP_RENAMED),
+                StateFolds::upsertGroups, this);
+    }
+
+    /**
+     * The last name per group and organisation wins, as it would event by event (one statement
+     * may not update a row twice). A group id claimed by two organisations in one run breaks the
+     * statement; the batch is then folded event by event, where the second claim changes nothing.
+     */
+    private static Mono<Void> upsertGroups(List<ConsumedEvent> events, DatabaseClient db) {
+        var last = new LinkedHashMap<String, ConsumedEvent>();
+        for (var event : events) {
+            var key = event.data().get("groupId").asString() + "/" + event.tenantId();
+            last.remove(key);
+            last.put(key, event);
+        }
+        var groups = List.copyOf(last.values());
+        return db.sql("""
+                        INSERT INTO display_group (id, organisation_id, name)
+                        SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:tenants AS uuid[]), CAST(:names AS text[]))
+                        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name WHERE display_group.organisation_id = EXCLUDED.organisation_id""")
+                .bind("ids", groups.stream().map(event -> event.data().get("groupId").asString()).toArray(String[]::new))
+                .bind("tenants", groups.stream().map(event -> event.tenantId().toString()).toArray(String[]::new))
+                .bind("names", groups.stream().map(event -> event.data().get("name").asString()).toArray(String[]::new))
+                .then();
+    }
+
     @Override
     public Mono<Void> apply(ConsumedEvent event, DatabaseClient db) {
         var data = event.data();
@@ -35,10 +70,7 @@ public final class StateFolds implements EventHandler {
             case "vizora.fleet.display_unpaired.v1" -> dueForDisplay(db, tenant, uuid(data, "displayId"))
                     .then(db.sql("DELETE FROM display WHERE id = :id AND organisation_id = :tenant")
                             .bind("id", uuid(data, "displayId")).bind("tenant", tenant).then());
-            case "vizora.fleet.display_group_created.v1", "vizora.fleet.display_group_renamed.v1" -> db.sql("""
-                            INSERT INTO display_group (id, organisation_id, name) VALUES (:id, :tenant, :name)
-                            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name WHERE display_group.organisation_id = EXCLUDED.organisation_id""")
-                    .bind("id", uuid(data, "groupId")).bind("tenant", tenant).bind("name", data.get("name").asString()).then();
+            case GROUP_CREATED, GROUP_RENAMED -> upsertGroups(List.of(event), db);
             case "vizora.fleet.display_group_deleted.v1" -> groupDeleted(db, tenant, uuid(data, "groupId"));
             case "vizora.content.content_uploaded.v1" -> inTurn(db, uuid(data, "contentId")).then(upsertContent(db, tenant, data))
                     .then(dueForContent(db, tenant, uuid(data, "contentId")));

@@ -2,8 +2,10 @@ package io.vizora.projector.analytics;
 
 import io.vizora.platform.clickhouse.ClickHouseStore;
 import io.vizora.projector.ProjectorIntegrationTest;
+import io.vizora.schemas.Envelope;
 import io.vizora.testsupport.DomainEvents;
 import io.vizora.testsupport.ServiceProcess;
+import io.vizora.testsupport.TestStack;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -12,11 +14,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Plays reach ClickHouse exactly once: duplicates on the topic (an agent that sent a batch again)
  * change no count, and a projector killed -9 in the middle of ingesting a backlog, then restarted,
- * ends with every play once. The second test stops this context's ingest so that only the
+ * ends with every play once; killed again in the middle of folding a batch of events, it ends with
+ * each applied once. The second test stops this context's ingest so that only the
  * projector process ingests (and starts it again afterwards).
  */
 @ProjectorIntegrationTest
@@ -107,7 +113,8 @@ class PlaybackIngestIntegrationTests {
         var own = "killed_" + UUID.randomUUID().toString().replace("-", "");
         try (var projector = ServiceProcess.start(Path.of("target", "projector.jar"), "projector-killed", 0,
                 "--vizora.tokens.jwks-uri=" + System.getProperty("vizora.tokens.jwks-uri"), "--vizora.projector.generation=" + own,
-                "--spring.flyway.schemas=" + own, "--spring.r2dbc.properties.schema=" + own, "--vizora.projector.redis-prefix=" + own + ":")) {
+                "--spring.flyway.schemas=" + own, "--spring.r2dbc.properties.schema=" + own, "--vizora.projector.redis-prefix=" + own + ":",
+                "--vizora.projector.member=killed")) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> count("count()", tenant) > 0);
             projector.kill();
             var atKill = count("count()", tenant);
@@ -118,6 +125,65 @@ class PlaybackIngestIntegrationTests {
             assertThat(count("count()", tenant)).isEqualTo(total);
             assertThat(count("uniqExact(play_id)", tenant)).isEqualTo(total);
             assertThat(rolledUp(tenant).getFirst()).as("plays in the hourly rollup").isEqualTo(Integer.toString(total));
+
+            killedInTheMiddleOfABatch(projector, own);
+        }
+    }
+
+    /**
+     * The folds apply a poll's events in one transaction: a projector killed while folding, then
+     * restarted (as the same static member), ends with every event applied once and the last
+     * rename of each group in place.
+     */
+    private static void killedInTheMiddleOfABatch(ServiceProcess projector, String schema) throws Exception {
+        var tenant = UUID.randomUUID();
+        var groups = IntStream.range(0, 100).mapToObj(i -> UUID.randomUUID()).toList();
+        int events = 20_000;
+        for (int i = 0; i < events; i++) {
+            var group = groups.get(i % groups.size());
+            var type = i < groups.size() ? "vizora.fleet.display_group_created.v1" : "vizora.fleet.display_group_renamed.v1";
+            DomainEvents.shared().record("vizora.fleet", group.toString(), Envelope.json(UUID.randomUUID(), type, tenant, group.toString(),
+                    "user:" + tenant, Instant.now(), Map.of("groupId", group.toString(), "name", "Group " + i)));
+        }
+        DomainEvents.shared().flush();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10)).until(() -> audited(schema, tenant) > 0);
+        projector.kill();
+        var atKill = audited(schema, tenant);
+        assertThat(atKill).as("killed in the middle of folding").isBetween(1L, events - 1L);
+
+        var restarted = System.nanoTime();
+        projector.restart().awaitUp();
+        var ready = System.nanoTime();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> audited(schema, tenant) > atKill);
+        System.out.printf("killed projector started again: ready after %d ms, folding again %d ms after it was ready%n",
+                (ready - restarted) / 1_000_000, (System.nanoTime() - ready) / 1_000_000);
+        await().atMost(Duration.ofSeconds(120)).until(() -> audited(schema, tenant) >= events);
+        assertThat(audited(schema, tenant)).isEqualTo(events);
+        assertThat(single(schema, "SELECT count(DISTINCT event_id) FROM %s.audit_log WHERE organisation_id = ?", tenant)).isEqualTo(events);
+        // the last rename of group k is event (events - 100 + k)
+        for (int k = 0; k < groups.size(); k++) {
+            try (var connection = TestStack.jdbc();
+                 var statement = connection.prepareStatement("SELECT name FROM " + schema + ".display_group WHERE id = ?")) {
+                statement.setObject(1, groups.get(k));
+                try (var result = statement.executeQuery()) {
+                    assertThat(result.next()).isTrue();
+                    assertThat(result.getString(1)).isEqualTo("Group " + (events - groups.size() + k));
+                }
+            }
+        }
+    }
+
+    private static long audited(String schema, UUID tenant) throws SQLException {
+        return single(schema, "SELECT count(*) FROM %s.audit_log WHERE organisation_id = ?", tenant);
+    }
+
+    private static long single(String schema, String query, UUID tenant) throws SQLException {
+        try (var connection = TestStack.jdbc(); var statement = connection.prepareStatement(query.formatted(schema))) {
+            statement.setObject(1, tenant);
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
         }
     }
 }

@@ -25,7 +25,7 @@ classpath="$ROOT/benchmarks/target/classpath.txt"
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1)"
 echo "command: make bench ($(date -u +%Y-%m-%dT%H:%MZ))"
-# VIZORA_BENCH=relay, =api, =projector, =gateway, =analytics or =console runs one part only
+# VIZORA_BENCH=relay, =api, =projector, =gateway, =analytics, =recovery or =console runs one part only
 want() { [[ ${VIZORA_BENCH:-all} == all || ${VIZORA_BENCH:-all} == "$1" ]]; }
 benchmark() { "$JAVA_HOME/bin/java" -Xmx1g -cp "$ROOT/benchmarks/target/classes:$(cat "$classpath")" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "io.vizora.benchmarks.$1"; }
@@ -36,4 +36,5 @@ fi
 if want projector; then echo; benchmark ProjectorBenchmark; fi
 if want gateway; then echo; benchmark GatewayBenchmark; fi
 if want analytics; then echo; PROJECTOR_PORT=$((28082 + VIZORA_PORT_OFFSET)) COMMAND_SERVICE_PORT=$((28080 + VIZORA_PORT_OFFSET)) benchmark AnalyticsBenchmark; fi
+if want recovery; then echo; benchmark RecoveryBenchmark; fi
 if want console; then echo; (cd "$ROOT/console" && node bench/run.mjs); fi

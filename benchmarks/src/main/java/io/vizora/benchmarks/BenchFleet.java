@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,6 +79,28 @@ record BenchFleet(KafkaProducer<String, byte[]> producer, UUID tenant, UUID grou
     /** Whether the projector has compiled every display it was asked to. */
     static boolean nothingDue() throws SQLException {
         return query("SELECT count(*) FROM projector.manifest_due").equals("0");
+    }
+
+    /** Runs ops/stack.sh on the bench stack (the environment ops/bench.sh set) and waits for it. */
+    static void stack(String... arguments) throws Exception {
+        var command = new ArrayList<String>();
+        command.add(TestStack.repositoryRoot().resolve("ops/stack.sh").toString());
+        command.addAll(List.of(arguments));
+        var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("ops/stack.sh " + String.join(" ", arguments) + " failed");
+        }
+    }
+
+    /** A count the query gives for one organisation. */
+    static long count(String sql, UUID organisation) throws SQLException {
+        try (var connection = TestStack.jdbc(); var statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, organisation);
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 
     static void deadline(long startNanos, String what) {

@@ -76,12 +76,12 @@ public final class OutboxRelayBenchmark {
      */
     private static double backlogDrain(CloudEventEncoder encoder, List<UUID> groups, Principal principal) throws Exception {
         var tenant = UUID.randomUUID();
-        stack("down", "outbox-relay");
+        BenchFleet.stack("down", "outbox-relay");
         var writer = Writer.of(encoder);
         Map<UUID, Long> arrivedAt;
         try (var arrivals = new Arrivals(tenant)) {
             Flux.fromIterable(batches(groups, tenant, principal)).flatMap(writer::commit, CONCURRENCY).blockLast();
-            stack("up", "--services");
+            BenchFleet.stack("up", "--services");
             arrivedAt = arrivals.await(EVENTS);
         }
         var first = arrivedAt.values().stream().mapToLong(Long::longValue).min().orElseThrow();
@@ -108,16 +108,6 @@ public final class OutboxRelayBenchmark {
 
         Mono<List<UUID>> commit(List<OutboxEvent> batch) {
             return outbox.appendAll(batch).as(transaction::transactional);
-        }
-    }
-
-    private static void stack(String... arguments) throws Exception {
-        var command = new ArrayList<String>();
-        command.add(TestStack.repositoryRoot().resolve("ops/stack.sh").toString());
-        command.addAll(List.of(arguments));
-        var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("ops/stack.sh " + String.join(" ", arguments) + " failed");
         }
     }
 

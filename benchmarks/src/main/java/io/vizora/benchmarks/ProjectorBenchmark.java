@@ -35,6 +35,7 @@ public final class ProjectorBenchmark {
 
     private static final TopicCatalogue CATALOGUE = TopicCatalogue.load();
     private static final int FOLD_EVENTS = Integer.getInteger("foldEvents", 20_000);
+    private static final int REPLAY_EVENTS = Integer.getInteger("replayEvents", 200_000);
     private static final List<Integer> FLEETS = List.of(1, 100, 10_000);
 
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -44,6 +45,7 @@ public final class ProjectorBenchmark {
     public static void main(String[] args) throws Exception {
         var benchmark = new ProjectorBenchmark();
         benchmark.folds();
+        benchmark.replay();
         for (var displays : FLEETS) {
             benchmark.publishToManifests(displays);
         }
@@ -78,6 +80,61 @@ public final class ProjectorBenchmark {
             var seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("%s projection: %,d events folded in %.2f s = %,.0f events/s (all sent after %.2f s)%n",
                     projection, FOLD_EVENTS, seconds, FOLD_EVENTS / seconds, (sent - start) / 1e9);
+        }
+    }
+
+    /**
+     * A replay: the projector and partner streams are stopped while events pile up on the topic,
+     * then started; each projection's rate from its first fold of them to its last.
+     */
+    private void replay() throws Exception {
+        var tenant = UUID.randomUUID();
+        var groups = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> UUID.randomUUID()).toList();
+        BenchFleet.stack("down", "projector", "partner-streams");
+        for (int i = 0; i < REPLAY_EVENTS; i++) {
+            var group = groups.get(i % groups.size());
+            send(tenant, i < groups.size() ? "vizora.fleet.display_group_created.v1" : "vizora.fleet.display_group_renamed.v1", group,
+                    Map.of("groupId", group.toString(), "name", "Group " + i));
+        }
+        producer.flush();
+        var counts = new java.util.LinkedHashMap<String, String>();
+        counts.put("audit projection", "SELECT count(*) FROM projector.audit_log WHERE organisation_id = ?");
+        counts.put("state projection", "SELECT count(*) FROM projector.display_group WHERE organisation_id = ? AND name = 'Group " + (REPLAY_EVENTS - 1) + "'");
+        counts.put("partner feed", "SELECT count(*) FROM partner.partner_event WHERE organisation_id = ?");
+        var targets = Map.of("audit projection", (long) REPLAY_EVENTS, "state projection", 1L, "partner feed", (long) REPLAY_EVENTS);
+        var first = new java.util.HashMap<String, Long>();
+        var last = new java.util.HashMap<String, Long>();
+        var starting = Thread.ofPlatform().start(() -> {
+            try {
+                BenchFleet.stack("up", "--services");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        var start = System.nanoTime();
+        while (last.size() < counts.size()) {
+            BenchFleet.deadline(start, "replay of " + REPLAY_EVENTS + " events");
+            for (var projection : counts.keySet()) {
+                if (last.containsKey(projection)) {
+                    continue;
+                }
+                var count = BenchFleet.count(counts.get(projection), tenant);
+                if (count > 0) {
+                    first.putIfAbsent(projection, System.nanoTime());
+                }
+                if (count >= targets.get(projection)) {
+                    last.put(projection, System.nanoTime());
+                }
+            }
+            Thread.sleep(250);
+        }
+        starting.join();
+        // the state's last rename lands at the end of its replay; its start is the audit's, which folds the same events
+        first.put("state projection", first.get("audit projection"));
+        for (var projection : counts.keySet()) {
+            var seconds = (last.get(projection) - first.get(projection)) / 1e9;
+            System.out.printf("replay: %s folded %,d events in %.1f s from its first fold = %,.0f events/s%n", projection, REPLAY_EVENTS, seconds,
+                    REPLAY_EVENTS / seconds);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.vizora.command.web;
 
+import io.r2dbc.spi.R2dbcTimeoutException;
 import io.vizora.command.domain.RuleViolation;
 import io.vizora.platform.edge.InputProblems;
 import io.vizora.platform.edge.RequestIdFilter;
@@ -63,10 +64,34 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<ProblemDetail>> unexpected(Exception exception, ServerWebExchange exchange) {
+        if (waitedForTheDatabase(exception)) {
+            return Mono.just(busy(exchange));
+        }
         log.atError().addKeyValue("requestId", RequestIdFilter.of(exchange)).setCause(exception).log("unhandled error");
         var detail = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. Quote the request id when you report it.");
         return Mono.just(ResponseEntity.internalServerError().body(withRequestId(detail, exchange)));
+    }
+
+    /**
+     * Overload: every database connection stayed busy for as long as a request may wait for one
+     * ({@code spring.r2dbc.pool.max-acquire-time}), or the database did not answer in time.
+     * Refusing it at once with a time to retry keeps the queue short for the requests being
+     * served (ADR 0023).
+     */
+    private static boolean waitedForTheDatabase(Throwable exception) {
+        for (var cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof R2dbcTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ResponseEntity<ProblemDetail> busy(ServerWebExchange exchange) {
+        var detail = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The service is busy; retry in a second.");
+        detail.setTitle("Busy");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(withRequestId(detail, exchange));
     }
 
     @Override

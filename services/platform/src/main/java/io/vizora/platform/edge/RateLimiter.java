@@ -4,6 +4,8 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -23,14 +25,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Token buckets in Redis (bucket4j), so every instance of the service counts against the same
- * limits. Buckets expire from Redis once full again. Redis buckets are compare-and-swap: many
- * concurrent requests on one key (one busy user, one address behind a NAT) would retry each
- * other's swaps, so each key's proxy batches concurrent requests into one swap (bucket4j's
- * batching optimization), which lives in the proxy: proxies of recent keys are kept for that.
+ * limits. Buckets expire from Redis once full again. Each key's bucket has a local proxy (those
+ * of recent keys are kept) that decides most requests in memory: it takes up to 2% of the limit,
+ * or 100 ms, without asking Redis, then synchronises (bucket4j's delaying optimization), so a busy
+ * client costs Redis a call per few dozen requests instead of one per request, and N instances
+ * admit at most N times that much beyond the limit (ADR 0023). {@link #consumeExactly} decides
+ * every request in Redis, batching concurrent ones into one compare-and-swap: for limits on
+ * guessing secrets, where every attempt counts.
  */
 public class RateLimiter implements AutoCloseable {
 
     private static final int RECENT_KEYS = 10_000;
+    private static final Duration UNSYNCHRONISED_FOR = Duration.ofMillis(100);
 
     private final RedisClient client;
     private final StatefulRedisConnection<String, byte[]> connection;
@@ -53,13 +59,23 @@ public class RateLimiter implements AutoCloseable {
                 .asAsync();
     }
 
-    /** Takes one request from the bucket under {@code key}; the probe says whether it was allowed. */
+    /** Takes one request from the bucket under {@code key}, deciding locally between synchronisations; the probe says whether it was allowed. */
     public Mono<ConsumptionProbe> consume(String key, RateLimitProperties.Limit limit) {
+        var unsynchronised = Math.max(1, limit.capacity() / 50);
+        return consume(key, limit, Optimizations.delaying(new DelayParameters(unsynchronised, UNSYNCHRONISED_FOR)));
+    }
+
+    /** Takes one request from the bucket under {@code key}, decided in Redis. */
+    public Mono<ConsumptionProbe> consumeExactly(String key, RateLimitProperties.Limit limit) {
+        return consume(key, limit, Optimizations.batching());
+    }
+
+    private Mono<ConsumptionProbe> consume(String key, RateLimitProperties.Limit limit, Optimization optimization) {
         var configuration = configurations.computeIfAbsent(limit, l -> BucketConfiguration.builder()
                 .addLimit(bandwidth -> bandwidth.capacity(l.capacity()).refillGreedy(l.capacity(), l.period()))
                 .build());
         var bucket = recent.computeIfAbsent(key + "|" + limit, k -> buckets.builder()
-                .withOptimization(Optimizations.batching())
+                .withOptimization(optimization)
                 .build("vizora:rate:" + key, configuration));
         return Mono.fromFuture(() -> bucket.tryConsumeAndReturnRemaining(1));
     }

@@ -52,7 +52,7 @@ public final class RateLimits {
             return address(exchange).flatMap(address -> {
                 var general = limiter.consume("address:" + address, limits.perAddress());
                 var verdict = isAuthentication(path)
-                        ? general.zipWith(limiter.consume("authentication:" + address, limits.authenticationPerAddress()), RateLimits::stricter)
+                        ? general.zipWith(limiter.consumeExactly("authentication:" + address, limits.authenticationPerAddress()), RateLimits::stricter)
                         : general;
                 return verdict.flatMap(probe -> probe.isConsumed() ? chain.filter(exchange) : refuse(exchange, probe));
             });

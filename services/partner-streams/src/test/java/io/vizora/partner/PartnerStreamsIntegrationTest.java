@@ -25,7 +25,8 @@ import java.lang.annotation.Target;
         "vizora.partner.webhooks.max-attempts=5", "vizora.partner.webhooks.poll-interval=PT0.1S", "vizora.partner.webhooks.timeout=PT1S",
         "vizora.partner.webhooks.allow-private-targets=true", "vizora.web.rate-limit.per-address.capacity=1000000",
         "vizora.web.rate-limit.per-user.capacity=1000000"})
-@AutoConfigureWebTestClient
+// a guard against hangs, not a latency limit: the consumers catching up on the shared topics keep the machine busy for a while
+@AutoConfigureWebTestClient(timeout = "30s")
 @Import(WholeBodies.class)
 public @interface PartnerStreamsIntegrationTest {
 }

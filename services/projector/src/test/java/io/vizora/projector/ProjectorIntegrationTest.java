@@ -25,7 +25,8 @@ import java.lang.annotation.Target;
         "vizora.projector.presence.online-after=PT1S", "vizora.projector.presence.offline-after=PT5S",
         "vizora.projector.presence.sweep-interval=PT0.2S", "vizora.web.rate-limit.per-address.capacity=1000000",
         "vizora.web.rate-limit.per-user.capacity=1000000"})
-@AutoConfigureWebTestClient
+// a guard against hangs, not a latency limit: the consumers catching up on the shared topics keep the machine busy for a while
+@AutoConfigureWebTestClient(timeout = "30s")
 @Import(WholeBodies.class)
 public @interface ProjectorIntegrationTest {
 }

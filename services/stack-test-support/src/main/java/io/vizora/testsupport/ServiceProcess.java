@@ -82,7 +82,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until the health endpoint answers UP (or {@code contains}, if given). */
     public ServiceProcess awaitHealth(String contains) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> health().contains(contains));
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).until(() -> health().contains(contains));
         return this;
     }
 

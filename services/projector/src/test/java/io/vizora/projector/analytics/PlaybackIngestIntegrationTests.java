@@ -37,6 +37,9 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlaybackIngestIntegrationTests {
 
+    /** A projector process starting while another folds every topic from the beginning can take minutes on a busy machine. */
+    private static final Duration HANG_GUARD = Duration.ofMinutes(5);
+
 
     @Autowired
     ClickHouseStore clickhouse;
@@ -115,13 +118,13 @@ class PlaybackIngestIntegrationTests {
                 "--vizora.tokens.jwks-uri=" + System.getProperty("vizora.tokens.jwks-uri"), "--vizora.projector.generation=" + own,
                 "--spring.flyway.schemas=" + own, "--spring.r2dbc.properties.schema=" + own, "--vizora.projector.redis-prefix=" + own + ":",
                 "--vizora.projector.member=killed")) {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> count("count()", tenant) > 0);
+            await().atMost(HANG_GUARD).pollInterval(Duration.ofMillis(20)).until(() -> count("count()", tenant) > 0);
             projector.kill();
             var atKill = count("count()", tenant);
             assertThat(atKill).as("killed in the middle of the backlog").isBetween(1L, total - 1L);
 
             projector.restart();
-            await().atMost(Duration.ofSeconds(120)).until(() -> count("count()", tenant) >= total);
+            await().atMost(HANG_GUARD).until(() -> count("count()", tenant) >= total);
             assertThat(count("count()", tenant)).isEqualTo(total);
             assertThat(count("uniqExact(play_id)", tenant)).isEqualTo(total);
             assertThat(rolledUp(tenant).getFirst()).as("plays in the hourly rollup").isEqualTo(Integer.toString(total));
@@ -146,7 +149,7 @@ class PlaybackIngestIntegrationTests {
                     "user:" + tenant, Instant.now(), Map.of("groupId", group.toString(), "name", "Group " + i)));
         }
         DomainEvents.shared().flush();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10)).until(() -> audited(schema, tenant) > 0);
+        await().atMost(HANG_GUARD).pollInterval(Duration.ofMillis(10)).until(() -> audited(schema, tenant) > 0);
         projector.kill();
         var atKill = audited(schema, tenant);
         assertThat(atKill).as("killed in the middle of folding").isBetween(1L, events - 1L);
@@ -154,10 +157,10 @@ class PlaybackIngestIntegrationTests {
         var restarted = System.nanoTime();
         projector.restart().awaitUp();
         var ready = System.nanoTime();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> audited(schema, tenant) > atKill);
+        await().atMost(HANG_GUARD).pollInterval(Duration.ofMillis(20)).until(() -> audited(schema, tenant) > atKill);
         System.out.printf("killed projector started again: ready after %d ms, folding again %d ms after it was ready%n",
                 (ready - restarted) / 1_000_000, (System.nanoTime() - ready) / 1_000_000);
-        await().atMost(Duration.ofSeconds(120)).until(() -> audited(schema, tenant) >= events);
+        await().atMost(HANG_GUARD).until(() -> audited(schema, tenant) >= events);
         assertThat(audited(schema, tenant)).isEqualTo(events);
         assertThat(single(schema, "SELECT count(DISTINCT event_id) FROM %s.audit_log WHERE organisation_id = ?", tenant)).isEqualTo(events);
         // the last rename of group k is event (events - 100 + k)

@@ -118,7 +118,10 @@ class ManifestIntegrationTests {
         var display = UUID.randomUUID();
         events.send(tenant, "vizora.fleet.display_paired.v1", display, Map.of("displayId", display.toString(), "name", "Old",
                 "timeZone", "UTC", "groupIds", List.of(), "tags", List.of()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> inRedis(display).isPresent());
+        // settled: nothing due and Redis holds the version the table gave, so no compile is in flight
+        await().atMost(Duration.ofSeconds(30)).until(() -> inRedis(display).isPresent()
+                && inRedis(display).orElseThrow().get("version").asLong() == tableVersion(display)
+                && !isDue(display));
         var before = inRedis(display).orElseThrow().get("version").asLong();
         db.sql("UPDATE manifest SET valid_until = now() + interval '1 hour' WHERE display_id = :id").bind("id", display).then().block();
 
@@ -127,6 +130,16 @@ class ManifestIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(inRedis(display).orElseThrow().get("version").asLong()).isGreaterThan(before));
         assertThat(db.sql("SELECT valid_until > now() + interval '6 days' FROM manifest WHERE display_id = :id").bind("id", display)
                 .map(row -> row.get(0, Boolean.class)).one().block()).isTrue();
+    }
+
+    private long tableVersion(UUID displayId) {
+        return db.sql("SELECT version FROM manifest WHERE display_id = :id").bind("id", displayId)
+                .map(row -> row.get(0, Long.class)).one().blockOptional().orElse(-1L);
+    }
+
+    private boolean isDue(UUID displayId) {
+        return db.sql("SELECT count(*) FROM manifest_due WHERE display_id = :id").bind("id", displayId)
+                .map(row -> row.get(0, Long.class)).one().block() > 0;
     }
 
     @Test

@@ -109,6 +109,19 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The body of a resource that must be there: any failure, status other than 200 or a wait over a
+     * minute (a hang guard for documents built on first request on a busy machine) throws.
+     */
+    public String read(String path) throws IOException, InterruptedException {
+        var response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofMinutes(1)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(url(path) + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
     public String log() throws IOException {
         return Files.readString(log);
     }

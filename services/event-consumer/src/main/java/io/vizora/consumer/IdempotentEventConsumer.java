@@ -1,5 +1,6 @@
 package io.vizora.consumer;
 
+import io.vizora.platform.kafka.consumer.ConsumerGroup;
 import io.vizora.platform.kafka.consumer.ConsumerState;
 import io.vizora.platform.kafka.consumer.ContainerMonitor;
 import io.vizora.platform.kafka.consumer.MonitoredConsumer;
@@ -88,18 +89,11 @@ public final class IdempotentEventConsumer implements MonitoredConsumer, AutoClo
 
         Map<String, Object> consumerConfig = new HashMap<>();
         consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, settings.consumerName());
+        consumerConfig.putAll(new ConsumerGroup(settings.consumerName(), settings.instance()).settings());
         consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerConfig.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        if (!settings.instance().isBlank()) {
-            // with more than one consumer, the container suffixes each one's id with its index
-            consumerConfig.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, settings.consumerName() + "." + settings.instance());
-            // a static member does not leave the group when it stops: one that is not coming back
-            // holds its partitions for this long (the broker's minimum is 6 s)
-            consumerConfig.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
-        }
         var consumers = new DefaultKafkaConsumerFactory<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
 
         Map<String, Object> producerConfig = new HashMap<>();

@@ -1,6 +1,7 @@
 package io.vizora.projector;
 
 import io.vizora.consumer.IdempotentEventConsumer;
+import io.vizora.platform.kafka.consumer.ConsumerGroup;
 import io.vizora.projector.audit.AuditFold;
 import io.vizora.projector.keys.KeyFold;
 import io.vizora.projector.state.StateFolds;
@@ -42,12 +43,17 @@ public class ProjectionConsumers {
         migrations.ifAvailable(migrated -> { });
         var name = properties.generation() != null && !properties.generation().isBlank() ? properties.generation()
                 : db.sql("SELECT name FROM generation").map(row -> row.get(0, String.class)).one().block(Duration.ofSeconds(30));
-        return new Generation(name);
+        return new Generation(name, properties.member());
     }
 
-    public record Generation(String name) {
+    /** The generation's name, and the name this process keeps in its consumer groups across restarts (ADR 0022). */
+    public record Generation(String name, String member) {
         public String consumer(String projection) {
             return name + "-" + projection;
+        }
+
+        public ConsumerGroup group(String projection) {
+            return new ConsumerGroup(consumer(projection), member);
         }
     }
 
@@ -77,7 +83,7 @@ public class ProjectionConsumers {
                                                     List<String> topics, EventContract contract, DatabaseClient db,
                                                     TransactionalOperator transaction, io.vizora.consumer.EventHandler fold) {
         var settings = IdempotentEventConsumer.Settings.of(generation.consumer(projection), kafka, topics)
-                .withConcurrency(properties.concurrency()).asInstance(properties.member());
+                .withConcurrency(properties.concurrency()).asInstance(generation.member());
         return new IdempotentEventConsumer(settings, contract, db, transaction, fold);
     }
 }

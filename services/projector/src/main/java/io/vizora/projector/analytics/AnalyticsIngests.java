@@ -31,18 +31,18 @@ public class AnalyticsIngests {
     @Bean(initMethod = "start", destroyMethod = "close")
     ExactlyOnceIngest playbackIngest(ClickHouseMigrations migrated, Generation generation, @Value("${spring.kafka.bootstrap-servers}") String kafka,
                                      ClickHouseStore store, EventContract contract, DatabaseClient db) {
-        return new ExactlyOnceIngest(PLAYS, PlayRow.rows(new DisplayZones(db)), kafka, generation.consumer(PLAYS.name()), store, contract);
+        return new ExactlyOnceIngest(PLAYS, PlayRow.rows(new DisplayZones(db)), kafka, generation.group(PLAYS.name()), store, contract);
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
     ExactlyOnceIngest healthIngest(ClickHouseMigrations migrated, Generation generation, @Value("${spring.kafka.bootstrap-servers}") String kafka,
                                    ClickHouseStore store, EventContract contract) {
-        return new ExactlyOnceIngest(HEALTH, HealthRow.ROWS, kafka, generation.consumer(HEALTH.name()), store, contract);
+        return new ExactlyOnceIngest(HEALTH, HealthRow.ROWS, kafka, generation.group(HEALTH.name()), store, contract);
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
     PlannedSlices plannedSlices(ClickHouseMigrations migrated, Generation generation, @Value("${spring.kafka.bootstrap-servers}") String kafka,
                                 ClickHouseStore store) {
-        return new PlannedSlices(kafka, generation.consumer("planned"), store);
+        return new PlannedSlices(kafka, generation.group("planned"), store);
     }
 }

@@ -1,6 +1,7 @@
 package io.vizora.projector.analytics;
 
 import io.vizora.platform.clickhouse.ClickHouseStore;
+import io.vizora.platform.kafka.consumer.ConsumerGroup;
 import io.vizora.platform.kafka.consumer.ConsumerLoop;
 import io.vizora.platform.kafka.consumer.ConsumerState;
 import io.vizora.platform.kafka.consumer.MonitoredConsumer;
@@ -62,18 +63,18 @@ public final class ExactlyOnceIngest implements MonitoredConsumer, AutoCloseable
     private final Rows rows;
     private final ConsumerLoop<String, byte[]> loop;
 
-    public ExactlyOnceIngest(Target target, Rows rows, String bootstrapServers, String group, ClickHouseStore store, EventContract contract) {
+    public ExactlyOnceIngest(Target target, Rows rows, String bootstrapServers, ConsumerGroup group, ClickHouseStore store, EventContract contract) {
         this.target = target;
         this.rows = rows;
         this.store = store;
         this.contract = contract;
-        Map<String, Object> settings = Map.of(
+        Map<String, Object> settings = new HashMap<>(group.settings());
+        settings.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_BATCH,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
         this.loop = new ConsumerLoop<>(target.name() + "-ingest", () -> new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer()),
                 new Ingest());
     }

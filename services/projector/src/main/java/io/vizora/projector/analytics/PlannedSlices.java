@@ -1,6 +1,7 @@
 package io.vizora.projector.analytics;
 
 import io.vizora.platform.clickhouse.ClickHouseStore;
+import io.vizora.platform.kafka.consumer.ConsumerGroup;
 import io.vizora.platform.kafka.consumer.ConsumerLoop;
 import io.vizora.platform.kafka.consumer.ConsumerState;
 import io.vizora.platform.kafka.consumer.MonitoredConsumer;
@@ -21,6 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +39,13 @@ public final class PlannedSlices implements MonitoredConsumer, AutoCloseable {
 
     private final ConsumerLoop<String, byte[]> loop;
 
-    public PlannedSlices(String bootstrapServers, String group, ClickHouseStore store) {
-        Map<String, Object> settings = Map.of(
+    public PlannedSlices(String bootstrapServers, ConsumerGroup group, ClickHouseStore store) {
+        Map<String, Object> settings = new HashMap<>(group.settings());
+        settings.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
         // a batch not stored fails the loop; the next consumer reads it again from the last commit
         this.loop = new ConsumerLoop<>("planned-slices", () -> new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer()),
                 new ConsumerLoop.Work<>() {

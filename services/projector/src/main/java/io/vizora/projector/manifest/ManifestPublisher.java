@@ -7,10 +7,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,11 +28,26 @@ public class ManifestPublisher implements AutoCloseable {
 
     public static final String TOPIC = "vizora.manifests";
 
-    private static final RedisScript<Long> NEWER_ONLY = RedisScript.of("""
-            local current = redis.call('HGET', KEYS[1], 'version')
-            if current and tonumber(current) >= tonumber(ARGV[1]) then return 0 end
-            redis.call('HSET', KEYS[1], 'version', ARGV[1], 'manifest', ARGV[2], 'organisation', ARGV[3], 'compiledAt', ARGV[4])
-            return 1""", Long.class);
+    /** Per key, in order: '1' if its manifest was stored, '0' if Redis already held that version or a newer one. */
+    private static final RedisScript<String> NEWER_ONLY = RedisScript.of("""
+            local stored = {}
+            for i, key in ipairs(KEYS) do
+              local at = (i - 1) * 4
+              local current = redis.call('HGET', key, 'version')
+              if current and tonumber(current) >= tonumber(ARGV[at + 1]) then
+                stored[i] = '0'
+              else
+                redis.call('HSET', key, 'version', ARGV[at + 1], 'manifest', ARGV[at + 2], 'organisation', ARGV[at + 3], 'compiledAt', ARGV[at + 4])
+                stored[i] = '1'
+              end
+            end
+            return table.concat(stored)""", String.class);
+
+    /** Kafka sends in flight at once; the producer batches them. */
+    private static final int SENDING = 256;
+
+    /** Manifests stored by one script call: big enough to save round trips, small enough not to hold Redis up. */
+    private static final int STORING = 200;
 
     private final ReactiveStringRedisTemplate redis;
     private final FleetChanges changes;
@@ -52,14 +70,47 @@ public class ManifestPublisher implements AutoCloseable {
 
     /** Emits once Kafka acknowledged the manifest and Redis holds it (or a newer one). */
     public Mono<Void> publish(ManifestDocument manifest) {
-        var body = json.writeValueAsBytes(manifest);
-        return producer.send(TOPIC, manifest.displayId().toString(), body)
-                .then(redis.execute(NEWER_ONLY, List.of(key(manifest.displayId())),
-                        List.of(Long.toString(manifest.version()), new String(body, StandardCharsets.UTF_8),
-                                manifest.organisationId().toString(), Long.toString(manifest.compiledAt().toEpochMilli())))
-                        .next()
-                        .filter(stored -> stored == 1)
-                        .flatMap(stored -> changes.changed(manifest.organisationId(), manifest.displayId())));
+        return publishAll(List.of(manifest));
+    }
+
+    /**
+     * Emits once Kafka acknowledged every manifest and Redis holds each (or a newer one); live
+     * consoles hear of the stored ones in one notice per organisation per script call.
+     */
+    public Mono<Void> publishAll(List<ManifestDocument> manifests) {
+        return Flux.fromIterable(manifests)
+                .map(manifest -> new Encoded(manifest, json.writeValueAsBytes(manifest)))
+                .flatMapSequential(encoded -> producer.send(TOPIC, encoded.manifest().displayId().toString(), encoded.body()).thenReturn(encoded), SENDING)
+                .buffer(STORING)
+                .concatMap(this::store)
+                .then();
+    }
+
+    private record Encoded(ManifestDocument manifest, byte[] body) {
+    }
+
+    private Mono<Void> store(List<Encoded> batch) {
+        var keys = new ArrayList<String>(batch.size());
+        var args = new ArrayList<String>(batch.size() * 4);
+        for (var encoded : batch) {
+            var manifest = encoded.manifest();
+            keys.add(key(manifest.displayId()));
+            args.addAll(List.of(Long.toString(manifest.version()), new String(encoded.body(), StandardCharsets.UTF_8),
+                    manifest.organisationId().toString(), Long.toString(manifest.compiledAt().toEpochMilli())));
+        }
+        return redis.execute(NEWER_ONLY, keys, args).next()
+                .flatMapMany(stored -> {
+                    var changed = new LinkedHashMap<UUID, List<UUID>>();
+                    for (int i = 0; i < batch.size(); i++) {
+                        if (stored.charAt(i) == '1') {
+                            var manifest = batch.get(i).manifest();
+                            changed.computeIfAbsent(manifest.organisationId(), organisation -> new ArrayList<>()).add(manifest.displayId());
+                        }
+                    }
+                    return Flux.fromIterable(changed.entrySet());
+                })
+                .concatMap(organisation -> changes.changed(organisation.getKey(), organisation.getValue()))
+                .then();
     }
 
     /**

@@ -40,8 +40,6 @@ public class ManifestWorker {
     static final Duration HORIZON = Duration.ofDays(7);
     private static final Duration REFRESH_BEFORE = Duration.ofDays(6);
     private static final int BATCH = 1000;
-    /** Manifests in flight to Kafka and Redis at once. */
-    private static final int PUBLISHING = 256;
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -105,10 +103,9 @@ public class ManifestWorker {
             timelines.computeIfAbsent(Shape.of(found), shape -> ScheduleCompiler.compile(found.display(), found.campaigns(), found.library(), now, HORIZON));
         }
         return nextVersions(displays, now)
-                .flatMapMany(versions -> Flux.fromIterable(displays).map(found -> ManifestDocument.of(found.display().displayId(), found.organisationId(),
-                        versions.get(found.display().displayId()), now, found.display().zone().getId(), timelines.get(Shape.of(found)))))
-                .flatMap(publisher::publish, PUBLISHING)
-                .then();
+                .flatMap(versions -> publisher.publishAll(displays.stream().map(found -> ManifestDocument.of(found.display().displayId(),
+                        found.organisationId(), versions.get(found.display().displayId()), now, found.display().zone().getId(),
+                        timelines.get(Shape.of(found)))).toList()));
     }
 
     /** Displays that were due but are no longer paired lose their manifest. */

@@ -3,6 +3,7 @@ package io.vizora.projector.presence;
 import io.vizora.consumer.CloudEventReader;
 import io.vizora.consumer.ConsumedEvent;
 import io.vizora.platform.kafka.ReliableProducer;
+import io.vizora.platform.kafka.consumer.ConsumerGroup;
 import io.vizora.platform.kafka.consumer.ConsumerState;
 import io.vizora.platform.kafka.consumer.ContainerMonitor;
 import io.vizora.platform.kafka.consumer.MonitoredConsumer;
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,17 +129,18 @@ public class Presence implements SmartLifecycle, MonitoredConsumer {
         this.rules = new PresenceRules(properties.onlineAfter(), properties.offlineAfter());
         this.prefix = projector.redisPrefix() + "presence:";
         this.producer = new ReliableProducer(bootstrapServers);
-        var consumers = new DefaultKafkaConsumerFactory<String, byte[]>(Map.of(
+        var group = generation.group("presence");
+        Map<String, Object> settings = new HashMap<>(group.settings());
+        settings.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, generation.consumer("presence"),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false));
+        var consumers = new DefaultKafkaConsumerFactory<String, byte[]>(settings, new StringDeserializer(), new ByteArrayDeserializer());
         var reader = new CloudEventReader(contract);
         var container = new ContainerProperties(TOPIC);
         container.setAckMode(ContainerProperties.AckMode.BATCH);
-        this.monitor = new ContainerMonitor(generation.consumer("presence"), List.of(TOPIC));
+        this.monitor = new ContainerMonitor(group.id(), List.of(TOPIC));
         container.setMessageListener((MessageListener<String, byte[]>) record -> {
             try {
                 heard(reader, record);

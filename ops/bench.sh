@@ -17,7 +17,9 @@ export VIZORA_WEB_RATELIMIT_PERUSER_CAPACITY=100000000 VIZORA_WEB_RATELIMIT_PERA
 "$OPS_DIR/stack.sh" clean >/dev/null
 trap '"$OPS_DIR/stack.sh" down >/dev/null' EXIT
 trap 'exit 130' INT TERM
+started=$(date +%s%N)
 "$OPS_DIR/stack.sh" up --services
+services_ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 eval "$("$OPS_DIR/stack.sh" env)"
 
 classpath="$ROOT/benchmarks/target/classpath.txt"
@@ -25,7 +27,8 @@ classpath="$ROOT/benchmarks/target/classpath.txt"
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1)"
 echo "command: make bench ($(date -u +%Y-%m-%dT%H:%MZ))"
-# VIZORA_BENCH=relay, =api, =projector, =gateway, =analytics, =recovery or =console runs one part only
+echo "startup: the bench stack's services, every one at once, first start after the build (recording their class caches): ready after $services_ready_ms ms"
+# VIZORA_BENCH=relay, =api, =projector, =gateway, =analytics, =recovery, =startup or =console runs one part only
 want() { [[ ${VIZORA_BENCH:-all} == all || ${VIZORA_BENCH:-all} == "$1" ]]; }
 benchmark() { "$JAVA_HOME/bin/java" -Xmx1g -cp "$ROOT/benchmarks/target/classes:$(cat "$classpath")" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "io.vizora.benchmarks.$1"; }
@@ -37,4 +40,5 @@ if want projector; then echo; benchmark ProjectorBenchmark; fi
 if want gateway; then echo; benchmark GatewayBenchmark; fi
 if want analytics; then echo; PROJECTOR_PORT=$((28082 + VIZORA_PORT_OFFSET)) COMMAND_SERVICE_PORT=$((28080 + VIZORA_PORT_OFFSET)) benchmark AnalyticsBenchmark; fi
 if want recovery; then echo; benchmark RecoveryBenchmark; fi
+if want startup; then echo; "$ROOT/benchmarks/startup/run.sh"; fi
 if want console; then echo; (cd "$ROOT/console" && node bench/run.mjs); fi

@@ -172,8 +172,15 @@ stop_component() {
 cmd_down() {
   local i c
   for c in "$@"; do has "$c" owns || die "no such component: $c (one of: ${ALL[*]})"; done
-  for ((i = ${#ALL[@]} - 1; i >= 0; i--)); do
-    c=${ALL[i]}
+  # the screens and services at once (a service's first clean stop writes its class cache, ADR
+  # 0024), then the servers they used, in reverse start order
+  local stopping=()
+  for c in "${DEMO[@]}" "${SERVICES[@]}"; do
+    if (( $# == 0 )) || [[ " $* " == *" $c "* ]]; then stop_component "$c" & stopping+=($!); fi
+  done
+  for i in "${stopping[@]}"; do wait "$i"; done
+  for ((i = ${#INFRA[@]} - 1; i >= 0; i--)); do
+    c=${INFRA[i]}
     if (( $# == 0 )) || [[ " $* " == *" $c "* ]]; then stop_component "$c"; fi
   done
 }

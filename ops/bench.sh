@@ -27,7 +27,7 @@ classpath="$ROOT/benchmarks/target/classpath.txt"
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1)"
 echo "command: make bench ($(date -u +%Y-%m-%dT%H:%MZ))"
-echo "startup: the bench stack's services, every one at once, first start after the build (recording their class caches): ready after $services_ready_ms ms"
+echo "startup: the bench stack from nothing (its servers, then every service at once, recording their class caches): ready after $services_ready_ms ms"
 # VIZORA_BENCH=relay, =api, =projector, =gateway, =analytics, =recovery, =startup or =console runs one part only
 want() { [[ ${VIZORA_BENCH:-all} == all || ${VIZORA_BENCH:-all} == "$1" ]]; }
 benchmark() { "$JAVA_HOME/bin/java" -Xmx1g -cp "$ROOT/benchmarks/target/classes:$(cat "$classpath")" \

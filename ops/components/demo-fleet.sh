@@ -16,7 +16,7 @@ demo_fleet_start() {
   : > "$(demo_fleet_log)"   # the probe reads this run's log only
   spawn demo-fleet "$(demo_fleet_log)" "$JAVA_HOME/bin/java" -Xmx256m -jar "$(demo_fleet_jar)" fleet --demo --kiosk \
     --count "$(demo_fleet_count)" --data-dir "$STATE/demo-fleet" --heartbeat PT5S \
-    --server "http://127.0.0.1:$COMMAND_SERVICE_PORT" --gateway "ws://127.0.0.1:$PUSH_GATEWAY_PORT"
+    --server "http://127.0.0.1:$COMMAND_SERVICE_PORT" --gateway "ws://127.0.0.1:$PUSH_GATEWAY_PORT" --console "http://127.0.0.1:$EDGE_PORT"
 }
 # up once every screen is paired and the demo campaign is published
 demo_fleet_probe()    { grep -q "Demo screens ready" "$(demo_fleet_log)" 2>/dev/null; }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { useMutation } from "@tanstack/react-query";
 import { commands } from "../api/clients";
 import { toProblem, ProblemError } from "../api/problems";
@@ -27,9 +27,13 @@ function WaitingForIt({ displayId, name }: { displayId: string; name: string }) 
   );
 }
 
-/** Pairing a screen by the code it shows: the operator types it, names the screen and picks its time zone. */
+/**
+ * Pairing a screen by the code it shows: the operator types it (or scans the screen's QR code,
+ * which opens this page with the code filled in), names the screen and picks its time zone.
+ */
 export function PairDisplayPage() {
-  const [code, setCode] = useState("");
+  const [search] = useSearchParams();
+  const [code, setCode] = useState(() => normalisePairingCode(search.get("code") ?? ""));
   const [name, setName] = useState("");
   const [timeZone, setTimeZone] = useState(browserTimeZone());
   const [tags, setTags] = useState("");

@@ -57,7 +57,7 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
     private final AtomicReference<Manifest> manifest = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<Thread> loops = new ArrayList<>();
-    private volatile String pairingCode;
+    private volatile Pairing pairing;
     private volatile String lastError;
     private KioskServer kiosk;
 
@@ -151,7 +151,7 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
             return;
         }
         var ticket = deviceApi.requestCode();
-        pairingCode = ticket.code();
+        pairing = Pairing.of(ticket.code(), ticket.expiresAt(), options.console());
         LOG.info(() -> "Pairing code " + ticket.code() + " (valid until " + ticket.expiresAt() + "): claim this screen in Vizora");
         System.out.println("Pairing code: " + ticket.code());
         while (Instant.now().isBefore(ticket.expiresAt()) && stopped.getCount() > 0) {
@@ -159,7 +159,7 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
             if (paired.isPresent()) {
                 credentialStore.save(paired.get());
                 credentials.set(paired.get());
-                pairingCode = null;
+                pairing = null;
                 LOG.info(() -> "paired as display " + paired.get().displayId());
                 return;
             }
@@ -363,7 +363,7 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
         } else {
             state = "playing";
         }
-        return new AgentStatus(credentials().map(Credentials::displayId).orElse(null), state, link.connected(), pairingCode,
+        return new AgentStatus(credentials().map(Credentials::displayId).orElse(null), state, link.connected(), pairing,
                 current == null ? null : current.version(), current == null ? null : current.validUntil(), showing, journal.size(),
                 journal.lastSequence(), lastError, kioskPort().map(port -> "http://127.0.0.1:" + port + "/").orElse(null), Instant.now());
     }

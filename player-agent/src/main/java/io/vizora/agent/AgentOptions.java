@@ -8,11 +8,11 @@ import java.time.Duration;
 
 /**
  * How one agent runs: where it keeps its state, the command service (pairing, tokens) and the
- * gateway socket it talks to, how often it beats and reports, how often it checks for a newer
+ * gateway socket it talks to, the operator console its pairing QR code opens, how often it beats and reports, how often it checks for a newer
  * manifest over HTTP besides the push (about every {@code manifestCheckEvery}, jittered), and the
  * kiosk page's port (null: none).
  */
-public record AgentOptions(Path dataDir, URI server, URI gateway, Duration heartbeatEvery, int reportBatch, Backoff backoff,
+public record AgentOptions(Path dataDir, URI server, URI gateway, URI console, Duration heartbeatEvery, int reportBatch, Backoff backoff,
                            Duration pairingPoll, Duration tokenRenewalMargin, Duration manifestCheckEvery, Integer kioskPort) {
 
     public URI socket() {

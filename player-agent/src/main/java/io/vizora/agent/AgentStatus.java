@@ -12,8 +12,14 @@ import java.util.UUID;
  * @param state     pairing, waiting-for-manifest, playing, or playing-last-good-timeline (no
  *                  server reachable, or the manifest ran out)
  * @param connected whether the gateway socket is open
+ * @param pairing   the code shown while the screen waits to be paired (null: none)
  * @param kioskUrl  where the kiosk page shows what this screen shows (null: headless)
  */
-public record AgentStatus(UUID displayId, String state, boolean connected, String pairingCode, Long manifestVersion, Instant manifestValidUntil,
+public record AgentStatus(UUID displayId, String state, boolean connected, Pairing pairing, Long manifestVersion, Instant manifestValidUntil,
                           Showing playing, int pendingPlays, long lastSequence, String lastError, String kioskUrl, Instant at) {
+
+    /** The code the screen shows while it waits to be paired (null: none). */
+    public String pairingCode() {
+        return pairing == null ? null : pairing.code();
+    }
 }

@@ -44,6 +44,10 @@ public final class VizoraAgent {
                 description = "The push gateway. Default: ${DEFAULT-VALUE}")
         URI gateway;
 
+        @Option(names = "--console", defaultValue = "${env:VIZORA_CONSOLE:-}",
+                description = "The operator console, whose pairing page the pairing screen's QR code opens. Default: the server")
+        String console;
+
         @Option(names = "--heartbeat", defaultValue = "PT15S", description = "How often to send a heartbeat (ISO-8601). Default: ${DEFAULT-VALUE}")
         Duration heartbeat;
 
@@ -64,7 +68,7 @@ public final class VizoraAgent {
             if (reportBatch < 1 || reportBatch > 500) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--report-batch must be 1..500, not " + reportBatch);
             }
-            return new AgentOptions(dataDir, server, gateway, heartbeat, reportBatch,
+            return new AgentOptions(dataDir, server, gateway, console == null || console.isBlank() ? server : URI.create(console), heartbeat, reportBatch,
                     new Backoff(Duration.ofMillis(250), backoffMax), Duration.ofSeconds(2), Duration.ofHours(2), manifestCheck, kioskPort);
         }
     }

@@ -191,6 +191,23 @@ class PlayerAgentIntegrationTests {
     }
 
     @Test
+    void anUnpairedScreenShowsItsCodeItsExpiryTheServerAndAQrCodeThatOpensThePairingPageWithTheCodeFilledIn(@TempDir Path dir) throws Exception {
+        try (var agent = new Agent(system.agent(dir, system.gatewayUri(), 0), VizoraSystem.HTTP).start()) {
+            await().atMost(LONG).until(() -> agent.status().pairingCode() != null);
+            var pairing = agent.status().pairing();
+            var kiosk = "http://127.0.0.1:" + agent.kioskPort().orElseThrow() + "/";
+
+            var dom = Chromium.dom(kiosk, 2_000);
+            assertThat(dom).contains("<div id=\"pairing-code\">" + pairing.code() + "</div>")
+                    .containsPattern("This code expires in \\d+:\\d\\d\\.")
+                    .contains("<span id=\"pairing-server\">" + system.server().getAuthority() + "</span>");
+            assertThat(pairing.url()).hasToString(system.server().toString().replaceAll("/$", "") + "/displays/pair?code=" + pairing.code());
+            // a phone held up to a full-HD screen
+            assertThat(QrScanner.scan(Chromium.screenshot(kiosk, 2_000, 1920, 1080))).isEqualTo(pairing.url().toString());
+        }
+    }
+
+    @Test
     void aVideoAndALiveWebPageShowOnTheKioskPageInChromium(@TempDir Path dir) throws Exception {
         var operator = system.operator();
         var tag = tag();

@@ -119,7 +119,7 @@ final class VizoraSystem implements AutoCloseable {
 
     /** An agent that reaches the system at {@code server} and {@code gateway} (the edge's, say). */
     AgentOptions agent(Path dataDir, URI server, URI gateway, Integer kioskPort, Duration manifestCheckEvery) {
-        return new AgentOptions(dataDir, server, gateway, Duration.ofSeconds(1), 50,
+        return new AgentOptions(dataDir, server, gateway, server, Duration.ofSeconds(1), 50,
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), Duration.ofMillis(200), Duration.ofMinutes(1), manifestCheckEvery, kioskPort);
     }
 

@@ -2,6 +2,7 @@ package io.vizora.agent.kiosk;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.vizora.agent.AgentStatus;
 import io.vizora.agent.Json;
 import io.vizora.agent.cache.ContentCache;
 
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * The current item as a local web page for a kiosk browser in full screen ({@code /}), on loopback
- * only: the page asks {@code /now} what to show and loads cached content from {@code /content/<sha256>}.
+ * only: the page asks {@code /now} what to show and loads cached content from {@code /content/<sha256>};
+ * while the screen waits to be paired, {@code /pairing.svg} is the QR code of its pairing page.
  */
 public final class KioskServer implements AutoCloseable {
 
@@ -27,7 +29,7 @@ public final class KioskServer implements AutoCloseable {
 
     private final HttpServer server;
 
-    public KioskServer(int port, Supplier<Object> now, ContentCache cache, Function<String, Optional<String>> mediaTypeOf) throws IOException {
+    public KioskServer(int port, Supplier<AgentStatus> now, ContentCache cache, Function<String, Optional<String>> mediaTypeOf) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
@@ -40,6 +42,13 @@ public final class KioskServer implements AutoCloseable {
                     }
                 } else if (path.equals("/now")) {
                     respond(exchange, 200, "application/json", Json.MAPPER.writeValueAsBytes(now.get()));
+                } else if (path.equals("/pairing.svg")) {
+                    var pairing = now.get().pairing();
+                    if (pairing == null) {
+                        respond(exchange, 404, "text/plain", "paired".getBytes(StandardCharsets.UTF_8));
+                    } else {
+                        respond(exchange, 200, "image/svg+xml", QrCode.svg(pairing.url().toString()).getBytes(StandardCharsets.UTF_8));
+                    }
                 } else if (content.matches() && cache.has(content.group(1))) {
                     var file = cache.path(content.group(1));
                     exchange.getResponseHeaders().set("Content-Type", mediaTypeOf.apply(content.group(1)).orElse("application/octet-stream"));

@@ -5,6 +5,8 @@ import io.vizora.agent.device.CredentialStore;
 import io.vizora.agent.device.Credentials;
 import io.vizora.agent.device.DeviceApi;
 import io.vizora.agent.journal.PlayJournal;
+import io.vizora.agent.browser.BrowserSupervisor;
+import io.vizora.agent.browser.RestartPolicy;
 import io.vizora.agent.kiosk.KioskServer;
 import io.vizora.agent.link.GatewayLink;
 import io.vizora.agent.link.ManifestCheck;
@@ -18,7 +20,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +30,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
@@ -60,6 +63,7 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
     private volatile Pairing pairing;
     private volatile String lastError;
     private KioskServer kiosk;
+    private volatile BrowserSupervisor browser;
 
     public Agent(AgentOptions options, HttpClient http) throws IOException {
         this.options = options;
@@ -113,12 +117,7 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
     }
 
     private boolean pause(Duration duration) {
-        try {
-            return stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
+        return Pauses.pause(stopped, duration);
     }
 
     public Optional<Manifest> manifest() {
@@ -136,6 +135,25 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
     /** How many times the gateway socket opened since the start. */
     public int connections() {
         return link.connections();
+    }
+
+    /**
+     * Shows the kiosk page in a Chromium of its own, full screen, started again whenever it dies
+     * or hangs ({@link BrowserSupervisor}); its state goes into the status and the heartbeats.
+     */
+    public synchronized Agent superviseBrowser(Path binary, boolean headless) {
+        if (kiosk == null) {
+            throw new IllegalStateException("a supervised browser shows the kiosk page, and this agent has none");
+        }
+        if (browser == null) {
+            browser = new BrowserSupervisor(BrowserSupervisor.Settings.forScreen(binary, URI.create("http://127.0.0.1:" + kiosk.port() + "/"),
+                    options.dataDir().resolve("browser").resolve("profile"), headless), RestartPolicy.forScreens()).start();
+        }
+        return this;
+    }
+
+    public Optional<BrowserSupervisor> browser() {
+        return Optional.ofNullable(browser);
     }
 
     public Optional<Integer> kioskPort() {
@@ -336,6 +354,13 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
             manifest().ifPresent(current -> body.put("manifestVersion", current.version()));
             var showing = player.showing();
             body.put("screen", showing.isEmpty() ? "blank" : showing.get().fallback() ? "fallback" : player.pastManifest() ? "past-manifest" : "playing");
+            browser().ifPresent(supervised -> {
+                var state = supervised.state();
+                var reported = body.putObject("browser").put("state", state.condition()).put("restarts", state.restarts());
+                if (state.detail() != null) {
+                    reported.put("detail", state.detail().length() > 200 ? state.detail().substring(0, 200) : state.detail());
+                }
+            });
             showing.ifPresent(shown -> {
                 var playing = body.putObject("playing").put("contentId", shown.contentId().toString()).put("fromCache", shown.fromCache())
                         .put("since", shown.since().toString()).put("fallback", shown.fallback());
@@ -365,7 +390,8 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
         }
         return new AgentStatus(credentials().map(Credentials::displayId).orElse(null), state, link.connected(), pairing,
                 current == null ? null : current.version(), current == null ? null : current.validUntil(), showing, journal.size(),
-                journal.lastSequence(), lastError, kioskPort().map(port -> "http://127.0.0.1:" + port + "/").orElse(null), Instant.now());
+                journal.lastSequence(), lastError, kioskPort().map(port -> "http://127.0.0.1:" + port + "/").orElse(null),
+                browser().map(BrowserSupervisor::state).orElse(null), Instant.now());
     }
 
     private void writeState() throws Exception {
@@ -380,6 +406,9 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
         downloads.close();
         link.close();
         loops.forEach(Thread::interrupt);
+        if (browser != null) {
+            browser.close();
+        }
         if (kiosk != null) {
             kiosk.close();
         }

@@ -1,5 +1,6 @@
 package io.vizora.agent;
 
+import io.vizora.agent.browser.BrowserSupervisor;
 import io.vizora.agent.playback.Showing;
 
 import java.time.Instant;
@@ -14,9 +15,11 @@ import java.util.UUID;
  * @param connected whether the gateway socket is open
  * @param pairing   the code shown while the screen waits to be paired (null: none)
  * @param kioskUrl  where the kiosk page shows what this screen shows (null: headless)
+ * @param browser   the supervised kiosk browser (null: none, {@code run --browser} starts one)
  */
 public record AgentStatus(UUID displayId, String state, boolean connected, Pairing pairing, Long manifestVersion, Instant manifestValidUntil,
-                          Showing playing, int pendingPlays, long lastSequence, String lastError, String kioskUrl, Instant at) {
+                          Showing playing, int pendingPlays, long lastSequence, String lastError, String kioskUrl,
+                          BrowserSupervisor.State browser, Instant at) {
 
     /** The code the screen shows while it waits to be paired (null: none). */
     public String pairingCode() {

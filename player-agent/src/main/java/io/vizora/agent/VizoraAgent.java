@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** The command line: {@code vizora-agent run | status | fleet}. */
 @Command(name = "vizora-agent", mixinStandardHelpOptions = true, versionProvider = VizoraAgent.Version.class,
@@ -90,13 +91,40 @@ public final class VizoraAgent {
         @Option(names = "--no-kiosk", description = "Headless only: no local web page.")
         boolean noKiosk;
 
+        @Option(names = "--browser", description = "A Chromium to show the kiosk page full screen, started again whenever it dies or hangs, "
+                + "for example /usr/bin/chromium.")
+        Path browser;
+
+        @Option(names = "--browser-headless", description = "Run that browser without a display (a machine with no screen, or tests).")
+        boolean browserHeadless;
+
         @Override
         public Integer call() throws Exception {
+            if (browser != null && noKiosk) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--browser shows the kiosk page: it cannot go with --no-kiosk");
+            }
+            if (browser != null && !Files.isExecutable(browser)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--browser: no executable at " + browser);
+            }
             var stop = new CountDownLatch(1);
+            var closed = new CountDownLatch(1);
+            // the JVM ends when its hooks end: this one waits until the agent (and the browser it started) stopped
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.countDown();
+                try {
+                    closed.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
             try (var agent = new Agent(connection.options(dataDir, noKiosk ? null : kioskPort), HttpClient.newHttpClient()).start()) {
-                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
                 agent.kioskPort().ifPresent(port -> System.out.println("Kiosk page: http://127.0.0.1:" + port + "/"));
+                if (browser != null) {
+                    agent.superviseBrowser(browser, browserHeadless);
+                }
                 stop.await();
+            } finally {
+                closed.countDown();
             }
             return 0;
         }

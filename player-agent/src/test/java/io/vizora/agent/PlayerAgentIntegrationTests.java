@@ -208,6 +208,26 @@ class PlayerAgentIntegrationTests {
     }
 
     @Test
+    void theKioskBrowserAnAgentSupervisesIsReportedInTheFleetViewWithItsRestarts(@TempDir Path dir) throws Exception {
+        var operator = system.operator();
+        try (var agent = paired(operator, tag(), dir, 0)) {
+            agent.superviseBrowser(Path.of(TestStack.env("VIZORA_CHROMIUM", "/usr/bin/chromium")), true);
+            var display = agent.credentials().orElseThrow().displayId();
+            await().atMost(LONG).untilAsserted(() -> assertThat(fleetEntry(operator, display).path("showing").path("browser").path("state")
+                    .asString("")).isEqualTo("running"));
+
+            agent.browser().orElseThrow().process().orElseThrow().destroyForcibly();
+
+            await().atMost(LONG).untilAsserted(() -> {
+                var browser = fleetEntry(operator, display).path("showing").path("browser");
+                assertThat(browser.path("restarts").asInt()).isEqualTo(1);
+                assertThat(browser.path("detail").asString("")).startsWith("exited with status");
+            });
+            assertThat(agent.status().browser().restarts()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aVideoAndALiveWebPageShowOnTheKioskPageInChromium(@TempDir Path dir) throws Exception {
         var operator = system.operator();
         var tag = tag();

@@ -34,16 +34,26 @@ public class FleetView {
 
     /**
      * What the screen reported it shows (its last heartbeat: the manifest version it follows, the
-     * screen's state and the item on it), beside what the manifest plans ({@link NowPlaying}).
+     * screen's state, the item on it and the kiosk browser its agent supervises, if any), beside
+     * what the manifest plans ({@link NowPlaying}).
      */
-    public record Showing(String screen, Long manifestVersion, Shown playing, Instant reportedAt) {
+    public record Showing(String screen, Long manifestVersion, Shown playing, Browser browser, Instant reportedAt) {
 
         static Showing of(String health) {
             var heartbeat = JSON.readTree(health);
             return new Showing(heartbeat.path("screen").asString(null),
                     heartbeat.path("manifestVersion").isNumber() ? heartbeat.get("manifestVersion").asLong() : null,
                     heartbeat.path("playing").isObject() ? Shown.of(heartbeat.get("playing")) : null,
+                    heartbeat.path("browser").isObject() ? Browser.of(heartbeat.get("browser")) : null,
                     heartbeat.has("sentAt") ? Instant.parse(heartbeat.get("sentAt").asString()) : null);
+        }
+    }
+
+    /** The kiosk browser as the agent supervising it reports it: its state, how often it was started again, and why last. */
+    public record Browser(String state, int restarts, String detail) {
+
+        static Browser of(JsonNode browser) {
+            return new Browser(browser.path("state").asString(null), browser.path("restarts").asInt(0), browser.path("detail").asString(null));
         }
     }
 

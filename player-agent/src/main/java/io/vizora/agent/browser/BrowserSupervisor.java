@@ -91,6 +91,12 @@ public final class BrowserSupervisor implements AutoCloseable {
         }
     }
 
+    /** A PNG of what the browser shows now, captured through its DevTools endpoint. */
+    public byte[] screenshot() throws IOException, InterruptedException {
+        var endpoint = devTools().orElseThrow(() -> new IOException("the browser is not running"));
+        return new DevTools(http, settings.answerWithin().multipliedBy(2)).screenshot(endpoint, settings.page());
+    }
+
     private void supervise() {
         int restarts = 0;
         while (stopped.getCount() > 0) {
@@ -122,17 +128,17 @@ public final class BrowserSupervisor implements AutoCloseable {
         Files.createDirectories(settings.profile());
         // a port file left by the browser before is not this one's
         Files.deleteIfExists(settings.profile().resolve("DevToolsActivePort"));
-        var command = new ArrayList<>(List.of(settings.binary().toString(), "--kiosk", "--no-first-run", "--noerrdialogs",
+        var command = new ArrayList<>(List.of(settings.binary().toString(), "--no-first-run", "--noerrdialogs",
                 "--disable-infobars", "--disable-session-crashed-bubble", "--disable-features=Translate",
                 "--autoplay-policy=no-user-gesture-required", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
                 "--user-data-dir=" + settings.profile()));
-        if (settings.headless()) {
-            command.addAll(List.of("--headless", "--window-size=1920,1080"));
-        }
+        // full screen on a display; without one, a window of a full-HD screen's size (kiosk mode would shrink it to headless's 800 × 600 screen)
+        command.addAll(settings.headless() ? List.of("--headless", "--window-size=1920,1080") : List.of("--kiosk"));
         if ("root".equals(ProcessHandle.current().info().user().orElse(""))) {
             command.add("--no-sandbox"); // Chromium refuses to run as root with its sandbox
         }
-        command.add(settings.page().toString());
+        // an app window: no tabs, no address bar, the page fills the window
+        command.add("--app=" + settings.page());
         var log = settings.profile().resolveSibling("browser.log");
         var started = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -34,7 +36,8 @@ class BrowserSupervisorIntegrationTests {
         page = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         page.createContext("/", exchange -> {
             try (exchange) {
-                var body = "<!doctype html><title>kiosk</title><h1>on screen</h1>".getBytes(StandardCharsets.UTF_8);
+                var body = "<!doctype html><title>kiosk</title><body style=\"margin:0;background:#d21e3c\"><h1>on screen</h1>"
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
@@ -78,6 +81,19 @@ class BrowserSupervisorIntegrationTests {
             await().atMost(LONG).until(() -> supervisor.state().restarts() == 2 && supervisor.state().condition().equals("running"));
             assertThat(supervisor.state().detail()).startsWith("stopped answering");
             assertThat(hung.isAlive()).as("the hung browser was ended").isFalse();
+        }
+    }
+
+    @Test
+    void aScreenshotIsACaptureOfWhatTheBrowserShows(@TempDir Path dir) throws Exception {
+        try (var supervisor = supervising(CHROMIUM, dir)) {
+            await().atMost(LONG).until(() -> supervisor.state().condition().equals("running"));
+
+            var picture = await().atMost(LONG).ignoreExceptions().until(() -> ImageIO.read(new ByteArrayInputStream(supervisor.screenshot())),
+                    image -> image != null && (image.getRGB(image.getWidth() / 2, image.getHeight() - 10) & 0xFFFFFF) == 0xD21E3C);
+
+            assertThat(picture.getWidth()).isEqualTo(1920);
+            assertThat(picture.getHeight()).isEqualTo(1080);
         }
     }
 

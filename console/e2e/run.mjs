@@ -271,6 +271,8 @@ try {
 
   step("log out ends the session");
   await page.getByRole("button", { name: "Log out" }).click();
+  // the login page shows once the server has ended the session; leaving sooner would cancel that
+  await page.getByRole("heading", { name: "Log in to Vizora" }).waitFor();
   await page.goto(`${edge}/`);
   await page.getByRole("heading", { name: "Log in to Vizora" }).waitFor();
 

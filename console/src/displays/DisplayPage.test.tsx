@@ -34,6 +34,14 @@ describe("a display's page", () => {
     expect(screen.getByLabelText("Name").matches(":disabled")).toBe(true);
   });
 
+  it("says when the screen's browser keeps failing, how often it was started again and why", async () => {
+    stubApi("viewer", { ...answers, "/api/v1/fleet": [{ displayId: id, name: "Window", timeZone: "Europe/Paris", groupIds: [], tags: [],
+      online: true, lastSeenAt: "2026-12-05T11:00:00Z",
+      showing: { screen: "playing", browser: { state: "failing", restarts: 6, detail: "exited with status 139" }, reportedAt: "2026-12-05T11:00:00Z" } }] });
+    renderSignedIn(<Routes><Route path="/displays/:displayId" element={<DisplayPage />} /></Routes>, `/displays/${id}`);
+    expect((await screen.findByText(/^browser failing/)).textContent).toBe("browser failing, started again 6× (last: exited with status 139)");
+  });
+
   it("offers the display's own time zone even when the browser does not list it", () => {
     expect(timeZoneChoices("UTC", ["Europe/Paris"])).toEqual(["UTC", "Europe/Paris"]);
     expect(timeZoneChoices("Europe/Paris", ["Europe/Paris"])).toEqual(["Europe/Paris"]);

@@ -7,7 +7,7 @@ import { mayManageFleet, useOperator } from "../auth/SessionProvider";
 import { Choice } from "../design/Choice";
 import { Field } from "../design/Field";
 import { FormProblem, Loaded } from "../design/StateViews";
-import { statusOf, useFleet, useGroups } from "../fleet/fleet";
+import { statusOf, useFleet, useGroups, type FleetEntry } from "../fleet/fleet";
 import { usePlaylists } from "../scheduling/playlists";
 import { TargetsPicker } from "../scheduling/TargetsPicker";
 import { DisplaySchedule, SpanChoice, type Span } from "./DisplaySchedule";
@@ -104,7 +104,16 @@ function Details({ display }: { display: Display }) {
   );
 }
 
-/** Now: online or not, what the screen reports showing, from the live fleet. */
+type Browser = NonNullable<NonNullable<FleetEntry["showing"]>["browser"]>;
+
+/** The kiosk browser the screen's agent supervises: its state, and how often it had to be started again and why. */
+function BrowserState({ browser }: { browser: Browser }) {
+  const restarted = browser.restarts > 0 ? `, started again ${browser.restarts}×` : "";
+  const why = browser.detail ? ` (last: ${browser.detail})` : "";
+  return <span className={browser.state === "failing" ? "status offline" : "muted"}>browser {browser.state}{restarted}{why}</span>;
+}
+
+/** Now: online or not, what the screen reports showing and its browser, from the live fleet. */
 function Presence({ displayId }: { displayId: string }) {
   const entry = useFleet().data?.find((each) => each.displayId === displayId);
   if (!entry) {
@@ -115,6 +124,7 @@ function Presence({ displayId }: { displayId: string }) {
     <p className="toolbar">
       <span className={`status ${status.replace(/ /g, "-")}`}>{status}</span>
       <span className="muted">last seen {entry.lastSeenAt ? new Date(entry.lastSeenAt).toLocaleString() : "never"}</span>
+      {entry.showing?.browser && <BrowserState browser={entry.showing.browser} />}
     </p>
   );
 }

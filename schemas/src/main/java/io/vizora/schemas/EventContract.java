@@ -110,7 +110,7 @@ public final class EventContract {
         errors.forEach(error -> problems.add(part + ": " + error.getInstanceLocation() + " " + error.getMessage()));
     }
 
-    private static String readResource(String name) {
+    static String readResource(String name) {
         try (InputStream in = EventContract.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("schema " + name + " is missing from the classpath");

@@ -3,6 +3,7 @@ package io.vizora.projector.manifest;
 import io.vizora.schedule.PlayItem;
 import io.vizora.schedule.Slice;
 import io.vizora.schedule.Timeline;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.UUID;
 public record ManifestDocument(UUID displayId, UUID organisationId, long version, Instant compiledAt, String timeZone,
                                Instant validFrom, Instant validUntil, List<SliceDocument> slices) {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     public record SliceDocument(Instant start, Instant end, String source, List<UUID> campaignIds, List<PlayItem> items) {
     }
 
@@ -22,6 +25,11 @@ public record ManifestDocument(UUID displayId, UUID organisationId, long version
     public static ManifestDocument of(UUID displayId, UUID organisationId, long version, Instant compiledAt, String timeZone, Timeline timeline) {
         return new ManifestDocument(displayId, organisationId, version, compiledAt, timeZone, timeline.from(), timeline.to(),
                 timeline.slices().stream().map(ManifestDocument::slice).toList());
+    }
+
+    /** The manifest as screens receive it: the device protocol's {@code vizora/device/manifest.v1.schema.json}. */
+    public byte[] json() {
+        return JSON.writeValueAsBytes(this);
     }
 
     private static SliceDocument slice(Slice slice) {

@@ -9,7 +9,6 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -52,7 +51,6 @@ public class ManifestPublisher implements AutoCloseable {
     private final ReactiveStringRedisTemplate redis;
     private final FleetChanges changes;
     private final ReliableProducer producer;
-    private final JsonMapper json;
     private final String prefix;
 
     public ManifestPublisher(ReactiveStringRedisTemplate redis, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
@@ -60,7 +58,6 @@ public class ManifestPublisher implements AutoCloseable {
         this.redis = redis;
         this.changes = changes;
         this.prefix = properties.redisPrefix() + "manifest:";
-        this.json = JsonMapper.builder().build();
         this.producer = new ReliableProducer(bootstrapServers);
     }
 
@@ -79,7 +76,7 @@ public class ManifestPublisher implements AutoCloseable {
      */
     public Mono<Void> publishAll(List<ManifestDocument> manifests) {
         return Flux.fromIterable(manifests)
-                .map(manifest -> new Encoded(manifest, json.writeValueAsBytes(manifest)))
+                .map(manifest -> new Encoded(manifest, manifest.json()))
                 .flatMapSequential(encoded -> producer.send(TOPIC, encoded.manifest().displayId().toString(), encoded.body()).thenReturn(encoded), SENDING)
                 .buffer(STORING)
                 .concatMap(this::store)

@@ -1,5 +1,6 @@
 package io.vizora.agent.timeline;
 
+import io.vizora.device.ManifestDocument;
 import io.vizora.schedule.PlayItem;
 import io.vizora.schedule.Playhead;
 import io.vizora.schedule.Slice;
@@ -8,13 +9,10 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.SequencedSet;
-import java.util.UUID;
 
 /**
  * A display's compiled timeline as the gateway delivers it (docs/device-protocol.md), read into the
@@ -26,29 +24,11 @@ public record Manifest(long version, String timeZone, Instant validUntil, Timeli
     public record Due(Slice slice, PlayItem item, Instant startedAt, Instant until) {
     }
 
+    /** Reads a manifest through the device protocol's one reader; throws {@link IllegalArgumentException} if it is not one. */
     public static Manifest parse(JsonNode document) {
-        try {
-            var slices = new ArrayList<Slice>();
-            for (var slice : document.get("slices")) {
-                var campaigns = new ArrayList<UUID>();
-                slice.path("campaignIds").forEach(id -> campaigns.add(UUID.fromString(id.asString())));
-                var items = new ArrayList<PlayItem>();
-                slice.path("items").forEach(item -> items.add(new PlayItem(UUID.fromString(item.get("contentId").asString()),
-                        text(item, "url"), text(item, "sha256"), text(item, "mediaType"), item.get("durationMs").asInt(),
-                        item.hasNonNull("campaignId") ? UUID.fromString(item.get("campaignId").asString()) : null)));
-                slices.add(new Slice(Instant.parse(slice.get("start").asString()), Instant.parse(slice.get("end").asString()),
-                        Slice.Source.valueOf(slice.get("source").asString().toUpperCase(Locale.ROOT)), campaigns, items));
-            }
-            var timeline = new Timeline(UUID.fromString(document.get("displayId").asString()), Instant.parse(document.get("validFrom").asString()),
-                    Instant.parse(document.get("validUntil").asString()), slices);
-            return new Manifest(document.get("version").asLong(), text(document, "timeZone"), timeline.to(), timeline, document);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a manifest: " + e.getMessage(), e);
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        return node.hasNonNull(field) ? node.get(field).asString() : null;
+        var manifest = ManifestDocument.read(document);
+        var timeline = manifest.timeline();
+        return new Manifest(manifest.version(), manifest.timeZone(), timeline.to(), timeline, document);
     }
 
     /** What to play at {@code instant}; empty in a blank slice or outside the timeline. */

@@ -26,7 +26,8 @@ class ManifestTests {
 
     /** 09:00-10:00 a campaign of A (10 s) and B (20 s), 10:00-11:00 blank, 11:00-12:00 B alone. */
     private static Manifest manifest() {
-        return Manifest.parse(Json.MAPPER.valueToTree(Map.of("displayId", UUID.randomUUID().toString(), "version", 42, "timeZone", "Europe/Berlin",
+        return Manifest.parse(Json.MAPPER.valueToTree(Map.of("displayId", UUID.randomUUID().toString(), "organisationId", UUID.randomUUID().toString(),
+                "version", 42, "compiledAt", "2026-11-26T08:00:00Z", "timeZone", "Europe/Berlin",
                 "validFrom", "2026-11-26T09:00:00Z", "validUntil", "2026-11-26T12:00:00Z",
                 "slices", List.of(
                         Map.of("start", "2026-11-26T09:00:00Z", "end", "2026-11-26T10:00:00Z", "source", "campaign",

@@ -1,6 +1,6 @@
 package io.vizora.projector;
 
-import io.vizora.projector.manifest.ManifestDocument;
+import io.vizora.device.ManifestDocument;
 import io.vizora.projector.manifest.ManifestPublisher;
 import io.vizora.schedule.Timeline;
 import io.vizora.schemas.Envelope;

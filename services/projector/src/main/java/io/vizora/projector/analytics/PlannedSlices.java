@@ -1,5 +1,6 @@
 package io.vizora.projector.analytics;
 
+import io.vizora.device.ManifestDocument;
 import io.vizora.platform.clickhouse.ClickHouseStore;
 import io.vizora.platform.kafka.consumer.ConsumerGroup;
 import io.vizora.platform.kafka.consumer.ConsumerLoop;
@@ -16,7 +17,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,7 +35,6 @@ import java.util.stream.Collectors;
 public final class PlannedSlices implements MonitoredConsumer, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PlannedSlices.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ConsumerLoop<String, byte[]> loop;
 
@@ -89,22 +88,22 @@ public final class PlannedSlices implements MonitoredConsumer, AutoCloseable {
             return List.of();
         }
         try {
-            var manifest = JSON.readTree(record.value());
+            var manifest = ManifestDocument.read(record.value());
             var rows = new ArrayList<ObjectNode>();
-            for (var slice : manifest.path("slices")) {
+            for (var slice : manifest.slices()) {
                 var contents = new LinkedHashSet<String>();
-                slice.path("items").forEach(item -> contents.add(item.path("contentId").asString()));
+                slice.items().forEach(item -> contents.add(item.contentId().toString()));
                 var row = JsonNodeFactory.instance.objectNode()
-                        .put("tenant_id", manifest.path("organisationId").asString())
-                        .put("display_id", manifest.path("displayId").asString())
-                        .put("manifest_version", manifest.path("version").asLong())
-                        .put("compiled_at", Instant.parse(manifest.path("compiledAt").asString()).getEpochSecond())
-                        .put("slice_start", Instant.parse(slice.path("start").asString()).getEpochSecond())
-                        .put("slice_end", Instant.parse(slice.path("end").asString()).getEpochSecond())
-                        .put("source", slice.path("source").asString())
+                        .put("tenant_id", manifest.organisationId().toString())
+                        .put("display_id", manifest.displayId().toString())
+                        .put("manifest_version", manifest.version())
+                        .put("compiled_at", manifest.compiledAt().getEpochSecond())
+                        .put("slice_start", slice.start().getEpochSecond())
+                        .put("slice_end", slice.end().getEpochSecond())
+                        .put("source", slice.source())
                         .put("ingested_at", ingestedAt);
                 var campaigns = row.putArray("campaign_ids");
-                slice.path("campaignIds").forEach(campaign -> campaigns.add(campaign.asString()));
+                slice.campaignIds().forEach(campaign -> campaigns.add(campaign.toString()));
                 var contentIds = row.putArray("content_ids");
                 contents.forEach(contentIds::add);
                 rows.add(row);

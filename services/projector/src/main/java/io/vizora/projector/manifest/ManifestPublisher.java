@@ -1,5 +1,6 @@
 package io.vizora.projector.manifest;
 
+import io.vizora.device.ManifestDocument;
 import io.vizora.platform.kafka.ReliableProducer;
 import io.vizora.projector.ProjectorProperties;
 import io.vizora.projector.live.FleetChanges;

@@ -1,5 +1,6 @@
 package io.vizora.projector.manifest;
 
+import io.vizora.device.ManifestDocument;
 import io.vizora.schedule.CampaignRule;
 import io.vizora.schedule.ScheduleCompiler;
 import io.vizora.schedule.Timeline;

@@ -1,7 +1,9 @@
 package io.vizora.projector.query;
 
+import io.vizora.device.ManifestDocument;
 import io.vizora.projector.manifest.ManifestPublisher;
 import io.vizora.projector.presence.Presence;
+import io.vizora.schedule.PlayItem;
 import io.vizora.schedule.Playhead;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -10,9 +12,9 @@ import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -138,29 +140,25 @@ public class FleetView {
                         null, null, null, null, null))
                 .all()
                 .flatMapSequential(entry -> redis.<String, String>opsForHash().get(manifests.key(entry.displayId()), "manifest")
-                        .map(body -> withPlaying(entry, JSON.readTree(body), now))
+                        .map(body -> withPlaying(entry, ManifestDocument.read(body.getBytes(StandardCharsets.UTF_8)), now))
                         .defaultIfEmpty(entry)
                         .zipWith(redis.<String, String>opsForHash().entries(presence.key(entry.displayId()))
                                 .collectMap(Map.Entry::getKey, Map.Entry::getValue))
                         .map(found -> found.getT1().presence(found.getT2())));
     }
 
-    private static FleetEntry withPlaying(FleetEntry entry, JsonNode manifest, Instant now) {
-        for (var slice : manifest.get("slices")) {
-            var start = Instant.parse(slice.get("start").asString());
-            var end = Instant.parse(slice.get("end").asString());
+    private static FleetEntry withPlaying(FleetEntry entry, ManifestDocument manifest, Instant now) {
+        for (var slice : manifest.slices()) {
+            var start = slice.start();
+            var end = slice.end();
             if (start.isAfter(now) || !end.isAfter(now)) {
                 continue;
             }
-            var items = new ArrayList<JsonNode>();
-            slice.get("items").forEach(items::add);
-            var campaigns = new ArrayList<UUID>();
-            slice.get("campaignIds").forEach(id -> campaigns.add(UUID.fromString(id.asString())));
-            var playing = Playhead.at(start, end, items.stream().map(item -> item.get("durationMs").asInt()).toList(), now)
-                    .map(head -> new NowPlaying(slice.get("source").asString(), campaigns,
-                            UUID.fromString(items.get(head.index()).get("contentId").asString()), head.startedAt(), head.nextAt(),
-                            head.nextAt().equals(end) ? null : UUID.fromString(items.get((head.index() + 1) % items.size()).get("contentId").asString())))
-                    .orElse(new NowPlaying(slice.get("source").asString(), campaigns, null, start, end, null));
+            var items = slice.items();
+            var playing = Playhead.at(start, end, items.stream().map(PlayItem::durationMs).toList(), now)
+                    .map(head -> new NowPlaying(slice.source(), slice.campaignIds(), items.get(head.index()).contentId(), head.startedAt(), head.nextAt(),
+                            head.nextAt().equals(end) ? null : items.get((head.index() + 1) % items.size()).contentId()))
+                    .orElse(new NowPlaying(slice.source(), slice.campaignIds(), null, start, end, null));
             return entry.playing(playing);
         }
         return entry;

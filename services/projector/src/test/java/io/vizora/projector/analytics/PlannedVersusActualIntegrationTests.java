@@ -2,7 +2,7 @@ package io.vizora.projector.analytics;
 
 import io.vizora.platform.clickhouse.ClickHouseStore;
 import io.vizora.projector.ProjectorIntegrationTest;
-import io.vizora.projector.manifest.ManifestDocument;
+import io.vizora.device.ManifestDocument;
 import io.vizora.projector.manifest.ManifestPublisher;
 import io.vizora.schedule.PlayItem;
 import io.vizora.testsupport.DomainEvents;

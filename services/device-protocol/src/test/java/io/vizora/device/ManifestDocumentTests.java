@@ -1,4 +1,4 @@
-package io.vizora.projector.manifest;
+package io.vizora.device;
 
 import io.vizora.schedule.PlayItem;
 import io.vizora.schedule.Slice;
@@ -33,5 +33,35 @@ class ManifestDocumentTests {
         var manifest = ManifestDocument.of(display, UUID.randomUUID(), 7, from, "Europe/Paris", timeline);
 
         assertThat(DeviceContract.load().manifestViolations(JsonMapper.shared().readTree(manifest.json()))).isEmpty();
+        assertThat(ManifestDocument.read(manifest.json())).isEqualTo(manifest);
+        assertThat(ManifestDocument.read(manifest.json()).timeline()).isEqualTo(timeline);
+    }
+
+    @Test
+    void theGoldenManifestReadsIntoTheScheduleCompilersTypes() throws Exception {
+        try (var sample = DeviceContract.class.getClassLoader().getResourceAsStream(DeviceContract.MANIFEST_SAMPLE)) {
+            var manifest = ManifestDocument.read(sample.readAllBytes());
+
+            assertThat(manifest.version()).isEqualTo(1764927000000001L);
+            assertThat(manifest.timeline().slices()).extracting(Slice::source).containsExactly(Slice.Source.CAMPAIGN, Slice.Source.ORGANISATION_DEFAULT);
+            assertThat(manifest.timeline().slices().getFirst().items().getLast().sha256()).isNull();
+        }
+    }
+
+    @Test
+    void aDocumentWithoutAVersionOrWithASourceNoScreenKnowsIsNotAManifest() throws Exception {
+        byte[] golden;
+        try (var sample = DeviceContract.class.getClassLoader().getResourceAsStream(DeviceContract.MANIFEST_SAMPLE)) {
+            golden = sample.readAllBytes();
+        }
+        var withoutVersion = (tools.jackson.databind.node.ObjectNode) JsonMapper.shared().readTree(golden);
+        withoutVersion.remove("version");
+        var unknownSource = (tools.jackson.databind.node.ObjectNode) JsonMapper.shared().readTree(golden);
+        ((tools.jackson.databind.node.ObjectNode) unknownSource.get("slices").get(0)).put("source", "surprise");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ManifestDocument.read(withoutVersion))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ManifestDocument.read(unknownSource))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SURPRISE");
     }
 }

@@ -6,6 +6,7 @@ import io.vizora.agent.device.Credentials;
 import io.vizora.agent.device.DeviceApi;
 import io.vizora.agent.journal.PlayJournal;
 import io.vizora.agent.browser.BrowserSupervisor;
+import io.vizora.device.MessageTypes;
 import io.vizora.agent.browser.RestartPolicy;
 import io.vizora.agent.kiosk.KioskServer;
 import io.vizora.agent.link.GatewayLink;
@@ -203,7 +204,7 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
             credentialStore.save(renewed);
             credentials.set(renewed);
             if (link.connected()) {
-                link.request("token", Json.MAPPER.createObjectNode().put("accessToken", renewed.accessToken()), Duration.ofSeconds(10));
+                link.request(MessageTypes.TOKEN, Json.MAPPER.createObjectNode().put("accessToken", renewed.accessToken()), Duration.ofSeconds(10));
             }
         } catch (DeviceApi.UnpairedException e) {
             unpaired();
@@ -334,7 +335,7 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
         batch.forEach(play -> plays.add(Json.MAPPER.valueToTree(play)));
         var body = Json.MAPPER.createObjectNode().set("plays", plays);
         try {
-            link.request("plays", body, Duration.ofSeconds(15)).get();
+            link.request(MessageTypes.PLAYS, body, Duration.ofSeconds(15)).get();
             journal.acknowledge(batch);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof GatewayLink.Refused refused) {
@@ -368,7 +369,7 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
                     playing.put("campaignId", shown.campaignId().toString());
                 }
             });
-            link.request("heartbeat", body, Duration.ofSeconds(10));
+            link.request(MessageTypes.HEARTBEAT, body, Duration.ofSeconds(10));
         }
         pause(options.heartbeatEvery());
     }

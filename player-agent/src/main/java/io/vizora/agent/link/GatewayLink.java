@@ -1,6 +1,7 @@
 package io.vizora.agent.link;
 
 import io.vizora.agent.Json;
+import io.vizora.device.MessageTypes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -167,7 +168,7 @@ public final class GatewayLink implements AutoCloseable {
             if (version != null) {
                 hello.put("manifestVersion", version);
             }
-            send(UUID.randomUUID(), "hello", hello);
+            send(UUID.randomUUID(), MessageTypes.HELLO, hello);
             return frames.closed.get();
         } catch (Exception e) {
             LOG.fine(() -> "no connection to " + this.socket + ": " + e);
@@ -217,15 +218,15 @@ public final class GatewayLink implements AutoCloseable {
         var body = message.path("body");
         var replyTo = message.path("replyTo").isString() ? UUID.fromString(message.get("replyTo").asString()) : null;
         switch (type) {
-            case "ack" -> Optional.ofNullable(replyTo).map(awaiting::get).ifPresent(answer -> answer.complete(body));
-            case "error" -> {
+            case MessageTypes.ACK -> Optional.ofNullable(replyTo).map(awaiting::get).ifPresent(answer -> answer.complete(body));
+            case MessageTypes.ERROR -> {
                 var detail = body.path("detail").asString("refused");
                 Optional.ofNullable(replyTo).map(awaiting::get).ifPresentOrElse(answer -> answer.completeExceptionally(new Refused(detail)),
                         () -> LOG.warning(() -> "the gateway reported: " + detail));
             }
-            case "manifest" -> listener.manifest(body);
-            case "unpaired" -> listener.unpaired();
-            case "token_expiring" -> listener.tokenExpiring();
+            case MessageTypes.MANIFEST -> listener.manifest(body);
+            case MessageTypes.UNPAIRED -> listener.unpaired();
+            case MessageTypes.TOKEN_EXPIRING -> listener.tokenExpiring();
             default -> LOG.fine(() -> "ignored a message of type " + type);
         }
     }

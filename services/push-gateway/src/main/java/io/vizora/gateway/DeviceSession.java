@@ -1,5 +1,6 @@
 package io.vizora.gateway;
 
+import io.vizora.device.MessageTypes;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -72,7 +73,7 @@ final class DeviceSession {
         var untilNotice = Duration.between(Instant.now(), expiresAt.minus(services.renewalNotice()));
         var untilExpiry = Duration.between(Instant.now(), expiresAt);
         var notice = Mono.delay(untilNotice.isNegative() ? Duration.ZERO : untilNotice)
-                .subscribe(tick -> deliver(Message.of(Message.TOKEN_EXPIRING, null,
+                .subscribe(tick -> deliver(Message.of(MessageTypes.TOKEN_EXPIRING, null,
                         JsonNodeFactory.instance.objectNode().put("expiresAt", expiresAt.toString()))));
         var expiry = Mono.delay(untilExpiry.isNegative() ? Duration.ZERO : untilExpiry)
                 .subscribe(tick -> end(TOKEN_EXPIRED));
@@ -88,17 +89,17 @@ final class DeviceSession {
         }
         var current = device.get();
         return switch (message.type()) {
-            case Message.HELLO -> services.manifests().of(current)
+            case MessageTypes.HELLO -> services.manifests().of(current)
                     .filter(stored -> !message.body().path("manifestVersion").isNumber()
                             || message.body().get("manifestVersion").asLong() < stored.version())
-                    .map(stored -> Message.of(Message.MANIFEST, message.id(),
+                    .map(stored -> Message.of(MessageTypes.MANIFEST, message.id(),
                             JsonNodeFactory.instance.objectNode().put("version", stored.version()).set("manifest", Message.tree(stored.json()))));
-            case Message.HEARTBEAT -> whilePaired(current, message, () -> acknowledged(message, services.events().heartbeat(current, message.id(), message.body())
+            case MessageTypes.HEARTBEAT -> whilePaired(current, message, () -> acknowledged(message, services.events().heartbeat(current, message.id(), message.body())
                     .thenReturn(JsonNodeFactory.instance.objectNode())));
-            case Message.PLAYS -> whilePaired(current, message, () -> acknowledged(message, services.events().plays(current, message.body())
+            case MessageTypes.PLAYS -> whilePaired(current, message, () -> acknowledged(message, services.events().plays(current, message.body())
                     .map(count -> JsonNodeFactory.instance.objectNode().put("plays", count))));
-            case Message.TOKEN -> renew(message);
-            case Message.ACK -> Mono.empty();
+            case MessageTypes.TOKEN -> renew(message);
+            case MessageTypes.ACK -> Mono.empty();
             default -> Mono.just(Message.error(message.id(), "unknown message type '" + message.type() + "'"));
         };
     }
@@ -114,14 +115,14 @@ final class DeviceSession {
                 .flatMap(paired -> report.get())
                 .switchIfEmpty(Mono.fromSupplier(() -> {
                     deliver(Message.error(message.id(), "this display is not paired"));
-                    deliver(Message.of(Message.UNPAIRED, null, JsonNodeFactory.instance.objectNode()));
+                    deliver(Message.of(MessageTypes.UNPAIRED, null, JsonNodeFactory.instance.objectNode()));
                     end(DeviceSocket.NOT_PAIRED);
                     return null;
                 }));
     }
 
     private static Mono<Message> acknowledged(Message message, Mono<? extends JsonNode> done) {
-        return done.map(body -> Message.of(Message.ACK, message.id(), body))
+        return done.map(body -> Message.of(MessageTypes.ACK, message.id(), body))
                 .onErrorResume(IllegalArgumentException.class, refused -> Mono.just(Message.error(message.id(), refused.getMessage())));
     }
 
@@ -132,7 +133,7 @@ final class DeviceSession {
                 .map(renewed -> {
                     device.set(renewed);
                     follow(renewed.expiresAt());
-                    return Message.of(Message.ACK, message.id(), JsonNodeFactory.instance.objectNode().put("expiresAt", renewed.expiresAt().toString()));
+                    return Message.of(MessageTypes.ACK, message.id(), JsonNodeFactory.instance.objectNode().put("expiresAt", renewed.expiresAt().toString()));
                 })
                 .switchIfEmpty(Mono.fromSupplier(() -> Message.error(message.id(), "body.accessToken must be a valid device token of this display")));
     }

@@ -1,5 +1,6 @@
 package io.vizora.gateway;
 
+import io.vizora.device.MessageTypes;
 import io.vizora.platform.kafka.consumer.ConsumerLoop;
 import io.vizora.platform.kafka.consumer.ConsumerState;
 import io.vizora.platform.kafka.consumer.MonitoredConsumer;
@@ -115,13 +116,13 @@ public class ManifestFeed implements SmartLifecycle, MonitoredConsumer {
 
     private void deliver(UUID displayId, String manifest) {
         if (manifest == null) {
-            connections.send(displayId, Message.of(Message.UNPAIRED, null, JsonNodeFactory.instance.objectNode()));
+            connections.send(displayId, Message.of(MessageTypes.UNPAIRED, null, JsonNodeFactory.instance.objectNode()));
             connections.end(displayId, DeviceSocket.NOT_PAIRED);
             return;
         }
         var document = Message.tree(manifest);
         var body = JsonNodeFactory.instance.objectNode().put("version", document.get("version").asLong()).set("manifest", document);
-        connections.send(displayId, Message.of(Message.MANIFEST, null, body));
+        connections.send(displayId, Message.of(MessageTypes.MANIFEST, null, body));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.vizora.gateway;
 
+import io.vizora.device.MessageTypes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -14,16 +15,6 @@ import java.util.UUID;
  */
 public record Message(UUID id, String type, Instant ts, UUID replyTo, JsonNode body) {
 
-    public static final String HELLO = "hello";
-    public static final String MANIFEST = "manifest";
-    public static final String UNPAIRED = "unpaired";
-    public static final String ACK = "ack";
-    public static final String HEARTBEAT = "heartbeat";
-    public static final String ERROR = "error";
-    public static final String PLAYS = "plays";
-    public static final String TOKEN = "token";
-    public static final String TOKEN_EXPIRING = "token_expiring";
-
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public static Message of(String type, UUID replyTo, JsonNode body) {
@@ -32,7 +23,7 @@ public record Message(UUID id, String type, Instant ts, UUID replyTo, JsonNode b
 
     public static Message error(UUID replyTo, String detail) {
         ObjectNode body = JSON.createObjectNode().put("detail", detail);
-        return of(ERROR, replyTo, body);
+        return of(MessageTypes.ERROR, replyTo, body);
     }
 
     public static Message parse(String text) {

@@ -33,8 +33,24 @@ public final class StateFolds implements EventHandler {
     /** Runs of group upserts go in one statement each; every other event is folded in turn. */
     @Override
     public Mono<Void> applyAll(List<ConsumedEvent> events, DatabaseClient db) {
-        return EventRuns.apply(events, db, event -> event.type().equals(GROUP_CREATED) || event.type().equals(GROUP_RENAMED),
-                StateFolds::upsertGroups, this);
+        return takeTurns(events, db).then(EventRuns.apply(events, db,
+                event -> event.type().equals(GROUP_CREATED) || event.type().equals(GROUP_RENAMED), StateFolds::upsertGroups, this));
+    }
+
+    /**
+     * The projection's consumers fold batches of one organisation in concurrent transactions (its
+     * topics' partitions are shared among them). Which displays a change reaches is read from the
+     * other side's rows: a display's groups and tags, a campaign's targets. Were the batches to run
+     * at once, neither would see the other's uncommitted change, and a display that joined a group
+     * while a campaign for that group was published would be compiled without it (write skew). So
+     * batches of one organisation take turns: a lock per organisation for the transaction, taken in
+     * id order so that two batches never wait on each other crosswise.
+     */
+    private static Mono<Void> takeTurns(List<ConsumedEvent> events, DatabaseClient db) {
+        var organisations = events.stream().map(ConsumedEvent::tenantId).distinct().sorted().map(UUID::toString).toArray(String[]::new);
+        return db.sql("SELECT pg_advisory_xact_lock(hashtextextended(organisation, 0)) FROM unnest(CAST(:organisations AS text[])) AS organisation")
+                .bind("organisations", organisations)
+                .then();
     }
 
     /**

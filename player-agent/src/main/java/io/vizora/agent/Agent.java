@@ -1,6 +1,10 @@
 package io.vizora.agent;
 
 import io.vizora.agent.cache.ContentCache;
+import io.vizora.agent.command.CommandLog;
+import io.vizora.agent.command.CommandRunner;
+import io.vizora.agent.command.ScreenActions;
+import io.vizora.device.FleetCommand;
 import io.vizora.agent.device.CredentialStore;
 import io.vizora.agent.device.Credentials;
 import io.vizora.agent.device.DeviceApi;
@@ -30,6 +34,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
@@ -63,8 +69,12 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
     private final List<Thread> loops = new ArrayList<>();
     private volatile Pairing pairing;
     private volatile String lastError;
-    private KioskServer kiosk;
+    private volatile KioskServer kiosk;
     private volatile BrowserSupervisor browser;
+    private final ScreenActions actions;
+    private final CommandRunner commands;
+    private final Semaphore statusesToSend = new Semaphore(0);
+    private volatile Runnable restart;
 
     public Agent(AgentOptions options, HttpClient http) throws IOException {
         this.options = options;
@@ -78,6 +88,17 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
         player = new Player(this::manifest, cache, downloads, journal, new WebPages(http, Duration.ofMinutes(1)));
         link = new GatewayLink(options.socket(), http, this, options.backoff());
         manifestCheck = new ManifestCheck(options.gateway(), http);
+        actions = new ScreenActions(() -> Optional.ofNullable(kiosk), cache, downloads, this::browser, deviceApi, this::credentials, () -> restart);
+        commands = new CommandRunner(new CommandLog(options.dataDir()), actions, statusesToSend::release);
+    }
+
+    /**
+     * What ends this agent so that its supervisor starts it again (fleet command restart): the
+     * command line exits with 75 for ops/agent.sh or systemd; without one the command is refused.
+     */
+    public Agent restartWith(Runnable restart) {
+        this.restart = restart;
+        return this;
     }
 
     public Agent start() throws IOException {
@@ -88,6 +109,7 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
         link.start();
         loop("pairing", this::pairWhenNeeded);
         loop("reporter", this::reportPlays);
+        loop("command-statuses", this::reportCommandStatuses);
         loop("heartbeat", this::beat);
         loop("manifest-check", this::checkManifest);
         loop("state", this::writeState);
@@ -321,6 +343,40 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
                 .filter(item -> sha256.equals(item.sha256())).map(PlayItem::mediaType).findFirst();
     }
 
+    // --- fleet commands
+
+    @Override
+    public void command(JsonNode body) {
+        try {
+            commands.receive(FleetCommand.read(body));
+        } catch (IllegalArgumentException e) {
+            lastError = "a command that does not read: " + e.getMessage();
+        }
+    }
+
+    /** Sends each status the gateway has not acknowledged, oldest first, until it does. */
+    private void reportCommandStatuses() throws Exception {
+        statusesToSend.tryAcquire(1, TimeUnit.SECONDS);
+        statusesToSend.drainPermits();
+        for (var status : commands.unreported()) {
+            if (!link.connected()) {
+                return;
+            }
+            try {
+                link.request(MessageTypes.COMMAND_STATUS, status.json(), Duration.ofSeconds(10)).get();
+                commands.reported(status);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof GatewayLink.Refused refused) {
+                    lastError = "a command status refused by the gateway: " + refused.getMessage();
+                    commands.reported(status);
+                } else {
+                    statusesToSend.release();
+                    return;
+                }
+            }
+        }
+    }
+
     // --- reporting
 
     private void reportPlays() throws Exception {
@@ -392,7 +448,7 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
         return new AgentStatus(credentials().map(Credentials::displayId).orElse(null), state, link.connected(), pairing,
                 current == null ? null : current.version(), current == null ? null : current.validUntil(), showing, journal.size(),
                 journal.lastSequence(), lastError, kioskPort().map(port -> "http://127.0.0.1:" + port + "/").orElse(null),
-                browser().map(BrowserSupervisor::state).orElse(null), Instant.now());
+                browser().map(BrowserSupervisor::state).orElse(null), actions.reloadAt(), actions.identifying(), Instant.now());
     }
 
     private void writeState() throws Exception {
@@ -403,6 +459,7 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
     @Override
     public void close() {
         stopped.countDown();
+        commands.close();
         player.close();
         downloads.close();
         link.close();

@@ -59,14 +59,14 @@ final class Fleet implements Callable<Integer> {
         }
         System.setProperty("java.awt.headless", "true");
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        var agents = new ArrayList<Agent>();
+        var agents = new java.util.concurrent.CopyOnWriteArrayList<Agent>();
         var stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop.countDown();
             agents.forEach(Agent::close);
         }));
         for (int i = 1; i <= count; i++) {
-            agents.add(new Agent(connection.options(dataDir.resolve("screen-%05d".formatted(i)), kiosk ? 0 : null), http).start());
+            agents.add(started(connection.options(dataDir.resolve("screen-%05d".formatted(i)), kiosk ? 0 : null), http, agents));
         }
         System.out.println(count + " simulated screens running in " + dataDir.toAbsolutePath());
         if (demo) {
@@ -92,6 +92,20 @@ final class Fleet implements Callable<Integer> {
         }
         var account = Json.MAPPER.readTree(file.toFile());
         return api.logIn(account.get("email").asString(), account.get("password").asString());
+    }
+
+    /** A screen of the fleet; asked to restart, it is closed and a new one started on its data directory in its place. */
+    private static Agent started(AgentOptions options, HttpClient http, List<Agent> agents) throws IOException {
+        var agent = new Agent(options, http);
+        agent.restartWith(() -> Thread.ofVirtual().start(() -> {
+            agent.close();
+            try {
+                agents.set(agents.indexOf(agent), started(options, http, agents));
+            } catch (IOException | RuntimeException e) {
+                System.err.println("a screen could not start again after a restart command: " + e);
+            }
+        }));
+        return agent.start();
     }
 
     private static void claimAll(List<Agent> agents, OperatorApi operator) throws IOException, InterruptedException {

@@ -83,6 +83,11 @@ public final class OperatorApi {
                 .GET().build(), HttpResponse.BodyHandlers.ofString()), 200);
     }
 
+    /** Sends a fleet command ({@code RELOAD}, {@code IDENTIFY}, ...) to the targets; the command as issued. */
+    public JsonNode command(String command, Map<String, Object> targets, int expiresInSeconds) throws IOException, InterruptedException {
+        return call("POST", "/api/v1/commands", Map.of("command", command, "targets", targets, "expiresInSeconds", expiresInSeconds), 202);
+    }
+
     public void end(UUID campaign) throws IOException, InterruptedException {
         call("POST", "/api/v1/campaigns/" + campaign + "/end", Map.of(), 200);
     }

@@ -74,6 +74,9 @@ public final class VizoraAgent {
         }
     }
 
+    /** EX_TEMPFAIL: the agent ended to be started again. */
+    static final int RESTART_STATUS = 75;
+
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "Run the agent for this screen until stopped: pair if needed (the code is printed and shown on the kiosk page), then play.")
     static final class Run implements Callable<Integer> {
@@ -108,6 +111,7 @@ public final class VizoraAgent {
             }
             var stop = new CountDownLatch(1);
             var closed = new CountDownLatch(1);
+            var restart = new java.util.concurrent.atomic.AtomicBoolean();
             // the JVM ends when its hooks end: this one waits until the agent (and the browser it started) stopped
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stop.countDown();
@@ -117,7 +121,11 @@ public final class VizoraAgent {
                     Thread.currentThread().interrupt();
                 }
             }));
-            try (var agent = new Agent(connection.options(dataDir, noKiosk ? null : kioskPort), HttpClient.newHttpClient()).start()) {
+            try (var agent = new Agent(connection.options(dataDir, noKiosk ? null : kioskPort), HttpClient.newHttpClient())
+                    .restartWith(() -> {
+                        restart.set(true);
+                        stop.countDown();
+                    }).start()) {
                 agent.kioskPort().ifPresent(port -> System.out.println("Kiosk page: http://127.0.0.1:" + port + "/"));
                 if (browser != null) {
                     agent.superviseBrowser(browser, browserHeadless);
@@ -126,7 +134,8 @@ public final class VizoraAgent {
             } finally {
                 closed.countDown();
             }
-            return 0;
+            // asked to restart (fleet command): ops/agent.sh and the systemd unit start the agent again on this status
+            return restart.get() ? RESTART_STATUS : 0;
         }
     }
 

@@ -99,14 +99,6 @@ class PlayerAgentIntegrationTests {
         assertThat(playIdsBySequence).allSatisfy((sequence, playIds) -> assertThat(playIds).as("play ids of sequence " + sequence).hasSize(1));
     }
 
-    private static JsonNode fleetEntry(OperatorApi operator, UUID display) throws IOException, InterruptedException {
-        for (var entry : operator.read(URI.create(system.projector.url("")), "/api/v1/fleet")) {
-            if (entry.path("displayId").asString().equals(display.toString())) {
-                return entry;
-            }
-        }
-        throw new AssertionError("display " + display + " is not in the fleet view");
-    }
 
     private static List<JsonNode> presenceEvents(UUID display, String type) {
         return TestStack.records("vizora.presence").stream().filter(record -> record.key().equals(display.toString()))
@@ -213,13 +205,13 @@ class PlayerAgentIntegrationTests {
         try (var agent = paired(operator, tag(), dir, 0)) {
             agent.superviseBrowser(Path.of(TestStack.env("VIZORA_CHROMIUM", "/usr/bin/chromium")), true);
             var display = agent.credentials().orElseThrow().displayId();
-            await().atMost(LONG).untilAsserted(() -> assertThat(fleetEntry(operator, display).path("showing").path("browser").path("state")
+            await().atMost(LONG).untilAsserted(() -> assertThat(system.fleetEntry(operator, display).path("showing").path("browser").path("state")
                     .asString("")).isEqualTo("running"));
 
             agent.browser().orElseThrow().process().orElseThrow().destroyForcibly();
 
             await().atMost(LONG).untilAsserted(() -> {
-                var browser = fleetEntry(operator, display).path("showing").path("browser");
+                var browser = system.fleetEntry(operator, display).path("showing").path("browser");
                 assertThat(browser.path("restarts").asInt()).isEqualTo(1);
                 assertThat(browser.path("detail").asString("")).startsWith("exited with status");
             });
@@ -283,22 +275,22 @@ class PlayerAgentIntegrationTests {
             try (var agent = paired(operator, tag, system.agent(dir, VizoraSystem.socketOf(wedged), null, Duration.ofSeconds(40)))) {
                 await().atMost(LONG).until(() -> playing(agent, first.campaign()) && agent.status().connected());
                 var display = agent.credentials().orElseThrow().displayId();
-                await().atMost(LONG).until(() -> fleetEntry(operator, display).path("online").asBoolean());
+                await().atMost(LONG).until(() -> system.fleetEntry(operator, display).path("online").asBoolean());
                 var connections = agent.connections();
 
                 var second = publish(operator, tag, 20);
 
-                await().atMost(LONG).until(() -> fleetEntry(operator, display).path("outOfSyncSince").isString());
-                var behind = fleetEntry(operator, display);
+                await().atMost(LONG).until(() -> system.fleetEntry(operator, display).path("outOfSyncSince").isString());
+                var behind = system.fleetEntry(operator, display);
                 assertThat(behind.path("showing").path("manifestVersion").asLong()).isLessThan(behind.path("manifestVersion").asLong());
                 assertThat(presenceEvents(display, "vizora.presence.display_out_of_sync.v1")).hasSize(1);
 
                 await().atMost(LONG).until(() -> playing(agent, second.campaign()));
                 assertThat(agent.connections()).as("converged over HTTP, not by reconnecting").isEqualTo(connections);
-                await().atMost(LONG).until(() -> !fleetEntry(operator, display).has("outOfSyncSince")
-                        || fleetEntry(operator, display).path("outOfSyncSince").isNull());
+                await().atMost(LONG).until(() -> !system.fleetEntry(operator, display).has("outOfSyncSince")
+                        || system.fleetEntry(operator, display).path("outOfSyncSince").isNull());
                 assertThat(presenceEvents(display, "vizora.presence.display_back_in_sync.v1")).hasSize(1);
-                assertThat(fleetEntry(operator, display).path("showing").path("playing").path("campaignId").asString())
+                assertThat(system.fleetEntry(operator, display).path("showing").path("playing").path("campaignId").asString())
                         .isEqualTo(second.campaign().toString());
             }
         }

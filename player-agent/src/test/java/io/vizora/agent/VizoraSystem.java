@@ -123,6 +123,16 @@ final class VizoraSystem implements AutoCloseable {
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), Duration.ofMillis(200), Duration.ofMinutes(1), manifestCheckEvery, kioskPort);
     }
 
+    /** The display's entry in the operator's fleet view. */
+    tools.jackson.databind.JsonNode fleetEntry(OperatorApi operator, UUID display) throws IOException, InterruptedException {
+        for (var entry : operator.read(URI.create(projector.url("")), "/api/v1/fleet")) {
+            if (entry.path("displayId").asString().equals(display.toString())) {
+                return entry;
+            }
+        }
+        throw new AssertionError("display " + display + " is not in the fleet view");
+    }
+
     /** A signed-up operator of a new organisation, logged in. */
     OperatorApi operator() throws IOException, InterruptedException {
         var api = new OperatorApi(server(), HTTP);

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The command service's device endpoints: pairing codes, collecting credentials, renewing the token. */
+/** The command service's device endpoints: pairing codes, collecting credentials, renewing the token, the display's name, screenshots. */
 public final class DeviceApi {
 
     /** A code to show on screen, and the secret that collects the credentials once it is claimed. */
@@ -63,6 +63,39 @@ public final class DeviceApi {
         expect(response, 200);
         var body = Json.MAPPER.readTree(response.body());
         return credentials.withToken(body.get("accessToken").asString(), expiry(body));
+    }
+
+    /** The display's name, as operators named it. */
+    public String displayName(Credentials credentials) throws IOException, InterruptedException {
+        var response = http.send(authorized(credentials, "/device/v1/display").GET().build(), HttpResponse.BodyHandlers.ofString());
+        expect(response, 200);
+        return Json.MAPPER.readTree(response.body()).get("name").asString();
+    }
+
+    /**
+     * Uploads a PNG screenshot: asks for an upload URL, PUTs the image there and confirms it, so the
+     * command service checks it and records it; the screenshot's id.
+     */
+    public UUID uploadScreenshot(Credentials credentials, UUID commandId, byte[] png) throws IOException, InterruptedException {
+        var ticket = http.send(authorized(credentials, "/device/v1/screenshots").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(Map.of("commandId", commandId.toString())))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        expect(ticket, 201);
+        var body = Json.MAPPER.readTree(ticket.body());
+        var screenshotId = UUID.fromString(body.get("screenshotId").asString());
+        var upload = http.send(HttpRequest.newBuilder(URI.create(body.get("uploadUrl").asString())).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "image/png").PUT(HttpRequest.BodyPublishers.ofByteArray(png)).build(), HttpResponse.BodyHandlers.ofString());
+        if (upload.statusCode() / 100 != 2) {
+            throw new IOException("the object store answered the screenshot's upload with " + upload.statusCode());
+        }
+        var confirmed = http.send(authorized(credentials, "/device/v1/screenshots/" + screenshotId + "/uploaded")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        expect(confirmed, 200);
+        return screenshotId;
+    }
+
+    private HttpRequest.Builder authorized(Credentials credentials, String path) {
+        return HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + credentials.accessToken());
     }
 
     private static Instant expiry(JsonNode body) {

@@ -28,6 +28,7 @@ public final class KioskServer implements AutoCloseable {
     private static final Pattern CONTENT = Pattern.compile("/content/([0-9a-f]{64})");
 
     private final HttpServer server;
+    private final java.util.concurrent.atomic.AtomicLong pageLoads = new java.util.concurrent.atomic.AtomicLong();
 
     public KioskServer(int port, Supplier<AgentStatus> now, ContentCache cache, Function<String, Optional<String>> mediaTypeOf) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
@@ -37,6 +38,7 @@ public final class KioskServer implements AutoCloseable {
                 var path = exchange.getRequestURI().getPath();
                 var content = CONTENT.matcher(path);
                 if (path.equals("/")) {
+                    pageLoads.incrementAndGet();
                     try (InputStream page = KioskServer.class.getResourceAsStream("kiosk.html")) {
                         respond(exchange, 200, "text/html; charset=utf-8", page.readAllBytes());
                     }
@@ -61,6 +63,11 @@ public final class KioskServer implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** How often a browser loaded the page since the start. */
+    public long pageLoads() {
+        return pageLoads.get();
     }
 
     public int port() {

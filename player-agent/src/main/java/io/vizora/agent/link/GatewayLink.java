@@ -48,6 +48,9 @@ public final class GatewayLink implements AutoCloseable {
 
         void tokenExpiring();
 
+        /** A fleet command for this display ({@code command}'s body). */
+        void command(JsonNode body);
+
         /** The socket closed with {@code code} (4401: the token is no longer accepted). */
         void closed(int code);
     }
@@ -227,6 +230,7 @@ public final class GatewayLink implements AutoCloseable {
             case MessageTypes.MANIFEST -> listener.manifest(body);
             case MessageTypes.UNPAIRED -> listener.unpaired();
             case MessageTypes.TOKEN_EXPIRING -> listener.tokenExpiring();
+            case MessageTypes.COMMAND -> listener.command(body);
             default -> LOG.fine(() -> "ignored a message of type " + type);
         }
     }

@@ -43,6 +43,14 @@ public final class Files {
         return Arrays.copyOf(png(), size);
     }
 
+    /** PUTs the bytes to a presigned URL of the object store; its status. */
+    public static int put(String url, byte[] file) throws java.io.IOException, InterruptedException {
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(file)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+    }
+
     public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -25,6 +25,11 @@ public final class MessageTypes {
     /** gateway → agent: the socket's token expires soon. */
     public static final String TOKEN_EXPIRING = "token_expiring";
 
+    /** gateway → agent: a fleet command for this display ({@link FleetCommand}). */
+    public static final String COMMAND = "command";
+    /** agent → gateway: where the display stands with a command ({@link CommandStatus}). */
+    public static final String COMMAND_STATUS = "command_status";
+
     private MessageTypes() {
     }
 }

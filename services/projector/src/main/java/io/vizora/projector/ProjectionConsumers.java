@@ -3,6 +3,8 @@ package io.vizora.projector;
 import io.vizora.consumer.IdempotentEventConsumer;
 import io.vizora.platform.kafka.consumer.ConsumerGroup;
 import io.vizora.projector.audit.AuditFold;
+import io.vizora.projector.commands.CommandFold;
+import io.vizora.projector.commands.CommandQueue;
 import io.vizora.projector.keys.KeyFold;
 import io.vizora.projector.state.StateFolds;
 import io.vizora.schemas.EventContract;
@@ -77,6 +79,14 @@ public class ProjectionConsumers {
                                         @Value("${spring.kafka.bootstrap-servers}") String kafka, EventContract contract,
                                         DatabaseClient db, TransactionalOperator transaction) {
         return consumer(generation, properties, "keys", kafka, List.of("vizora.identity"), contract, db, transaction, new KeyFold());
+    }
+
+    /** Fleet commands per display, and the queue of open ones the gateway reads (ADR 0028). */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    IdempotentEventConsumer commandConsumer(Generation generation, ProjectorProperties properties,
+                                            @Value("${spring.kafka.bootstrap-servers}") String kafka, EventContract contract,
+                                            DatabaseClient db, TransactionalOperator transaction, CommandQueue queue) {
+        return consumer(generation, properties, "commands", kafka, List.of("vizora.fleet"), contract, db, transaction, new CommandFold(queue));
     }
 
     private static IdempotentEventConsumer consumer(Generation generation, ProjectorProperties properties, String projection, String kafka,

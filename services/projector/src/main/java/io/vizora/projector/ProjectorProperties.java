@@ -16,4 +16,9 @@ public record ProjectorProperties(String generation, int concurrency, String red
         concurrency = concurrency <= 0 ? 1 : concurrency;
         redisPrefix = redisPrefix == null || redisPrefix.isBlank() ? "vizora:" : redisPrefix;
     }
+
+    /** The device protocol's keys under this projector's prefix. */
+    public io.vizora.device.RedisLayout redis() {
+        return new io.vizora.device.RedisLayout(redisPrefix);
+    }
 }

@@ -42,6 +42,11 @@ public class Connections implements SmartLifecycle {
         byDisplay.getOrDefault(displayId, Set.of()).forEach(session -> session.deliver(message));
     }
 
+    /** Offers a fleet command to every connection of the display; each sends it once. */
+    public void offer(UUID displayId, io.vizora.device.FleetCommand command) {
+        byDisplay.getOrDefault(displayId, Set.of()).forEach(session -> session.offer(command));
+    }
+
     /** Closes every connection of the display with {@code status}, after what was sent to it. */
     public void end(UUID displayId, CloseStatus status) {
         byDisplay.getOrDefault(displayId, Set.of()).forEach(session -> session.end(status));

@@ -1,5 +1,6 @@
 package io.vizora.gateway;
 
+import io.vizora.device.CommandStatus;
 import io.vizora.platform.kafka.ReliableProducer;
 import io.vizora.schemas.Envelope;
 import io.vizora.schemas.EventContract;
@@ -32,6 +33,8 @@ public class DeviceEvents implements AutoCloseable {
     static final int MAX_PLAYS_PER_BATCH = 500;
     private static final String HEARTBEAT = "vizora.presence.heartbeat.v1";
     private static final String PLAY_REPORTED = "vizora.playback.play_reported.v1";
+    static final String FLEET = "vizora.fleet";
+    private static final String COMMAND_REPORTED = "vizora.fleet.command_reported.v1";
 
     private record Checked(byte[] event) {
     }
@@ -51,6 +54,23 @@ public class DeviceEvents implements AutoCloseable {
         }
         try {
             return send(PRESENCE, device, List.of(check(HEARTBEAT, device, messageId == null ? UUID.randomUUID() : messageId, data, "the heartbeat")));
+        } catch (IllegalArgumentException refused) {
+            return Mono.error(refused);
+        }
+    }
+
+    /**
+     * Emits once Kafka has the display's report on a command. Its event id is the same for the same
+     * display, command and state, so a report sent again (its acknowledgement lost) is one event to
+     * every consumer.
+     */
+    public Mono<Void> commandReported(DeviceAuthentication.Device device, JsonNode body) {
+        try {
+            var status = CommandStatus.read(body);
+            var data = data(device, status.json());
+            var id = UUID.nameUUIDFromBytes((device.displayId() + "/" + status.commandId() + "/" + status.state().wire())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return send(FLEET, device, List.of(check(COMMAND_REPORTED, device, id, data, "the command status")));
         } catch (IllegalArgumentException refused) {
             return Mono.error(refused);
         }

@@ -1,5 +1,6 @@
 package io.vizora.gateway;
 
+import io.vizora.device.FleetCommand;
 import io.vizora.device.MessageTypes;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
@@ -13,6 +14,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -32,6 +36,8 @@ final class DeviceSession {
     private final Sinks.Many<Message> outbound = Sinks.many().unicast().onBackpressureBuffer();
     private final Disposable.Swap tokenTimers = Disposables.swap();
     private final AtomicReference<CloseStatus> closing = new AtomicReference<>(CloseStatus.NORMAL);
+    /** The commands sent on this socket: each goes once per socket, however often it is offered. */
+    private final Set<UUID> commandsSent = ConcurrentHashMap.newKeySet();
 
     DeviceSession(WebSocketSession session, DeviceAuthentication.Device device, DeviceSocket.Services services) {
         this.session = session;
@@ -68,6 +74,18 @@ final class DeviceSession {
         outbound.emitNext(message, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
     }
 
+    /** Sends a fleet command unless it expired or this socket already carried it. */
+    void offer(FleetCommand command) {
+        if (!command.expiredAt(Instant.now()) && commandsSent.add(command.commandId())) {
+            deliver(Message.of(MessageTypes.COMMAND, null, command.json()));
+        }
+    }
+
+    /** The display's queued commands, on connecting and with every heartbeat (the path that does not depend on the fast one). */
+    private Mono<Void> offerQueued(DeviceAuthentication.Device current) {
+        return services.commands().of(current.displayId()).doOnNext(this::offer).then();
+    }
+
     /** Warns the agent ahead of its token's expiry and closes the socket at the expiry. */
     private void follow(Instant expiresAt) {
         var untilNotice = Duration.between(Instant.now(), expiresAt.minus(services.renewalNotice()));
@@ -93,8 +111,15 @@ final class DeviceSession {
                     .filter(stored -> !message.body().path("manifestVersion").isNumber()
                             || message.body().get("manifestVersion").asLong() < stored.version())
                     .map(stored -> Message.of(MessageTypes.MANIFEST, message.id(),
-                            JsonNodeFactory.instance.objectNode().put("version", stored.version()).set("manifest", Message.tree(stored.json()))));
+                            JsonNodeFactory.instance.objectNode().put("version", stored.version()).set("manifest", Message.tree(stored.json()))))
+                    // the manifest first: a command such as reload means most with the newest schedule in place
+                    .doOnNext(this::deliver)
+                    .then(offerQueued(current))
+                    .then(Mono.<Message>empty());
             case MessageTypes.HEARTBEAT -> whilePaired(current, message, () -> acknowledged(message, services.events().heartbeat(current, message.id(), message.body())
+                    .then(offerQueued(current))
+                    .thenReturn(JsonNodeFactory.instance.objectNode())));
+            case MessageTypes.COMMAND_STATUS -> whilePaired(current, message, () -> acknowledged(message, services.events().commandReported(current, message.body())
                     .thenReturn(JsonNodeFactory.instance.objectNode())));
             case MessageTypes.PLAYS -> whilePaired(current, message, () -> acknowledged(message, services.events().plays(current, message.body())
                     .map(count -> JsonNodeFactory.instance.objectNode().put("plays", count))));

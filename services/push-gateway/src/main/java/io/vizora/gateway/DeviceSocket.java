@@ -30,7 +30,7 @@ class DeviceSocket {
 
     /** What every session uses. */
     record Services(DeviceAuthentication authentication, Manifests manifests, Connections connections, DeviceEvents events,
-                    Duration renewalNotice) {
+                    PendingCommands commands, Duration renewalNotice) {
     }
 
     /**
@@ -49,8 +49,8 @@ class DeviceSocket {
 
     @Bean
     HandlerMapping deviceSocketMapping(DeviceAuthentication authentication, Manifests manifests, Connections connections, DeviceEvents events,
-                                       @Value("${vizora.gateway.token-renewal-notice:PT1H}") Duration renewalNotice) {
-        var services = new Services(authentication, manifests, connections, events, renewalNotice);
+                                       PendingCommands commands, @Value("${vizora.gateway.token-renewal-notice:PT1H}") Duration renewalNotice) {
+        var services = new Services(authentication, manifests, connections, events, commands, renewalNotice);
         WebSocketHandler handler = session -> authentication.authenticate(session.getHandshakeInfo().getHeaders().getFirst(HttpHeaders.AUTHORIZATION))
                 .flatMap(device -> manifests.of(device)
                         .flatMap(paired -> new DeviceSession(session, device, services).serve().thenReturn(true))

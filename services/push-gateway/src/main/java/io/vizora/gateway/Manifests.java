@@ -1,5 +1,6 @@
 package io.vizora.gateway;
 
+import io.vizora.device.RedisLayout;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -18,16 +19,16 @@ public class Manifests {
     }
 
     private final ReactiveStringRedisTemplate redis;
-    private final String prefix;
+    private final RedisLayout layout;
 
     public Manifests(ReactiveStringRedisTemplate redis, @Value("${vizora.gateway.redis-prefix}") String prefix) {
         this.redis = redis;
-        this.prefix = prefix + "manifest:";
+        this.layout = new RedisLayout(prefix);
     }
 
     /** The newest manifest of the device's display, if the display is paired to the device's organisation. */
     public Mono<Stored> of(DeviceAuthentication.Device device) {
-        return redis.<String, String>opsForHash().multiGet(prefix + device.displayId(), java.util.List.of("version", "manifest", "organisation"))
+        return redis.<String, String>opsForHash().multiGet(layout.manifest(device.displayId()), java.util.List.of("version", "manifest", "organisation"))
                 .filter(values -> values.get(0) != null && values.get(1) != null
                         && device.organisationId().toString().equals(values.get(2)))
                 .map(values -> new Stored(Long.parseLong(values.get(0)), values.get(1)));

@@ -58,7 +58,7 @@ public class ManifestPublisher implements AutoCloseable {
                              ProjectorProperties properties, FleetChanges changes) {
         this.redis = redis;
         this.changes = changes;
-        this.prefix = properties.redisPrefix() + "manifest:";
+        this.prefix = properties.redis().manifestPrefix();
         this.producer = new ReliableProducer(bootstrapServers);
     }
 

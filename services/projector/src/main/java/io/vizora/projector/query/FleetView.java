@@ -77,27 +77,34 @@ public class FleetView {
         }
     }
 
+    /** The display's newest screenshot; {@code href} lists its screenshots with links to the images. */
+    public record Screenshot(UUID screenshotId, Instant takenAt, String href) {
+    }
+
     /**
      * A display as operators see it: {@code planned} is what its newest manifest says plays now,
      * {@code showing} what its screen last reported; {@code outOfSyncSince} is set while the screen has
      * not shown its newest manifest within the sync grace.
      */
     public record FleetEntry(UUID displayId, String name, String timeZone, List<UUID> groupIds, List<String> tags, Long manifestVersion,
-                      Instant compiledAt, NowPlaying playing, Boolean online, Instant lastSeenAt, Showing showing, Instant outOfSyncSince) {
+                      Instant compiledAt, NowPlaying playing, Boolean online, Instant lastSeenAt, Showing showing, Instant outOfSyncSince,
+                      Screenshot lastScreenshot) {
 
         FleetEntry playing(NowPlaying now) {
             return new FleetEntry(displayId, name, timeZone, groupIds, tags, manifestVersion, compiledAt, now, online, lastSeenAt, showing,
-                    outOfSyncSince);
+                    outOfSyncSince, lastScreenshot);
         }
 
         FleetEntry presence(Map<String, String> fields) {
             if (!fields.containsKey("lastSeen")) {
-                return new FleetEntry(displayId, name, timeZone, groupIds, tags, manifestVersion, compiledAt, playing, false, null, null, null);
+                return new FleetEntry(displayId, name, timeZone, groupIds, tags, manifestVersion, compiledAt, playing, false, null, null, null,
+                        lastScreenshot);
             }
             return new FleetEntry(displayId, name, timeZone, groupIds, tags, manifestVersion, compiledAt, playing,
                     "online".equals(fields.get("state")), Instant.ofEpochMilli(Long.parseLong(fields.get("lastSeen"))),
                     fields.containsKey("health") ? Showing.of(fields.get("health")) : null,
-                    fields.containsKey("outOfSyncSince") ? Instant.ofEpochMilli(Long.parseLong(fields.get("outOfSyncSince"))) : null);
+                    fields.containsKey("outOfSyncSince") ? Instant.ofEpochMilli(Long.parseLong(fields.get("outOfSyncSince"))) : null,
+                    lastScreenshot);
         }
     }
 
@@ -127,8 +134,8 @@ public class FleetView {
     private Flux<FleetEntry> entries(UUID organisationId, Collection<UUID> displayIds) {
         var now = Instant.now();
         return db.sql("""
-                        SELECT d.id, d.name, d.time_zone, d.group_ids, d.tags, m.version, m.compiled_at
-                        FROM display d LEFT JOIN manifest m ON m.display_id = d.id
+                        SELECT d.id, d.name, d.time_zone, d.group_ids, d.tags, m.version, m.compiled_at, s.screenshot_id, s.taken_at
+                        FROM display d LEFT JOIN manifest m ON m.display_id = d.id LEFT JOIN display_screenshot s ON s.display_id = d.id
                         WHERE d.organisation_id = :organisation""" + (displayIds == null ? "" : " AND d.id = ANY(:displays)")
                         + " ORDER BY lower(d.name), d.id")
                 .bind("organisation", organisationId)
@@ -137,7 +144,7 @@ public class FleetView {
                         Arrays.asList(row.get("group_ids", UUID[].class)), Arrays.asList(row.get("tags", String[].class)),
                         row.get("version", Long.class),
                         Optional.ofNullable(row.get("compiled_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null),
-                        null, null, null, null, null))
+                        null, null, null, null, null, screenshot(row)))
                 .all()
                 .flatMapSequential(entry -> redis.<String, String>opsForHash().get(manifests.key(entry.displayId()), "manifest")
                         .map(body -> withPlaying(entry, ManifestDocument.read(body.getBytes(StandardCharsets.UTF_8)), now))
@@ -145,6 +152,12 @@ public class FleetView {
                         .zipWith(redis.<String, String>opsForHash().entries(presence.key(entry.displayId()))
                                 .collectMap(Map.Entry::getKey, Map.Entry::getValue))
                         .map(found -> found.getT1().presence(found.getT2())));
+    }
+
+    private static Screenshot screenshot(io.r2dbc.spi.Readable row) {
+        var id = row.get("screenshot_id", UUID.class);
+        return id == null ? null : new Screenshot(id, row.get("taken_at", OffsetDateTime.class).toInstant(),
+                "/api/v1/displays/" + row.get("id", UUID.class) + "/screenshots");
     }
 
     private static FleetEntry withPlaying(FleetEntry entry, ManifestDocument manifest, Instant now) {

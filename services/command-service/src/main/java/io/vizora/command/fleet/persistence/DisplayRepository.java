@@ -106,6 +106,28 @@ public class DisplayRepository {
         return spec.map(DisplayRepository::display).all();
     }
 
+    /**
+     * The ids of the organisation's displays that targets reach: by id, by any of their groups,
+     * by any of their tags, or all of them; at most {@code limit}.
+     */
+    public Flux<UUID> reached(UUID organisationId, List<UUID> displayIds, List<UUID> groupIds, List<String> tags, boolean wholeOrganisation,
+                              int limit) {
+        return db.sql("""
+                        SELECT d.id FROM display d WHERE d.organisation_id = :organisation
+                        AND (:all OR d.id = ANY(:displays::uuid[]) OR d.tags && :tags::text[]
+                             OR EXISTS (SELECT 1 FROM display_group_member m WHERE m.display_id = d.id AND m.group_id = ANY(:groups::uuid[])))
+                        ORDER BY d.id LIMIT :limit""")
+                .bind("organisation", organisationId).bind("all", wholeOrganisation)
+                .bind("displays", displayIds.toArray(UUID[]::new)).bind("groups", groupIds.toArray(UUID[]::new))
+                .bind("tags", tags.toArray(String[]::new)).bind("limit", limit)
+                .map(row -> row.get(0, UUID.class)).all();
+    }
+
+    /** Of the given display ids, those the organisation does not have. */
+    public Flux<UUID> unknownDisplays(UUID organisationId, List<UUID> displayIds) {
+        return TenantRows.unknown(db, TenantRows.Table.DISPLAY, organisationId, displayIds);
+    }
+
     /** Of the given group ids, those the organisation does not have. */
     public Flux<UUID> unknownGroups(UUID organisationId, List<UUID> groupIds) {
         return TenantRows.unknown(db, TenantRows.Table.DISPLAY_GROUP, organisationId, groupIds);

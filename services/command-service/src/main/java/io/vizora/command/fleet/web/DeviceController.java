@@ -8,6 +8,9 @@ import io.vizora.command.fleet.application.PairingService;
 import io.vizora.command.fleet.application.PairingService.DeviceToken;
 import io.vizora.command.fleet.application.PairingService.PairingTicket;
 import io.vizora.command.fleet.application.PairingService.Progress;
+import io.vizora.command.fleet.application.ScreenshotService;
+import io.vizora.command.fleet.application.ScreenshotService.Taken;
+import io.vizora.command.fleet.application.ScreenshotService.UploadTicket;
 import io.vizora.command.fleet.persistence.DisplayRepository;
 import io.vizora.command.fleet.persistence.DisplayRepository.Display;
 import io.vizora.command.identity.tokens.AccessTokens;
@@ -51,12 +54,18 @@ class DeviceController {
                            String accessToken, Long expiresIn) {
     }
 
+    /** {@code commandId}: the screenshot command this answers, if one asked for it. */
+    record ScreenshotRequest(UUID commandId) {
+    }
+
     private final PairingService pairing;
     private final DisplayRepository displays;
+    private final ScreenshotService screenshots;
 
-    DeviceController(PairingService pairing, DisplayRepository displays) {
+    DeviceController(PairingService pairing, DisplayRepository displays, ScreenshotService screenshots) {
         this.pairing = pairing;
         this.displays = displays;
+        this.screenshots = screenshots;
     }
 
     @PostMapping("/pairings")
@@ -83,6 +92,25 @@ class DeviceController {
     @Operation(summary = "A paired screen exchanges its device secret for a fresh device token")
     Mono<DeviceToken> token(@Valid @RequestBody TokenRequest request) {
         return pairing.exchange(request.displayId(), request.deviceSecret());
+    }
+
+    @PostMapping("/screenshots")
+    @SecurityRequirement(name = ApiSchemes.DEVICE)
+    @Operation(summary = "A paired screen asks where to upload a screenshot (PNG, PUT to the presigned URL within minutes)")
+    Mono<ResponseEntity<UploadTicket>> requestScreenshot(@AuthenticationPrincipal Jwt token, @RequestBody(required = false) ScreenshotRequest request) {
+        return screenshots.requestUpload(organisation(token), UUID.fromString(token.getSubject()), request == null ? null : request.commandId())
+                .map(ticket -> ResponseEntity.status(HttpStatus.CREATED).body(ticket));
+    }
+
+    @PostMapping("/screenshots/{screenshotId}/uploaded")
+    @SecurityRequirement(name = ApiSchemes.DEVICE)
+    @Operation(summary = "The screen confirms its upload: the image is checked (a PNG of at most 10 MiB) and the screenshot taken, once")
+    Mono<Taken> confirmScreenshot(@AuthenticationPrincipal Jwt token, @PathVariable UUID screenshotId) {
+        return screenshots.confirm(organisation(token), UUID.fromString(token.getSubject()), screenshotId);
+    }
+
+    private static UUID organisation(Jwt token) {
+        return UUID.fromString(token.getClaimAsString(AccessTokens.ORGANISATION_CLAIM));
     }
 
     @GetMapping("/display")

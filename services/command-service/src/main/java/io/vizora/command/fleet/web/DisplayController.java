@@ -3,10 +3,13 @@ package io.vizora.command.fleet.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vizora.command.fleet.application.DisplayService;
+import io.vizora.command.fleet.application.ScreenshotService;
 import io.vizora.command.fleet.domain.DisplayProfile;
 import io.vizora.command.fleet.persistence.DisplayRepository.Display;
 import io.vizora.command.identity.web.Callers;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -55,9 +58,11 @@ class DisplayController {
     }
 
     private final DisplayService displays;
+    private final ScreenshotService screenshots;
 
-    DisplayController(DisplayService displays) {
+    DisplayController(DisplayService displays, ScreenshotService screenshots) {
         this.displays = displays;
+        this.screenshots = screenshots;
     }
 
     @PostMapping
@@ -78,6 +83,13 @@ class DisplayController {
     @Operation(summary = "One display; 404 outside the caller's organisation")
     Mono<Display> get(@AuthenticationPrincipal Object principal, @PathVariable UUID displayId) {
         return displays.get(Callers.of(principal), displayId);
+    }
+
+    @GetMapping("/{displayId}/screenshots")
+    @Operation(summary = "The display's screenshots, newest first, each with a link to the image that works for 15 minutes")
+    Flux<ScreenshotService.Listed> screenshots(@AuthenticationPrincipal Object principal, @PathVariable UUID displayId,
+                                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return screenshots.list(Callers.of(principal), displayId, limit);
     }
 
     @PutMapping("/{displayId}")

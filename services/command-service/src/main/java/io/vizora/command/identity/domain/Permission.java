@@ -6,6 +6,7 @@ public enum Permission {
     USERS_MANAGE,
     FLEET_READ,
     FLEET_MANAGE,
+    FLEET_COMMAND,
     CONTENT_READ,
     CONTENT_MANAGE,
     CAMPAIGNS_READ,

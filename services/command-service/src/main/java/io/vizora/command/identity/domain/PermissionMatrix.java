@@ -10,7 +10,7 @@ import static io.vizora.command.identity.domain.Permission.*;
 /**
  * The one permission matrix: every role's permissions, in one place, enforced on every endpoint.
  * Viewers read; editors also change content, playlists and campaign drafts; admins also manage the
- * fleet, users, API keys and publish; owners also manage the organisation and other owners.
+ * fleet, send it commands, manage users and API keys, and publish; owners also manage the organisation and other owners.
  */
 public final class PermissionMatrix {
 
@@ -21,7 +21,7 @@ public final class PermissionMatrix {
         var editor = EnumSet.copyOf(viewer);
         editor.addAll(EnumSet.of(CONTENT_MANAGE, CAMPAIGNS_MANAGE));
         var admin = EnumSet.copyOf(editor);
-        admin.addAll(EnumSet.of(USERS_MANAGE, FLEET_MANAGE, CAMPAIGNS_PUBLISH, API_KEYS_MANAGE));
+        admin.addAll(EnumSet.of(USERS_MANAGE, FLEET_MANAGE, FLEET_COMMAND, CAMPAIGNS_PUBLISH, API_KEYS_MANAGE));
         var owner = EnumSet.copyOf(admin);
         owner.add(ORGANISATION_MANAGE);
         GRANTS.put(Role.VIEWER, viewer);

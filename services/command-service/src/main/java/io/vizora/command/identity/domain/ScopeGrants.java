@@ -24,7 +24,7 @@ public final class ScopeGrants {
         for (var scope : scopes) {
             grants.addAll(switch (scope) {
                 case DISPLAYS_READ -> EnumSet.of(FLEET_READ);
-                case DISPLAYS_WRITE -> EnumSet.of(FLEET_READ, FLEET_MANAGE);
+                case DISPLAYS_WRITE -> EnumSet.of(FLEET_READ, FLEET_MANAGE, FLEET_COMMAND);
                 case CONTENT_READ -> EnumSet.of(CONTENT_READ);
                 case CONTENT_WRITE -> EnumSet.of(CONTENT_READ, CONTENT_MANAGE);
                 case CAMPAIGNS_READ -> EnumSet.of(CAMPAIGNS_READ);

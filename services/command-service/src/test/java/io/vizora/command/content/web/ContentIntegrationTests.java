@@ -147,13 +147,13 @@ class ContentIntegrationTests {
                 .expectBody().jsonPath("$.title").isEqualTo("Nothing uploaded");
 
         var mp4 = Files.mp4();
-        assertThat(put((String) upload.get("uploadUrl"), mp4)).isEqualTo(200);
+        assertThat(Files.put((String) upload.get("uploadUrl"), mp4)).isEqualTo(200);
         assertThat(Outbox.types(db, contentId)).isEmpty();
 
         post(editor, "/api/v1/content/" + contentId + "/confirm", Map.of()).expectStatus().isOk().expectBody()
                 .jsonPath("$.state").isEqualTo("ready").jsonPath("$.kind").isEqualTo("video").jsonPath("$.sha256").isEqualTo(Files.sha256(mp4));
         // the URL still takes a PUT, but what it writes is no longer the content
-        put((String) upload.get("uploadUrl"), Files.html());
+        Files.put((String) upload.get("uploadUrl"), Files.html());
         post(editor, "/api/v1/content/" + contentId + "/confirm", Map.of()).expectStatus().isOk().expectBody()
                 .jsonPath("$.sha256").isEqualTo(Files.sha256(mp4));
         assertThat(Outbox.types(db, contentId)).containsExactly("vizora.content.content_uploaded.v1");
@@ -173,7 +173,7 @@ class ContentIntegrationTests {
         var editor = organisation.tokens().get("editor");
         var upload = body(post(editor, "/api/v1/content/uploads", Map.of("name", "Sneaky")).expectStatus().isCreated());
         var contentId = (String) upload.get("contentId");
-        assertThat(put((String) upload.get("uploadUrl"), Files.html())).isEqualTo(200);
+        assertThat(Files.put((String) upload.get("uploadUrl"), Files.html())).isEqualTo(200);
 
         post(editor, "/api/v1/content/" + contentId + "/confirm", Map.of()).expectStatus().isEqualTo(422);
 
@@ -224,12 +224,5 @@ class ContentIntegrationTests {
         http.delete().uri("/api/v1/content/" + contentId).header("Authorization", "Bearer " + theirs).exchange().expectStatus().isNotFound();
         get(theirs, "/api/v1/content").expectBody().jsonPath("$.length()").isEqualTo(0);
         get(mine, "/api/v1/content/" + contentId).expectStatus().isOk().expectBody().jsonPath("$.name").isEqualTo("Mine");
-    }
-
-    private static int put(String url, byte[] file) throws IOException, InterruptedException {
-        try (var client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(file)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        }
     }
 }

@@ -14,6 +14,7 @@ const answers = {
   ] },
   "/api/v1/campaign-overview": [{ campaignId: campaign, name: "Winter warmers", priority: 200, kind: "normal", state: "published" }],
   "/api/v1/fleet": [], "/api/v1/display-groups": [], "/api/v1/playlists": [],
+  [`/api/v1/displays/${id}/commands`]: [], [`/api/v1/displays/${id}/screenshots`]: [],
 };
 
 

@@ -11,6 +11,7 @@ import { statusOf, useFleet, useGroups, type FleetEntry } from "../fleet/fleet";
 import { usePlaylists } from "../scheduling/playlists";
 import { TargetsPicker } from "../scheduling/TargetsPicker";
 import { DisplaySchedule, SpanChoice, type Span } from "./DisplaySchedule";
+import { RemoteControl } from "./RemoteControl";
 import type { components } from "../api/generated/command-service";
 
 type Display = components["schemas"]["Display"];
@@ -129,7 +130,7 @@ function Presence({ displayId }: { displayId: string }) {
   );
 }
 
-/** One display: its state now, what it will play for a week or a month and why, and its settings. */
+/** One display: its state now, what it will play for a week or a month and why, remote control of it and its settings. */
 export function DisplayPage() {
   const { displayId = "" } = useParams();
   const display = useQuery({
@@ -143,6 +144,7 @@ export function DisplayPage() {
           <h1>{found.name}</h1>
           <Presence displayId={found.displayId} />
           <Schedule display={found} />
+          <RemoteControl displayId={found.displayId} displayName={found.name} />
           <Details key={found.displayId} display={found} />
         </>
       )}

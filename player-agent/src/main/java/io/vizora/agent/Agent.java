@@ -23,6 +23,8 @@ import io.vizora.agent.timeline.ManifestStore;
 import io.vizora.schedule.PlayItem;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import io.vizora.agent.journal.Play;
 
 import java.io.IOException;
 import java.net.URI;
@@ -387,11 +389,8 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
             }
             return;
         }
-        ArrayNode plays = Json.MAPPER.createArrayNode();
-        batch.forEach(play -> plays.add(Json.MAPPER.valueToTree(play)));
-        var body = Json.MAPPER.createObjectNode().set("plays", plays);
         try {
-            link.request(MessageTypes.PLAYS, body, Duration.ofSeconds(15)).get();
+            link.request(MessageTypes.PLAYS, plays(batch), Duration.ofSeconds(15)).get();
             journal.acknowledge(batch);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof GatewayLink.Refused refused) {
@@ -403,31 +402,43 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
         }
     }
 
+    /** The body of a {@code plays} message (docs/device-protocol.md). */
+    static ObjectNode plays(List<Play> batch) {
+        ArrayNode plays = Json.MAPPER.createArrayNode();
+        batch.forEach(play -> plays.add(Json.MAPPER.valueToTree(play)));
+        return Json.MAPPER.createObjectNode().set("plays", plays);
+    }
+
     private void beat() throws Exception {
         if (link.connected()) {
-            var body = Json.MAPPER.createObjectNode().put("sentAt", Instant.now().toString()).put("appVersion", VERSION).put("screenOn", true);
-            Health.sample(body, options.dataDir());
-            // what the screen shows, not what the manifest plans: the fleet view compares the two
-            manifest().ifPresent(current -> body.put("manifestVersion", current.version()));
-            var showing = player.showing();
-            body.put("screen", showing.isEmpty() ? "blank" : showing.get().fallback() ? "fallback" : player.pastManifest() ? "past-manifest" : "playing");
-            browser().ifPresent(supervised -> {
-                var state = supervised.state();
-                var reported = body.putObject("browser").put("state", state.condition()).put("restarts", state.restarts());
-                if (state.detail() != null) {
-                    reported.put("detail", state.detail().length() > 200 ? state.detail().substring(0, 200) : state.detail());
-                }
-            });
-            showing.ifPresent(shown -> {
-                var playing = body.putObject("playing").put("contentId", shown.contentId().toString()).put("fromCache", shown.fromCache())
-                        .put("since", shown.since().toString()).put("fallback", shown.fallback());
-                if (shown.campaignId() != null) {
-                    playing.put("campaignId", shown.campaignId().toString());
-                }
-            });
-            link.request(MessageTypes.HEARTBEAT, body, Duration.ofSeconds(10));
+            link.request(MessageTypes.HEARTBEAT, heartbeat(), Duration.ofSeconds(10));
         }
         pause(options.heartbeatEvery());
+    }
+
+    /** The body of a {@code heartbeat}: the device's health and what the screen shows, not what the manifest plans. */
+    ObjectNode heartbeat() {
+        var body = Json.MAPPER.createObjectNode().put("sentAt", Instant.now().toString()).put("appVersion", VERSION).put("screenOn", true);
+        Health.sample(body, options.dataDir());
+        // the fleet view compares what the screen shows with what the manifest plans
+        manifest().ifPresent(current -> body.put("manifestVersion", current.version()));
+        var showing = player.showing();
+        body.put("screen", showing.isEmpty() ? "blank" : showing.get().fallback() ? "fallback" : player.pastManifest() ? "past-manifest" : "playing");
+        browser().ifPresent(supervised -> {
+            var state = supervised.state();
+            var reported = body.putObject("browser").put("state", state.condition()).put("restarts", state.restarts());
+            if (state.detail() != null) {
+                reported.put("detail", state.detail().length() > 200 ? state.detail().substring(0, 200) : state.detail());
+            }
+        });
+        showing.ifPresent(shown -> {
+            var playing = body.putObject("playing").put("contentId", shown.contentId().toString()).put("fromCache", shown.fromCache())
+                    .put("since", shown.since().toString()).put("fallback", shown.fallback());
+            if (shown.campaignId() != null) {
+                playing.put("campaignId", shown.campaignId().toString());
+            }
+        });
+        return body;
     }
 
     // --- state

@@ -2,14 +2,20 @@ package io.vizora.schemas;
 
 import com.networknt.schema.Schema;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks the device protocol's documents against their schemas ({@code vizora/device/}): the
- * manifest, which the projector writes, the gateway delivers and the agent reads, and the bodies of
- * the fleet command messages ({@code command}, {@code command_status}).
+ * manifest, which the projector writes, the gateway delivers and the agent reads, and every
+ * message on a screen's socket ({@code messages/}, one schema per type for its body, golden
+ * samples in {@code samples/messages/}). A heartbeat's body and each play are the data of their
+ * events without the display id the gateway adds, so they are checked against the events' schemas:
+ * one schema for what the agent sends and what Kafka carries.
  */
 public final class DeviceContract {
 
@@ -17,40 +23,93 @@ public final class DeviceContract {
     public static final String MANIFEST_SCHEMA = "vizora/device/manifest.v1.schema.json";
     public static final String MANIFEST_SAMPLE = "vizora/device/samples/manifest.v1.json";
 
-    /** The message bodies with a schema, by message type; each has its golden sample in {@code device/samples/<type>.v1.json}. */
-    public static final java.util.List<String> MESSAGES = java.util.List.of("command", "command_status");
+    /** Every message type, both ways, with a body schema or (heartbeat) an event's. */
+    public static final List<String> MESSAGES = List.of("hello", "manifest", "heartbeat", "plays", "token", "token_expiring", "ack", "unpaired",
+            "error", "command", "command_status");
+    static final String HEARTBEAT_EVENT = "vizora.presence.heartbeat.v1";
+    static final String PLAY_EVENT = "vizora.playback.play_reported.v1";
+    /** Stands in for the display id the gateway adds before it checks a body against an event's schema. */
+    private static final String ANY_DISPLAY = "00000000-0000-4000-8000-000000000000";
 
     private final Schema manifest;
-    private final java.util.Map<String, Schema> messages = new java.util.HashMap<>();
+    private final Schema envelope;
+    private final Map<String, Schema> bodies = new HashMap<>();
+    private final Schema heartbeat;
+    private final Schema play;
 
     private DeviceContract() {
-        this.manifest = EventContract.registry().getSchema(EventContract.readResource(MANIFEST_SCHEMA));
-        MESSAGES.forEach(type -> messages.put(type, EventContract.registry().getSchema(EventContract.readResource("vizora/device/" + type + ".v1.schema.json"))));
-    }
-
-    public static String sample(String type) {
-        return "vizora/device/samples/" + type + ".v1.json";
-    }
-
-    /** What is wrong with the body of a message of this type, or nothing. */
-    public List<String> messageViolations(String type, JsonNode body) {
-        var schema = messages.get(type);
-        if (schema == null) {
-            throw new IllegalArgumentException("no schema for message type " + type);
-        }
-        var problems = new ArrayList<String>();
-        schema.validate(body).forEach(error -> problems.add(error.getInstanceLocation() + " " + error.getMessage()));
-        return problems;
+        var registry = EventContract.registry();
+        this.manifest = registry.getSchema(EventContract.readResource(MANIFEST_SCHEMA));
+        this.envelope = registry.getSchema(EventContract.readResource(schema("message")));
+        MESSAGES.stream().filter(type -> !type.equals("heartbeat"))
+                .forEach(type -> bodies.put(type, registry.getSchema(EventContract.readResource(schema(type)))));
+        var events = EventContract.load();
+        this.heartbeat = registry.getSchema(events.dataSchema(HEARTBEAT_EVENT));
+        this.play = registry.getSchema(events.dataSchema(PLAY_EVENT));
     }
 
     public static DeviceContract load() {
         return new DeviceContract();
     }
 
+    static String schema(String type) {
+        return "vizora/device/messages/" + type + ".v1.schema.json";
+    }
+
+    /** The golden sample of a message type's body ({@code message}: of a whole message). */
+    public static String sample(String type) {
+        return "vizora/device/samples/messages/" + type + ".v1.json";
+    }
+
     /** What is wrong with a manifest, or nothing. */
     public List<String> manifestViolations(JsonNode document) {
+        return problems(manifest, document, "");
+    }
+
+    /** What is wrong with a whole message (envelope and body), or nothing. */
+    public List<String> violations(JsonNode message) {
+        var problems = problems(envelope, message, "");
+        if (problems.isEmpty() && MESSAGES.contains(message.get("type").asString())) {
+            problems.addAll(messageViolations(message.get("type").asString(), message.get("body")));
+        }
+        return problems;
+    }
+
+    /** What is wrong with the body of a message of this type, or nothing. */
+    public List<String> messageViolations(String type, JsonNode body) {
+        if (type.equals("heartbeat")) {
+            return problems(heartbeat, withDisplay(body), "");
+        }
+        var schema = bodies.get(type);
+        if (schema == null) {
+            throw new IllegalArgumentException("no schema for message type " + type);
+        }
+        var problems = problems(schema, body, "");
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        switch (type) {
+            case "manifest" -> problems.addAll(problems(manifest, body.get("manifest"), "/manifest"));
+            case "plays" -> {
+                for (int i = 0; i < body.get("plays").size(); i++) {
+                    var data = withDisplay(body.get("plays").get(i));
+                    data.remove("playId");
+                    problems.addAll(problems(play, data, "/plays/" + i));
+                }
+            }
+            default -> { }
+        }
+        return problems;
+    }
+
+    private static ObjectNode withDisplay(JsonNode body) {
+        var data = body.isObject() ? (ObjectNode) body.deepCopy() : tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        return data.put("displayId", ANY_DISPLAY);
+    }
+
+    private static List<String> problems(Schema schema, JsonNode node, String at) {
         var problems = new ArrayList<String>();
-        manifest.validate(document).forEach(error -> problems.add(error.getInstanceLocation() + " " + error.getMessage()));
+        schema.validate(node).forEach(error -> problems.add(at + error.getInstanceLocation() + " " + error.getMessage()));
         return problems;
     }
 }

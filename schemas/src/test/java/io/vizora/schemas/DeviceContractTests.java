@@ -41,4 +41,38 @@ class DeviceContractTests {
                 .anySatisfy(problem -> assertThat(problem).contains("/slices/0/items/0/sha256"))
                 .anySatisfy(problem -> assertThat(problem).contains("/slices/0/items/0/durationMs"));
     }
+
+    private static ObjectNode message(String type) {
+        return (ObjectNode) JsonMapper.shared().readTree(EventContract.readResource(DeviceContract.sample(type)));
+    }
+
+    @Test
+    void theGoldenSampleOfEveryMessageMeetsTheContractAsTheAgentsThatSendThemToday() {
+        for (var type : DeviceContract.MESSAGES) {
+            assertThat(contract.messageViolations(type, message(type))).as(type).isEmpty();
+        }
+        assertThat(contract.violations(message("message"))).isEmpty();
+    }
+
+    @Test
+    void aHeartbeatOrAPlayIsCheckedAgainstItsEventsSchemaAndABadOneIsRefusedNamingTheField() {
+        var heartbeat = message("heartbeat").put("cpuPercent", 140);
+        var plays = message("plays");
+        ((ObjectNode) plays.get("plays").get(0)).put("outcome", "exploded");
+        var manifest = message("manifest");
+        ((ObjectNode) manifest.get("manifest")).remove("version");
+
+        assertThat(contract.messageViolations("heartbeat", heartbeat)).singleElement().asString().contains("/cpuPercent");
+        assertThat(contract.messageViolations("plays", plays)).singleElement().asString().contains("/plays/0/outcome");
+        assertThat(contract.messageViolations("manifest", manifest)).singleElement().asString().contains("/manifest");
+        assertThat(contract.messageViolations("plays", message("plays").putArray("plays"))).isNotEmpty();
+    }
+
+    @Test
+    void aMessageWithoutATypeOrBodyIsNotOne() {
+        var message = message("message");
+        message.remove("body");
+
+        assertThat(contract.violations(message)).singleElement().asString().contains("body");
+    }
 }

@@ -77,7 +77,7 @@ final class DeviceSession {
     /** Sends a fleet command unless it expired or this socket already carried it. */
     void offer(FleetCommand command) {
         if (!command.expiredAt(Instant.now()) && commandsSent.add(command.commandId())) {
-            deliver(Message.of(MessageTypes.COMMAND, null, command.json()));
+            deliver(Message.command(command));
         }
     }
 
@@ -91,8 +91,7 @@ final class DeviceSession {
         var untilNotice = Duration.between(Instant.now(), expiresAt.minus(services.renewalNotice()));
         var untilExpiry = Duration.between(Instant.now(), expiresAt);
         var notice = Mono.delay(untilNotice.isNegative() ? Duration.ZERO : untilNotice)
-                .subscribe(tick -> deliver(Message.of(MessageTypes.TOKEN_EXPIRING, null,
-                        JsonNodeFactory.instance.objectNode().put("expiresAt", expiresAt.toString()))));
+                .subscribe(tick -> deliver(Message.tokenExpiring(expiresAt)));
         var expiry = Mono.delay(untilExpiry.isNegative() ? Duration.ZERO : untilExpiry)
                 .subscribe(tick -> end(TOKEN_EXPIRED));
         tokenTimers.update(Disposables.composite(notice, expiry));
@@ -110,8 +109,7 @@ final class DeviceSession {
             case MessageTypes.HELLO -> services.manifests().of(current)
                     .filter(stored -> !message.body().path("manifestVersion").isNumber()
                             || message.body().get("manifestVersion").asLong() < stored.version())
-                    .map(stored -> Message.of(MessageTypes.MANIFEST, message.id(),
-                            JsonNodeFactory.instance.objectNode().put("version", stored.version()).set("manifest", Message.tree(stored.json()))))
+                    .map(stored -> Message.manifest(message.id(), stored.json()))
                     // the manifest first: a command such as reload means most with the newest schedule in place
                     .doOnNext(this::deliver)
                     .then(offerQueued(current))
@@ -140,7 +138,7 @@ final class DeviceSession {
                 .flatMap(paired -> report.get())
                 .switchIfEmpty(Mono.fromSupplier(() -> {
                     deliver(Message.error(message.id(), "this display is not paired"));
-                    deliver(Message.of(MessageTypes.UNPAIRED, null, JsonNodeFactory.instance.objectNode()));
+                    deliver(Message.unpaired());
                     end(DeviceSocket.NOT_PAIRED);
                     return null;
                 }));

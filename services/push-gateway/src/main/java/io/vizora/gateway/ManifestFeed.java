@@ -1,10 +1,8 @@
 package io.vizora.gateway;
 
-import io.vizora.device.MessageTypes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 import java.util.UUID;
 
@@ -29,12 +27,10 @@ public class ManifestFeed extends TopicTail {
         var displayId = UUID.fromString(record.key());
         var manifest = record.value();
         if (manifest == null) {
-            connections.send(displayId, Message.of(MessageTypes.UNPAIRED, null, JsonNodeFactory.instance.objectNode()));
+            connections.send(displayId, Message.unpaired());
             connections.end(displayId, DeviceSocket.NOT_PAIRED);
             return;
         }
-        var document = Message.tree(manifest);
-        var body = JsonNodeFactory.instance.objectNode().put("version", document.get("version").asLong()).set("manifest", document);
-        connections.send(displayId, Message.of(MessageTypes.MANIFEST, null, body));
+        connections.send(displayId, Message.manifest(null, manifest));
     }
 }

@@ -26,6 +26,24 @@ public record Message(UUID id, String type, Instant ts, UUID replyTo, JsonNode b
         return of(MessageTypes.ERROR, replyTo, body);
     }
 
+    /** A manifest as the projector stored it (its JSON), in reply to a hello or pushed (replyTo null). */
+    public static Message manifest(UUID replyTo, String manifestJson) {
+        var manifest = tree(manifestJson);
+        return of(MessageTypes.MANIFEST, replyTo, JSON.createObjectNode().put("version", manifest.get("version").asLong()).set("manifest", manifest));
+    }
+
+    public static Message unpaired() {
+        return of(MessageTypes.UNPAIRED, null, JSON.createObjectNode());
+    }
+
+    public static Message tokenExpiring(Instant expiresAt) {
+        return of(MessageTypes.TOKEN_EXPIRING, null, JSON.createObjectNode().put("expiresAt", expiresAt.toString()));
+    }
+
+    public static Message command(io.vizora.device.FleetCommand command) {
+        return of(MessageTypes.COMMAND, null, command.json());
+    }
+
     public static Message parse(String text) {
         var node = JSON.readTree(text);
         if (!node.isObject() || !node.path("type").isString()) {

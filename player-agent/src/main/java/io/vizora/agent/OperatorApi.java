@@ -88,6 +88,11 @@ public final class OperatorApi {
         return call("POST", "/api/v1/commands", Map.of("command", command, "targets", targets, "expiresInSeconds", expiresInSeconds), 202);
     }
 
+    /** Takes over the targets now for {@code seconds} with the playlist; the campaign as created. */
+    public JsonNode takeOver(UUID playlist, Map<String, Object> targets, int seconds) throws IOException, InterruptedException {
+        return call("POST", "/api/v1/takeovers", Map.of("playlistId", playlist.toString(), "targets", targets, "durationSeconds", seconds), 201);
+    }
+
     public void end(UUID campaign) throws IOException, InterruptedException {
         call("POST", "/api/v1/campaigns/" + campaign + "/end", Map.of(), 200);
     }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -360,7 +359,7 @@ class PlayerAgentIntegrationTests {
         var display = UUID.fromString(Json.MAPPER.readTree(dir.resolve("credentials.json").toFile()).get("displayId").asString());
 
         Published after;
-        try (var offline = new Agent(system.agent(dir, URI.create("ws://127.0.0.1:" + unusedPort()), null), VizoraSystem.HTTP).start()) {
+        try (var offline = new Agent(system.agent(dir, VizoraSystem.unreachableGateway(), null), VizoraSystem.HTTP).start()) {
             await().atMost(LONG).until(() -> playing(offline, before.campaign()) && offline.journal().size() >= 3);
             assertThat(offline.status().state()).isEqualTo("playing-last-good-timeline");
             after = publish(operator, tag, 20);
@@ -434,7 +433,7 @@ class PlayerAgentIntegrationTests {
         }
         var display = UUID.fromString(Json.MAPPER.readTree(dir.resolve("credentials.json").toFile()).get("displayId").asString());
         var log = Path.of("target", "e2e-agent-killed.log").toFile();
-        var offline = agentProcess(dir, URI.create("ws://127.0.0.1:" + unusedPort()), log);
+        var offline = agentProcess(dir, VizoraSystem.unreachableGateway(), log);
         try {
             await().atMost(LONG).until(() -> journaled(dir).size() >= 10);
         } finally {
@@ -494,11 +493,5 @@ class PlayerAgentIntegrationTests {
 
     private static HttpResponse<String> get(String url) throws Exception {
         return VizoraSystem.HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int unusedPort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

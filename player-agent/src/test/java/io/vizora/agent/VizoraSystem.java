@@ -96,6 +96,13 @@ final class VizoraSystem implements AutoCloseable {
                 arguments.toArray(String[]::new));
     }
 
+    /** A gateway address where nothing listens: an agent given it is offline. */
+    static URI unreachableGateway() throws IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return URI.create("ws://127.0.0.1:" + socket.getLocalPort());
+        }
+    }
+
     static URI socketOf(ServiceProcess gateway) {
         return URI.create("ws://127.0.0.1:" + gateway.port());
     }

@@ -99,7 +99,9 @@ class AuthorizationMatrixIntegrationTests {
                 new Endpoint(HttpMethod.PUT, "/api/v1/campaigns/" + ID, Permission.CAMPAIGNS_MANAGE, campaign),
                 new Endpoint(HttpMethod.POST, "/api/v1/campaigns/" + ID + "/publish", Permission.CAMPAIGNS_PUBLISH, null),
                 new Endpoint(HttpMethod.POST, "/api/v1/campaigns/" + ID + "/end", Permission.CAMPAIGNS_PUBLISH, null),
-                new Endpoint(HttpMethod.DELETE, "/api/v1/campaigns/" + ID, Permission.CAMPAIGNS_MANAGE, null));
+                new Endpoint(HttpMethod.DELETE, "/api/v1/campaigns/" + ID, Permission.CAMPAIGNS_MANAGE, null),
+                new Endpoint(HttpMethod.POST, "/api/v1/takeovers", Permission.CAMPAIGNS_PUBLISH,
+                        Map.of("playlistId", ID, "targets", Map.of("wholeOrganisation", true), "durationSeconds", 900)));
     }
 
     static Stream<Arguments> everyRoleAgainstEveryEndpoint() {

@@ -1,6 +1,7 @@
 package io.vizora.schedule;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
@@ -14,8 +15,28 @@ import java.util.stream.Collectors;
  * to {@code endDate} inclusive, within its dayparts, in every {@code everyWeeks}-th week. Weeks run
  * Monday to Sunday and are counted from the week of the start date (that week always plays). A
  * window that opens on a playing day runs to its end, even past midnight and past the end date.
+ * A {@code period} (null: none) bounds all of that to two instants, the same everywhere whatever
+ * the display's time zone: a takeover "now, for 30 minutes" is all day every day within one.
  */
-public record Schedule(LocalDate startDate, LocalDate endDate, List<Daypart> dayparts, int everyWeeks) {
+public record Schedule(LocalDate startDate, LocalDate endDate, List<Daypart> dayparts, int everyWeeks, Period period) {
+
+    /** From {@code startsAt} (inclusive) to {@code endsAt} (exclusive). */
+    public record Period(Instant startsAt, Instant endsAt) {
+    }
+
+    public Schedule(LocalDate startDate, LocalDate endDate, List<Daypart> dayparts, int everyWeeks) {
+        this(startDate, endDate, dayparts, everyWeeks, null);
+    }
+
+    /**
+     * All day, every day, from {@code startsAt} to {@code endsAt} on every display: its dates are
+     * those of the period anywhere on Earth (UTC-12 to UTC+14), so the period alone decides.
+     */
+    public static Schedule within(Instant startsAt, Instant endsAt) {
+        var allDay = new Daypart(java.util.EnumSet.allOf(DayOfWeek.class), java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT);
+        return new Schedule(LocalDate.ofInstant(startsAt, java.time.ZoneOffset.ofHours(-12)), LocalDate.ofInstant(endsAt, java.time.ZoneOffset.ofHours(14)),
+                List.of(allDay), 1, new Period(startsAt, endsAt));
+    }
 
     public static final int MAX_DAYPARTS = 20;
     public static final int MAX_EVERY_WEEKS = 52;
@@ -43,6 +64,9 @@ public record Schedule(LocalDate startDate, LocalDate endDate, List<Daypart> day
             if (dayparts.get(i).weekdays().isEmpty()) {
                 problems.add("daypart " + (i + 1) + " has no weekdays");
             }
+        }
+        if (period != null && !period.startsAt().isBefore(period.endsAt())) {
+            problems.add("the period ends at " + period.endsAt() + ", not after it starts at " + period.startsAt());
         }
         if (everyWeeks < 1 || everyWeeks > MAX_EVERY_WEEKS) {
             problems.add("a campaign recurs every 1 to " + MAX_EVERY_WEEKS + " weeks, not every " + everyWeeks);

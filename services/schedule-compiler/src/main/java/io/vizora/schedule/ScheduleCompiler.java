@@ -109,10 +109,20 @@ public final class ScheduleCompiler {
         return playable;
     }
 
-    /** The windows of a campaign that overlap [from, to), clipped to it; a window opened the day before may reach in. */
+    /**
+     * The windows of a campaign that overlap [from, to), clipped to it and to the campaign's period;
+     * a window opened the day before may reach in.
+     */
     private static List<Window> windows(CampaignRule campaign, DisplaySetting display, Instant from, Instant to) {
         var zone = display.zone();
         var schedule = campaign.schedule();
+        if (schedule.period() != null) {
+            from = from.isBefore(schedule.period().startsAt()) ? schedule.period().startsAt() : from;
+            to = to.isAfter(schedule.period().endsAt()) ? schedule.period().endsAt() : to;
+            if (!from.isBefore(to)) {
+                return List.of();
+            }
+        }
         var windows = new ArrayList<Window>();
         var last = LocalDate.ofInstant(to, zone);
         for (var date = LocalDate.ofInstant(from, zone).minusDays(1); !date.isAfter(last); date = date.plusDays(1)) {

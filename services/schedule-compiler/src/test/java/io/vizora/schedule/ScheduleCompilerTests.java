@@ -43,6 +43,41 @@ class ScheduleCompilerTests {
     }
 
     @Test
+    void aTakeoverForAPeriodStartsAndEndsAtTheSameInstantsOnDisplaysInEveryTimeZone() {
+        var normal = campaign(1, 1000, CampaignKind.NORMAL, ALL_DAY);
+        var startsAt = Instant.parse("2026-12-01T23:50:00Z");
+        var endsAt = Instant.parse("2026-12-02T00:20:00Z");
+        var takeover = campaign(2, 0, CampaignKind.TAKEOVER, Schedule.within(startsAt, endsAt));
+        for (var zone : List.of("Pacific/Kiritimati", "UTC", "America/New_York", "Etc/GMT+12")) {
+            var timeline = ScheduleCompiler.compile(display(zone), List.of(normal, takeover), library(Optional.empty(), 1, 2),
+                    Instant.parse("2026-12-01T00:00:00Z"), WEEK);
+
+            assertThat(timeline.at(startsAt.minusMillis(1)).campaignIds()).as(zone).containsExactly(id(101));
+            assertThat(timeline.at(startsAt).campaignIds()).as(zone).containsExactly(id(102));
+            assertThat(timeline.at(endsAt.minusMillis(1)).source()).as(zone).isEqualTo(Slice.Source.TAKEOVER);
+            assertThat(timeline.at(endsAt).campaignIds()).as(zone).containsExactly(id(101));
+            assertThat(timeline.slices()).as(zone).hasSize(3);
+        }
+    }
+
+    @Test
+    void aCampaignForTheWholeOrganisationReachesEveryDisplayWhateverItsGroupsAndTags() {
+        var everywhere = new Targets(List.of(), List.of(), List.of(), true);
+
+        assertThat(everywhere.none()).isFalse();
+        assertThat(everywhere.reach(display("UTC"))).isTrue();
+        assertThat(new Targets(List.of(), List.of(), List.of()).none()).isTrue();
+    }
+
+    @Test
+    void aPeriodThatEndsBeforeItStartsIsAProblem() {
+        assertThat(new Schedule(java.time.LocalDate.parse("2026-12-01"), java.time.LocalDate.parse("2026-12-02"),
+                List.of(daypart(EVERY_DAY, "00:00", "00:00")), 1,
+                new Schedule.Period(Instant.parse("2026-12-01T10:00:00Z"), Instant.parse("2026-12-01T10:00:00Z"))).problems())
+                .containsExactly("the period ends at 2026-12-01T10:00:00Z, not after it starts at 2026-12-01T10:00:00Z");
+    }
+
+    @Test
     void theHighestPriorityWinsAndEqualPrioritiesInterleaveByCampaignId() {
         var low = campaign(1, 10, CampaignKind.NORMAL, ALL_DAY);
         var highA = campaign(3, 50, CampaignKind.NORMAL, schedule("2026-12-02", "2026-12-02", daypart(EVERY_DAY, "08:00", "10:00")));

@@ -107,7 +107,7 @@ public class CompilationInputs {
 
     private Mono<List<CampaignRule>> campaigns(UUID organisation) {
         return db.sql("""
-                        SELECT id, playlist_id, targets, start_date, end_date, dayparts, priority, kind, every_weeks
+                        SELECT id, playlist_id, targets, start_date, end_date, dayparts, priority, kind, every_weeks, starts_at, ends_at
                         FROM campaign WHERE organisation_id = :organisation AND state = 'published'""")
                 .bind("organisation", organisation)
                 .map(CompilationInputs::campaign).all().collectList();
@@ -156,10 +156,14 @@ public class CompilationInputs {
         JSON.readTree(row.get("dayparts", Json.class).asString()).forEach(daypart -> dayparts.add(new Daypart(
                 new HashSet<>(strings(daypart.get("weekdays")).stream().map(DayOfWeek::valueOf).toList()),
                 LocalTime.parse(daypart.get("start").asString()), LocalTime.parse(daypart.get("end").asString()))));
+        var startsAt = row.get("starts_at", java.time.OffsetDateTime.class);
+        var endsAt = row.get("ends_at", java.time.OffsetDateTime.class);
         return new CampaignRule(row.get("id", UUID.class), row.get("playlist_id", UUID.class),
                 new Targets(strings(targets.get("displayIds")).stream().map(UUID::fromString).toList(),
-                        strings(targets.get("groupIds")).stream().map(UUID::fromString).toList(), strings(targets.get("tags"))),
-                new Schedule(row.get("start_date", LocalDate.class), row.get("end_date", LocalDate.class), dayparts, row.get("every_weeks", Integer.class)),
+                        strings(targets.get("groupIds")).stream().map(UUID::fromString).toList(), strings(targets.get("tags")),
+                        targets.path("wholeOrganisation").asBoolean(false)),
+                new Schedule(row.get("start_date", LocalDate.class), row.get("end_date", LocalDate.class), dayparts, row.get("every_weeks", Integer.class),
+                        startsAt == null || endsAt == null ? null : new Schedule.Period(startsAt.toInstant(), endsAt.toInstant())),
                 row.get("priority", Integer.class), CampaignKind.valueOf(row.get("kind", String.class).toUpperCase(Locale.ROOT)));
     }
 

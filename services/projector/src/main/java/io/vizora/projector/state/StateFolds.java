@@ -220,14 +220,22 @@ public final class StateFolds implements EventHandler {
 
     private static Mono<Void> upsertCampaign(DatabaseClient db, UUID tenant, JsonNode data) {
         var recurrence = data.get("recurrence");
-        return db.sql("""
+        var period = data.path("period");
+        var spec = db.sql("""
                         INSERT INTO campaign (id, organisation_id, name, playlist_id, targets, start_date, end_date, dayparts, priority, kind,
-                                              every_weeks, state)
-                        VALUES (:id, :tenant, :name, :playlist, :targets, :start, :end, :dayparts, :priority, :kind, :weeks, 'draft')
+                                              every_weeks, starts_at, ends_at, state)
+                        VALUES (:id, :tenant, :name, :playlist, :targets, :start, :end, :dayparts, :priority, :kind, :weeks, :startsAt, :endsAt,
+                                'draft')
                         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, playlist_id = EXCLUDED.playlist_id, targets = EXCLUDED.targets,
                             start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, dayparts = EXCLUDED.dayparts,
-                            priority = EXCLUDED.priority, kind = EXCLUDED.kind, every_weeks = EXCLUDED.every_weeks
-                        WHERE campaign.organisation_id = EXCLUDED.organisation_id""")
+                            priority = EXCLUDED.priority, kind = EXCLUDED.kind, every_weeks = EXCLUDED.every_weeks,
+                            starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at
+                        WHERE campaign.organisation_id = EXCLUDED.organisation_id""");
+        spec = period.isObject()
+                ? spec.bind("startsAt", java.time.Instant.parse(period.get("startsAt").asString()).atOffset(java.time.ZoneOffset.UTC))
+                        .bind("endsAt", java.time.Instant.parse(period.get("endsAt").asString()).atOffset(java.time.ZoneOffset.UTC))
+                : spec.bindNull("startsAt", java.time.OffsetDateTime.class).bindNull("endsAt", java.time.OffsetDateTime.class);
+        return spec
                 .bind("id", uuid(data, "campaignId")).bind("tenant", tenant).bind("name", data.get("name").asString())
                 .bind("playlist", uuid(data, "playlistId")).bind("targets", Json.of(data.get("targets").toString()))
                 .bind("start", java.time.LocalDate.parse(data.get("startDate").asString()))

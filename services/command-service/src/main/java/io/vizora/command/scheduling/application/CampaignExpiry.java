@@ -29,7 +29,7 @@ public class CampaignExpiry {
     }
 
     /** Emits how many campaigns it ended. */
-    @Scheduled(fixedDelayString = "${vizora.campaigns.expiry-check-interval:PT5M}", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "${vizora.campaigns.expiry-check-interval:PT1M}", initialDelayString = "PT1M")
     public Mono<Long> endExpired() {
         return campaigns.expire()
                 .concatMap(expired -> outbox.append(new OutboxEvent(CampaignEnded.TYPE, expired.campaignId(), expired.organisationId(),

@@ -80,6 +80,24 @@ public class CampaignService {
                 .as(transaction::transactional);
     }
 
+    /**
+     * Takes over the targets now: creates the campaign and publishes it in one transaction, so it
+     * starts at once and nobody sees it as a draft; it ends by itself at the end of its period, or
+     * earlier when someone ends it.
+     */
+    public Mono<StoredCampaign> takeOver(Caller caller, java.util.function.Function<java.time.Instant, Campaign> takeover) {
+        var campaignId = UUID.randomUUID();
+        return Authorization.require(caller, Permission.CAMPAIGNS_PUBLISH)
+                .then(Mono.fromSupplier(() -> takeover.apply(java.time.Instant.now())))
+                .flatMap(campaign -> checked(caller, campaign, true)
+                        .then(campaigns.insert(caller.organisationId(), campaignId, campaign))
+                        .then(emit(caller, campaignId, SchedulingEvents.CAMPAIGN_CREATED, CampaignSnapshot.of(campaignId, campaign))))
+                .then(campaigns.changeState(caller.organisationId(), campaignId, CampaignState.PUBLISHED))
+                .then(emit(caller, campaignId, SchedulingEvents.CampaignPublished.TYPE, new SchedulingEvents.CampaignPublished(campaignId)))
+                .then(campaigns.find(caller.organisationId(), campaignId))
+                .as(transaction::transactional);
+    }
+
     public Mono<StoredCampaign> publish(Caller caller, UUID campaignId) {
         return Authorization.require(caller, Permission.CAMPAIGNS_PUBLISH)
                 .then(locked(caller, campaignId))
@@ -147,7 +165,7 @@ public class CampaignService {
                         problems.add("there is no playlist " + campaign.playlistId());
                     }
                     var items = found.getT1().isEmpty() ? 1 : found.getT1().getFirst();
-                    problems.addAll(toPublish ? campaign.problemsToPublish(LocalDate.now(LAST_TIME_ZONE), items) : campaign.problems());
+                    problems.addAll(toPublish ? campaign.problemsToPublish(LocalDate.now(LAST_TIME_ZONE), java.time.Instant.now(), items) : campaign.problems());
                     problems.addAll(found.getT2());
                     return Mono.fromRunnable(() -> RuleViolation.throwIfAny("Invalid campaign", problems));
                 });

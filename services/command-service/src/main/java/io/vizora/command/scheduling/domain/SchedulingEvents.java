@@ -18,7 +18,20 @@ public final class SchedulingEvents {
         public static final String TYPE = "vizora.scheduling.playlist_deleted.v1";
     }
 
-    public record EventTargets(List<UUID> displayIds, List<UUID> groupIds, List<String> tags) {
+    /** {@code wholeOrganisation} is null (left out of the event) unless it is true. */
+    public record EventTargets(List<UUID> displayIds, List<UUID> groupIds, List<String> tags, Boolean wholeOrganisation) {
+
+        public static EventTargets of(io.vizora.schedule.Targets targets) {
+            return new EventTargets(targets.displayIds(), targets.groupIds(), targets.tags(), targets.wholeOrganisation() ? Boolean.TRUE : null);
+        }
+
+        public io.vizora.schedule.Targets targets() {
+            return new io.vizora.schedule.Targets(displayIds, groupIds, tags, Boolean.TRUE.equals(wholeOrganisation));
+        }
+    }
+
+    /** Instants as ISO-8601 UTC. */
+    public record EventPeriod(String startsAt, String endsAt) {
     }
 
     /** Weekdays as the contract spells them (MONDAY), times as HH:MM. */
@@ -28,21 +41,21 @@ public final class SchedulingEvents {
     public record Recurrence(int everyWeeks) {
     }
 
-    /** The campaign's whole state, as created and updated events carry it; recurrence is left out when weekly. */
+    /** The campaign's whole state, as created and updated events carry it; recurrence is left out when weekly, period when none. */
     public record CampaignSnapshot(UUID campaignId, String name, UUID playlistId, EventTargets targets, String startDate, String endDate,
-                                List<EventDaypart> dayparts, int priority, String kind, Recurrence recurrence) {
+                                List<EventDaypart> dayparts, int priority, String kind, Recurrence recurrence, EventPeriod period) {
 
         public static CampaignSnapshot of(UUID campaignId, Campaign campaign) {
             var schedule = campaign.schedule();
-            var targets = campaign.targets();
-            return new CampaignSnapshot(campaignId, campaign.name(), campaign.playlistId(),
-                    new EventTargets(targets.displayIds(), targets.groupIds(), targets.tags()),
+            return new CampaignSnapshot(campaignId, campaign.name(), campaign.playlistId(), EventTargets.of(campaign.targets()),
                     schedule.startDate().toString(), schedule.endDate().toString(),
                     schedule.dayparts().stream().map(daypart -> new EventDaypart(
                             daypart.weekdays().stream().sorted().map(Enum::name).toList(),
                             daypart.start().toString(), daypart.end().toString())).toList(),
                     campaign.priority(), campaign.kind().code(),
-                    schedule.everyWeeks() == 1 ? null : new Recurrence(schedule.everyWeeks()));
+                    schedule.everyWeeks() == 1 ? null : new Recurrence(schedule.everyWeeks()),
+                    schedule.period() == null ? null
+                            : new EventPeriod(schedule.period().startsAt().toString(), schedule.period().endsAt().toString()));
         }
     }
 

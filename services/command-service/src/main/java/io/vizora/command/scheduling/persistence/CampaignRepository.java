@@ -11,7 +11,6 @@ import io.vizora.command.scheduling.domain.SchedulingEvents.EventTargets;
 import io.vizora.schedule.CampaignKind;
 import io.vizora.schedule.Daypart;
 import io.vizora.schedule.Schedule;
-import io.vizora.schedule.Targets;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -43,7 +42,8 @@ public class CampaignRepository {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<EventDaypart>> DAYPARTS = new TypeReference<>() { };
     private static final String COLUMNS = """
-            id, name, playlist_id, targets, start_date, end_date, dayparts, priority, kind, recurrence_weeks, state, updated_at, version""";
+            id, name, playlist_id, targets, start_date, end_date, dayparts, priority, kind, recurrence_weeks, starts_at, ends_at, state, updated_at,
+            version""";
 
     private final DatabaseClient db;
 
@@ -54,15 +54,17 @@ public class CampaignRepository {
     public Mono<Void> insert(UUID organisationId, UUID campaignId, Campaign campaign) {
         return bound(db.sql("""
                         INSERT INTO campaign (id, organisation_id, name, playlist_id, targets, start_date, end_date, dayparts, priority, kind,
-                                              recurrence_weeks, state)
-                        VALUES (:id, :organisation, :name, :playlist, :targets, :start, :end, :dayparts, :priority, :kind, :weeks, 'draft')"""),
+                                              recurrence_weeks, starts_at, ends_at, state)
+                        VALUES (:id, :organisation, :name, :playlist, :targets, :start, :end, :dayparts, :priority, :kind, :weeks, :startsAt,
+                                :endsAt, 'draft')"""),
                 organisationId, campaignId, campaign).then();
     }
 
     public Mono<Void> update(UUID organisationId, UUID campaignId, Campaign campaign) {
         return bound(db.sql("""
                         UPDATE campaign SET name = :name, playlist_id = :playlist, targets = :targets, start_date = :start, end_date = :end,
-                                            dayparts = :dayparts, priority = :priority, kind = :kind, recurrence_weeks = :weeks, updated_at = now(),
+                                            dayparts = :dayparts, priority = :priority, kind = :kind, recurrence_weeks = :weeks,
+                                            starts_at = :startsAt, ends_at = :endsAt, updated_at = now(),
                                             version = version + 1
                         WHERE id = :id AND organisation_id = :organisation"""),
                 organisationId, campaignId, campaign).then();
@@ -71,13 +73,16 @@ public class CampaignRepository {
     private static DatabaseClient.GenericExecuteSpec bound(DatabaseClient.GenericExecuteSpec spec, UUID organisationId, UUID campaignId,
                                                            Campaign campaign) {
         var snapshot = CampaignSnapshot.of(campaignId, campaign);
-        return spec.bind("id", campaignId).bind("organisation", organisationId)
+        spec = spec.bind("id", campaignId).bind("organisation", organisationId)
                 .bind("name", campaign.name()).bind("playlist", campaign.playlistId())
                 .bind("targets", Json.of(JSON.writeValueAsString(snapshot.targets())))
                 .bind("start", campaign.schedule().startDate()).bind("end", campaign.schedule().endDate())
                 .bind("dayparts", Json.of(JSON.writeValueAsString(snapshot.dayparts())))
                 .bind("priority", campaign.priority()).bind("kind", campaign.kind().code())
                 .bind("weeks", campaign.schedule().everyWeeks());
+        var period = campaign.schedule().period();
+        return period == null ? spec.bindNull("startsAt", OffsetDateTime.class).bindNull("endsAt", OffsetDateTime.class)
+                : spec.bind("startsAt", period.startsAt().atOffset(java.time.ZoneOffset.UTC)).bind("endsAt", period.endsAt().atOffset(java.time.ZoneOffset.UTC));
     }
 
     public Mono<Void> changeState(UUID organisationId, UUID campaignId, CampaignState state) {
@@ -114,12 +119,13 @@ public class CampaignRepository {
 
     /**
      * Ends published campaigns whose last window has closed everywhere on Earth: after the end date
-     * plus one day (a window may cross midnight) in UTC-12, the last zone to leave a date.
+     * plus one day (a window may cross midnight) in UTC-12, the last zone to leave a date, or once
+     * their period is over.
      */
     public Flux<Expired> expire() {
         return db.sql("""
                         UPDATE campaign SET state = 'ended', updated_at = now(), version = version + 1
-                        WHERE state = 'published' AND end_date + 1 < (now() AT TIME ZONE 'Etc/GMT+12')::date
+                        WHERE state = 'published' AND (end_date + 1 < (now() AT TIME ZONE 'Etc/GMT+12')::date OR ends_at <= now())
                         RETURNING id, organisation_id""")
                 .map(row -> new Expired(row.get("id", UUID.class), row.get("organisation_id", UUID.class))).all();
     }
@@ -141,9 +147,11 @@ public class CampaignRepository {
                         LocalTime.parse(daypart.start()), LocalTime.parse(daypart.end())))
                 .toList();
         var weeks = row.get("recurrence_weeks", Integer.class);
-        var campaign = new Campaign(row.get("name", String.class), row.get("playlist_id", UUID.class),
-                new Targets(targets.displayIds(), targets.groupIds(), targets.tags()),
-                new Schedule(row.get("start_date", LocalDate.class), row.get("end_date", LocalDate.class), dayparts, weeks == null ? 1 : weeks),
+        var startsAt = row.get("starts_at", OffsetDateTime.class);
+        var endsAt = row.get("ends_at", OffsetDateTime.class);
+        var campaign = new Campaign(row.get("name", String.class), row.get("playlist_id", UUID.class), targets.targets(),
+                new Schedule(row.get("start_date", LocalDate.class), row.get("end_date", LocalDate.class), dayparts, weeks == null ? 1 : weeks,
+                        startsAt == null ? null : new Schedule.Period(startsAt.toInstant(), endsAt.toInstant())),
                 row.get("priority", Integer.class), CampaignKind.valueOf(row.get("kind", String.class).toUpperCase(Locale.ROOT)));
         return new StoredCampaign(row.get("id", UUID.class), campaign, CampaignState.fromCode(row.get("state", String.class)),
                 row.get("updated_at", OffsetDateTime.class).toInstant(), row.get("version", Long.class));

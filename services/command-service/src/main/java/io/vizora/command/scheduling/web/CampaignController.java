@@ -10,6 +10,7 @@ import io.vizora.command.scheduling.domain.Campaign;
 import io.vizora.command.scheduling.domain.CampaignState;
 import io.vizora.command.scheduling.domain.SchedulingEvents.CampaignSnapshot;
 import io.vizora.command.scheduling.domain.SchedulingEvents.EventDaypart;
+import io.vizora.command.scheduling.domain.SchedulingEvents.EventPeriod;
 import io.vizora.command.scheduling.domain.SchedulingEvents.EventTargets;
 import io.vizora.command.scheduling.domain.SchedulingEvents.Recurrence;
 import io.vizora.command.scheduling.persistence.CampaignRepository.StoredCampaign;
@@ -61,9 +62,25 @@ class CampaignController {
 
     private static final String TIME_OF_DAY = "([01][0-9]|2[0-3]):[0-5][0-9]";
 
+    /** {@code wholeOrganisation}: every display of the organisation, present and future, besides any listed. */
     record TargetsRequest(@Size(max = Targets.MAX_EACH) List<@NotNull UUID> displayIds,
                           @Size(max = Targets.MAX_EACH) List<@NotNull UUID> groupIds,
-                          @Size(max = Targets.MAX_EACH) List<@NotNull @Size(max = 63) String> tags) {
+                          @Size(max = Targets.MAX_EACH) List<@NotNull @Size(max = 63) String> tags,
+                          Boolean wholeOrganisation) {
+
+        /** The targets with their tags normalised; what is wrong with a tag goes into {@code problems}. */
+        Targets targets(List<String> problems) {
+            var normalised = Tags.normalise(tags == null ? List.of() : tags, problems);
+            return new Targets(orEmpty(displayIds), orEmpty(groupIds), normalised, Boolean.TRUE.equals(wholeOrganisation));
+        }
+
+        private static List<UUID> orEmpty(List<UUID> ids) {
+            return ids == null ? List.of() : ids;
+        }
+    }
+
+    /** Two instants that bound the campaign everywhere (a takeover's), besides its dates and dayparts. */
+    record PeriodRequest(@NotNull Instant startsAt, @NotNull Instant endsAt) {
     }
 
     record DaypartRequest(@NotNull @Size(min = 1, max = 7) Set<@NotNull DayOfWeek> weekdays,
@@ -78,34 +95,31 @@ class CampaignController {
                            @NotNull LocalDate startDate, @NotNull LocalDate endDate,
                            @NotNull @Size(min = 1, max = Schedule.MAX_DAYPARTS) List<@Valid @NotNull DaypartRequest> dayparts,
                            @NotNull @Min(0) @Max(Campaign.MAX_PRIORITY) Integer priority, @NotNull CampaignKind kind,
-                           @Valid RecurrenceRequest recurrence) {
+                           @Valid RecurrenceRequest recurrence, @Valid PeriodRequest period) {
 
         Campaign campaign() {
             var problems = new ArrayList<String>();
-            var tags = Tags.normalise(targets.tags() == null ? List.of() : targets.tags(), problems);
+            var checkedTargets = targets.targets(problems);
             RuleViolation.throwIfAny("Invalid campaign", problems);
             var schedule = new Schedule(startDate, endDate,
                     dayparts.stream().map(d -> new Daypart(d.weekdays(), LocalTime.parse(d.start()), LocalTime.parse(d.end()))).toList(),
-                    recurrence == null ? 1 : recurrence.everyWeeks());
-            return new Campaign(name.strip(), playlistId,
-                    new Targets(orEmpty(targets.displayIds()), orEmpty(targets.groupIds()), tags), schedule, priority, kind);
-        }
-
-        private static List<UUID> orEmpty(List<UUID> ids) {
-            return ids == null ? List.of() : ids;
+                    recurrence == null ? 1 : recurrence.everyWeeks(),
+                    period == null ? null : new Schedule.Period(period.startsAt(), period.endsAt()));
+            return new Campaign(name.strip(), playlistId, checkedTargets, schedule, priority, kind);
         }
     }
 
     /** A campaign as operators see it: its whole state as its events carry it, and where it is in its life. */
     record CampaignResponse(UUID campaignId, String name, UUID playlistId, EventTargets targets, String startDate, String endDate,
-                            List<EventDaypart> dayparts, int priority, String kind, Recurrence recurrence, String state, Instant updatedAt,
-                            long version) {
+                            List<EventDaypart> dayparts, int priority, String kind, Recurrence recurrence, EventPeriod period, String state,
+                            Instant updatedAt, long version) {
 
         static CampaignResponse of(StoredCampaign stored) {
             var snapshot = CampaignSnapshot.of(stored.campaignId(), stored.campaign());
             return new CampaignResponse(snapshot.campaignId(), snapshot.name(), snapshot.playlistId(), snapshot.targets(),
                     snapshot.startDate(), snapshot.endDate(), snapshot.dayparts(), snapshot.priority(), snapshot.kind(),
-                    snapshot.recurrence() == null ? new Recurrence(1) : snapshot.recurrence(), stored.state().code(), stored.updatedAt(),
+                    snapshot.recurrence() == null ? new Recurrence(1) : snapshot.recurrence(), snapshot.period(), stored.state().code(),
+                    stored.updatedAt(),
                     stored.version());
         }
     }

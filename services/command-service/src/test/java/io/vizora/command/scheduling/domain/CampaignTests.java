@@ -22,6 +22,7 @@ class CampaignTests {
             List.of(new Daypart(EnumSet.allOf(DayOfWeek.class), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT)), 1);
     private static final Targets LOBBY = new Targets(List.of(), List.of(), List.of("lobby"));
     private static final Targets NOWHERE = new Targets(List.of(), List.of(), List.of());
+    private static final java.time.Instant NOW = java.time.Instant.parse("2026-12-05T12:00:00Z");
 
     private static Campaign campaign(Targets targets, int priority) {
         return new Campaign("Winter", UUID.randomUUID(), targets, ALL_WEEK, priority, CampaignKind.NORMAL);
@@ -31,14 +32,27 @@ class CampaignTests {
     void aDraftMayTargetNothingYetButMayNotBePublishedSo() {
         var draft = campaign(NOWHERE, 100);
         assertThat(draft.problems()).isEmpty();
-        assertThat(draft.problemsToPublish(LocalDate.parse("2026-11-26"), 3)).containsExactly("the campaign targets no display, group or tag");
+        assertThat(draft.problemsToPublish(LocalDate.parse("2026-11-26"), NOW, 3)).containsExactly("the campaign targets no display, group or tag");
+    }
+
+    @Test
+    void aTakeoverNowIsOfTheHighestPriorityForItsPeriodAndCannotBePublishedOnceItIsOver() {
+        var takeover = Campaign.takeoverNow("Fire drill", UUID.randomUUID(), new Targets(List.of(), List.of(), List.of(), true), NOW,
+                java.time.Duration.ofMinutes(30));
+
+        assertThat(takeover.kind()).isEqualTo(CampaignKind.TAKEOVER);
+        assertThat(takeover.priority()).isEqualTo(Campaign.MAX_PRIORITY);
+        assertThat(takeover.schedule().period()).isEqualTo(new Schedule.Period(NOW, NOW.plusSeconds(1800)));
+        assertThat(takeover.problemsToPublish(LocalDate.parse("2026-12-05"), NOW, 1)).isEmpty();
+        assertThat(takeover.problemsToPublish(LocalDate.parse("2026-12-05"), NOW.plusSeconds(1800), 1))
+                .containsExactly("its period ended at 2026-12-05T12:30:00Z");
     }
 
     @Test
     void publishingNeedsSomethingToPlayAndADayLeftToPlayOn() {
         var campaign = campaign(LOBBY, 100);
-        assertThat(campaign.problemsToPublish(LocalDate.parse("2026-12-31"), 1)).isEmpty();
-        assertThat(campaign.problemsToPublish(LocalDate.parse("2027-01-01"), 0))
+        assertThat(campaign.problemsToPublish(LocalDate.parse("2026-12-31"), NOW, 1)).isEmpty();
+        assertThat(campaign.problemsToPublish(LocalDate.parse("2027-01-01"), NOW, 0))
                 .containsExactly("its playlist is empty", "its end date 2026-12-31 has passed");
     }
 

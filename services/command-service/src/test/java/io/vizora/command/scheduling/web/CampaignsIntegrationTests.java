@@ -195,4 +195,58 @@ class CampaignsIntegrationTests {
                 .bodyValue(body).exchange()
                 .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"3\"").expectBody().jsonPath("$.priority").isEqualTo(900);
     }
+
+    @Test
+    void aTakeoverNowIsPublishedAtOnceForTheWholeOrganisationUntilItsPeriodEndsAndEndsEarlyByHand() {
+        var organisation = Organisations.create(http);
+        var admin = organisation.tokens().get("admin");
+        var playlistId = playlist(admin);
+        var request = Map.of("name", "Fire drill", "playlistId", playlistId, "targets", Map.of("wholeOrganisation", true), "durationSeconds", 1800);
+        var before = java.time.Instant.now();
+
+        http.post().uri("/api/v1/takeovers").header("Authorization", "Bearer " + organisation.tokens().get("editor")).bodyValue(request)
+                .exchange().expectStatus().isForbidden();
+        var created = http.post().uri("/api/v1/takeovers").header("Authorization", "Bearer " + admin).bodyValue(request).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(created).containsEntry("state", "published").containsEntry("kind", "takeover").containsEntry("priority", 1000);
+        assertThat((Map<String, Object>) created.get("targets")).containsEntry("wholeOrganisation", true);
+        var period = (Map<String, String>) created.get("period");
+        var startsAt = java.time.Instant.parse(period.get("startsAt"));
+        assertThat(startsAt).isBetween(before, java.time.Instant.now());
+        assertThat(java.time.Instant.parse(period.get("endsAt"))).isEqualTo(startsAt.plusSeconds(1800));
+        var campaignId = UUID.fromString((String) created.get("campaignId"));
+        assertThat(Outbox.types(db, campaignId)).containsExactly("vizora.scheduling.campaign_created.v1", "vizora.scheduling.campaign_published.v1");
+        assertThat((Map<String, Object>) Outbox.data(db, campaignId, "vizora.scheduling.campaign_created.v1").get("period"))
+                .containsEntry("startsAt", period.get("startsAt"));
+
+        Campaigns.act(http, admin, campaignId, "end").expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("ended");
+
+        var lapsing = UUID.fromString((String) http.post().uri("/api/v1/takeovers").header("Authorization", "Bearer " + admin).bodyValue(request)
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("campaignId"));
+        db.sql("UPDATE campaign SET starts_at = now() - interval '1 hour', ends_at = now() - interval '1 second' WHERE id = :id")
+                .bind("id", lapsing).then().block();
+        assertThat(expiry.endExpired().block()).isGreaterThanOrEqualTo(1L);
+        get(admin, "/api/v1/campaigns/" + lapsing).expectBody().jsonPath("$.state").isEqualTo("ended");
+        assertThat(Outbox.data(db, lapsing, "vizora.scheduling.campaign_ended.v1")).containsEntry("reason", "expired");
+    }
+
+    @Test
+    void aTakeoverWithoutADurationOrTargetsOrForAnotherOrganisationsDisplayIsRefusedAndNothingIsCreated() {
+        var organisation = Organisations.create(http);
+        var admin = organisation.tokens().get("admin");
+        var playlistId = playlist(admin);
+        var theirs = Screens.pair(http, Organisations.create(http).tokens().get("admin"), "Theirs", List.of(), List.of());
+
+        http.post().uri("/api/v1/takeovers").header("Authorization", "Bearer " + admin)
+                .bodyValue(Map.of("playlistId", playlistId, "targets", Map.of("tags", List.of("lobby")), "durationSeconds", 5)).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("durationSeconds");
+        http.post().uri("/api/v1/takeovers").header("Authorization", "Bearer " + admin)
+                .bodyValue(Map.of("playlistId", playlistId, "targets", Map.of(), "durationSeconds", 900)).exchange()
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("targets no display"));
+        http.post().uri("/api/v1/takeovers").header("Authorization", "Bearer " + admin)
+                .bodyValue(Map.of("playlistId", playlistId, "targets", Map.of("displayIds", List.of(theirs)), "durationSeconds", 900)).exchange()
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("there is no display " + theirs));
+        get(admin, "/api/v1/campaigns").expectBody().jsonPath("$.length()").isEqualTo(0);
+    }
 }

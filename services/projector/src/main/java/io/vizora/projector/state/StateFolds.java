@@ -17,6 +17,12 @@ import java.util.UUID;
  * Folds fleet, content and scheduling events into the state the schedule compiler reads, and
  * marks the displays whose manifest a change touches as due, in the same transaction (so a
  * change is never folded without its displays being recompiled, and never marks twice).
+ * <p>
+ * A display already due is marked again by locking its row (an update that changes nothing), not
+ * by leaving it be: a manifest worker that took the row before this change committed, and read
+ * the state without it, would otherwise delete the row and the change would never be compiled.
+ * Locked, the row is skipped by workers until the change commits, or waits for the worker and is
+ * inserted anew after it.
  */
 public final class StateFolds implements EventHandler {
 
@@ -25,7 +31,7 @@ public final class StateFolds implements EventHandler {
             INSERT INTO manifest_due (display_id, organisation_id)
             SELECT DISTINCT d.id, d.organisation_id FROM display d JOIN campaign c ON c.organisation_id = d.organisation_id
             WHERE %s AND """ + Targeting.REACHES + """
-            ON CONFLICT DO NOTHING""";
+            ON CONFLICT (display_id) DO UPDATE SET due_since = manifest_due.due_since""";
 
     private static final String GROUP_CREATED = "vizora.fleet.display_group_created.v1";
     private static final String GROUP_RENAMED = "vizora.fleet.display_group_renamed.v1";
@@ -161,7 +167,7 @@ public final class StateFolds implements EventHandler {
                 : db.sql("DELETE FROM organisation_default WHERE organisation_id = :tenant").bind("tenant", tenant).then();
         return change.then(db.sql("""
                         INSERT INTO manifest_due (display_id, organisation_id) SELECT id, organisation_id FROM display WHERE organisation_id = :tenant
-                        ON CONFLICT DO NOTHING""").bind("tenant", tenant).then());
+                        ON CONFLICT (display_id) DO UPDATE SET due_since = manifest_due.due_since""").bind("tenant", tenant).then());
     }
 
     /** Displays that play a playlist as a default: their own, or their organisation's when they have none. */
@@ -171,7 +177,7 @@ public final class StateFolds implements EventHandler {
                         SELECT d.id, d.organisation_id FROM display d WHERE d.organisation_id = :tenant AND (d.default_playlist_id = :playlist
                             OR (d.default_playlist_id IS NULL AND EXISTS (
                                 SELECT 1 FROM organisation_default o WHERE o.organisation_id = :tenant AND o.playlist_id = :playlist)))
-                        ON CONFLICT DO NOTHING""")
+                        ON CONFLICT (display_id) DO UPDATE SET due_since = manifest_due.due_since""")
                 .bind("tenant", tenant).bind("playlist", playlistId).then();
     }
 
@@ -185,7 +191,7 @@ public final class StateFolds implements EventHandler {
                 .then(db.sql("""
                         INSERT INTO manifest_due (display_id, organisation_id)
                         SELECT id, organisation_id FROM display WHERE organisation_id = :tenant AND :group = ANY (group_ids)
-                        ON CONFLICT DO NOTHING""")
+                        ON CONFLICT (display_id) DO UPDATE SET due_since = manifest_due.due_since""")
                 .bind("tenant", tenant).bind("group", groupId).then())
                 .then(db.sql("UPDATE display SET group_ids = array_remove(group_ids, :group) WHERE organisation_id = :tenant AND :group = ANY (group_ids)")
                         .bind("tenant", tenant).bind("group", groupId).then())
@@ -252,7 +258,7 @@ public final class StateFolds implements EventHandler {
     }
 
     private static Mono<Void> dueForDisplay(DatabaseClient db, UUID tenant, UUID displayId) {
-        return db.sql("INSERT INTO manifest_due (display_id, organisation_id) VALUES (:display, :tenant) ON CONFLICT DO NOTHING")
+        return db.sql("INSERT INTO manifest_due (display_id, organisation_id) VALUES (:display, :tenant) ON CONFLICT (display_id) DO UPDATE SET due_since = manifest_due.due_since")
                 .bind("display", displayId).bind("tenant", tenant).then();
     }
 
@@ -268,7 +274,7 @@ public final class StateFolds implements EventHandler {
                                 SELECT d.id, d.organisation_id FROM display d WHERE d.organisation_id = :tenant
                                     AND coalesce(d.default_playlist_id, (SELECT o.playlist_id FROM organisation_default o WHERE o.organisation_id = :tenant))
                                         IN (SELECT p.id FROM playlist p WHERE p.organisation_id = :tenant AND p.items @> jsonb_build_array(jsonb_build_object('contentId', :content::text)))
-                                ON CONFLICT DO NOTHING""")
+                                ON CONFLICT (display_id) DO UPDATE SET due_since = manifest_due.due_since""")
                         .bind("tenant", tenant).bind("content", contentId.toString()).then());
     }
 

@@ -199,6 +199,23 @@ class PlayerAgentIntegrationTests {
     }
 
     @Test
+    void aPairingCodeThatExpiresIsReplacedOnTheScreenByANewOneThatCanBeClaimed(@TempDir Path dir) throws Exception {
+        var operator = system.operator();
+        try (var agent = new Agent(system.agent(dir, system.gatewayUri(), 0), VizoraSystem.HTTP).start()) {
+            await().atMost(LONG).until(() -> agent.status().pairingCode() != null);
+            var first = agent.status().pairing();
+
+            var second = await().atMost(LONG).until(() -> agent.status().pairing(), shown -> shown != null && !shown.code().equals(first.code()));
+
+            assertThat(second.expiresAt()).isAfter(first.expiresAt());
+            assertThat(Chromium.dom("http://127.0.0.1:" + agent.kioskPort().orElseThrow() + "/", 1_500))
+                    .contains("<div id=\"pairing-code\">" + second.code() + "</div>");
+            operator.claim(second.code(), "screen " + tag(), "Europe/Berlin", List.of(tag()));
+            await().atMost(LONG).until(() -> agent.credentials().isPresent());
+        }
+    }
+
+    @Test
     void theKioskBrowserAnAgentSupervisesIsReportedInTheFleetViewWithItsRestarts(@TempDir Path dir) throws Exception {
         var operator = system.operator();
         try (var agent = paired(operator, tag(), dir, 0)) {

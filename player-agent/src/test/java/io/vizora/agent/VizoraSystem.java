@@ -66,7 +66,8 @@ final class VizoraSystem implements AutoCloseable {
     private VizoraSystem() throws IOException {
         var services = TestStack.repositoryRoot().resolve("services");
         commandService = ServiceProcess.start(services.resolve("command-service/target/command-service.jar"), "e2e-command-service", 0,
-                with("--vizora.tokens.device-token-lifetime=PT3M"));
+                // codes that run out within a test, so a screen is seen to show a new one by itself
+                with("--vizora.tokens.device-token-lifetime=PT3M", "--vizora.pairing.code-lifetime=PT30S"));
         relay = ServiceProcess.start(services.resolve("outbox-relay/target/outbox-relay.jar"), "e2e-outbox-relay", 0);
         projector = ServiceProcess.start(services.resolve("projector/target/projector.jar"), "e2e-projector", 0,
                 with(jwks(), "--vizora.projector.presence.sync-grace=PT5S", "--vizora.projector.generation=e2e-" + UUID.randomUUID()));

@@ -88,7 +88,8 @@ public class CampaignService {
     public Mono<StoredCampaign> takeOver(Caller caller, java.util.function.Function<java.time.Instant, Campaign> takeover) {
         var campaignId = UUID.randomUUID();
         return Authorization.require(caller, Permission.CAMPAIGNS_PUBLISH)
-                .then(Mono.fromSupplier(() -> takeover.apply(java.time.Instant.now())))
+                // to the millisecond, as Postgres keeps it, so the event and the row say the same instant
+                .then(Mono.fromSupplier(() -> takeover.apply(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))))
                 .flatMap(campaign -> checked(caller, campaign, true)
                         .then(campaigns.insert(caller.organisationId(), campaignId, campaign))
                         .then(emit(caller, campaignId, SchedulingEvents.CAMPAIGN_CREATED, CampaignSnapshot.of(campaignId, campaign))))

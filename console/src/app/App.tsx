@@ -18,6 +18,7 @@ import { PlaylistsPage } from "../scheduling/PlaylistsPage";
 import { PlaylistEditorPage } from "../scheduling/PlaylistEditorPage";
 import { CampaignsPage } from "../scheduling/CampaignsPage";
 import { CampaignFormPage } from "../scheduling/CampaignFormPage";
+import { TakeoverPage } from "../scheduling/TakeoverPage";
 import { ProblemError } from "../api/problems";
 
 const queries = new QueryClient({
@@ -48,6 +49,7 @@ export function App() {
                 <Route path="playlists/:playlistId" element={<PlaylistEditorPage />} />
                 <Route path="campaigns" element={<CampaignsPage />} />
                 <Route path="campaigns/new" element={<CampaignFormPage />} />
+                <Route path="campaigns/takeover" element={<TakeoverPage />} />
                 <Route path="campaigns/:campaignId" element={<CampaignFormPage />} />
                 <Route path="calendar" element={<CalendarPage />} />
                 <Route path="team" element={<TeamPage />} />

@@ -45,4 +45,19 @@ describe("the campaign form", () => {
     expect(screen.getByText("ended")).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Save" })).toBeNull();
   });
+
+  it("keeps a takeover's period and whole-organisation targets when saving it", async () => {
+    const takeover = { ...published, kind: "takeover", priority: 1000, targets: { displayIds: [], groupIds: [], tags: [], wholeOrganisation: true },
+      period: { startsAt: "2026-12-05T11:00:00Z", endsAt: "2026-12-05T11:30:00Z" } };
+    const fetch = stubApi("admin", { ...lists, [`GET /api/v1/campaigns/${id}`]: takeover, [`PUT /api/v1/campaigns/${id}`]: { ...takeover, version: 3 } });
+    page(`/campaigns/${id}`);
+    expect((await screen.findByLabelText("Whole organisation: every display") as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByText(/^Takeover until /)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("Name"), { target: { value: "Fire drill" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await screen.findByText("Saved.");
+    const put = fetch.mock.calls.map(([input]) => input as Request).find((request) => request.method === "PUT")!;
+    expect(await put.clone().json()).toMatchObject({ name: "Fire drill", period: takeover.period,
+      targets: { displayIds: [], groupIds: [], tags: [], wholeOrganisation: true } });
+  });
 });

@@ -8,26 +8,13 @@ import { Choice } from "../design/Choice";
 import { Field } from "../design/Field";
 import { FormProblem, Loaded } from "../design/StateViews";
 import { useGroups } from "../fleet/fleet";
-import { campaignChanges, controlOf, draftOf, newDraft, requestOf, type Campaign, type CampaignDraft } from "./campaignForm";
+import { campaignChanges, draftOf, errorsOf, newDraft, requestOf, type Campaign, type CampaignDraft } from "./campaignForm";
 import { useCampaign, useDisplays } from "./campaigns";
 import { DaypartsEditor } from "./DaypartsEditor";
 import { ifMatch, usePlaylists } from "./playlists";
 import { StaleEdit } from "./StaleEdit";
-import { TargetsPicker } from "./TargetsPicker";
-
-/** The messages of a refusal by control of the form; what names no control is said for the whole form. */
-function errorsOf(error: unknown): { byControl: Map<string, string>; general: string | null } {
-  if (!(error instanceof ProblemError)) {
-    return { byControl: new Map(), general: error ? "The request failed; check your connection and try again." : null };
-  }
-  const byControl = new Map<string, string>();
-  for (const each of error.problem.errors ?? []) {
-    if (each.field) {
-      byControl.set(controlOf(each.field), each.message);
-    }
-  }
-  return { byControl, general: byControl.size > 0 ? null : error.general };
-}
+import { localTime, takeoverEnd } from "./takeover";
+import { TargetsPicker, WholeOrganisationChoice } from "./TargetsPicker";
 
 function CampaignForm({ campaign }: { campaign: Campaign | null }) {
   const operator = useOperator();
@@ -107,6 +94,7 @@ function CampaignForm({ campaign }: { campaign: Campaign | null }) {
       <div className="toolbar">
         <h1>{base ? base.name : "New campaign"}</h1>
         {base && <span className={`badge ${state}`}>{state}</span>}
+        {base && takeoverEnd(base) && <span className="badge takeover">Takeover until {localTime(takeoverEnd(base)!)}</span>}
       </div>
       {stale && base && (
         <StaleEdit what="campaign" changes={campaignChanges(base, stale, playlistName)} keepMine={() => save.mutate(stale.version)}
@@ -117,6 +105,7 @@ function CampaignForm({ campaign }: { campaign: Campaign | null }) {
         <Choice label="Playlist" value={draft.playlistId} onChange={(playlistId) => set({ playlistId })} none="Choose a playlist"
                 options={(playlists.data ?? []).map((playlist) => ({ value: playlist.playlistId, label: `${playlist.name} (${playlist.items.length} items)` }))} />
         {errorOf("playlistId") && <p className="error" role="alert">{errorOf("playlistId")}</p>}
+        <WholeOrganisationChoice chosen={draft.wholeOrganisation} onChange={(wholeOrganisation) => set({ wholeOrganisation })} />
         <div className="targets">
           <TargetsPicker legend="Displays" chosen={draft.displayIds} onChange={(displayIds) => set({ displayIds })}
                          options={(displays.data ?? []).map((display) => ({ id: display.displayId, name: display.name }))} />

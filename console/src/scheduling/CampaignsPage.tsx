@@ -1,9 +1,17 @@
 import { Link } from "react-router";
-import { mayEdit, useOperator } from "../auth/SessionProvider";
+import { mayEdit, mayPublish, useOperator } from "../auth/SessionProvider";
 import { Empty, Failed, Loading } from "../design/StateViews";
-import { describeDaypart } from "./campaignForm";
+import { describeDaypart, type Campaign } from "./campaignForm";
 import { useCampaigns } from "./campaigns";
 import { usePlaylists } from "./playlists";
+import { localTime, takeoverEnd, targetsWholeOrganisation } from "./takeover";
+
+/** When a campaign plays: a takeover started now until its end, any other by its dates and times. */
+function CampaignWhen({ campaign }: { campaign: Campaign }) {
+  const until = takeoverEnd(campaign);
+  const when = until ? `Takeover until ${localTime(until)}` : `${campaign.startDate} – ${campaign.endDate} · ${campaign.dayparts.map(describeDaypart).join("; ")}`;
+  return <>{when}{targetsWholeOrganisation(campaign) ? " · whole organisation" : ""}</>;
+}
 
 /** Every campaign with its state, dates and times; drafts, published and ended ones alike. */
 export function CampaignsPage() {
@@ -16,6 +24,7 @@ export function CampaignsPage() {
       <div className="toolbar">
         <h1>Campaigns</h1>
         <span className="spacer" />
+        {mayPublish(operator.role) && <Link className="button danger" to="/campaigns/takeover">Take over now</Link>}
         {mayEdit(operator.role) && <Link className="button" to="/campaigns/new">New campaign</Link>}
       </div>
       {campaigns.isPending ? <Loading what="campaigns" /> : campaigns.isError ? <Failed error={campaigns.error} retry={() => void campaigns.refetch()} /> :
@@ -27,7 +36,7 @@ export function CampaignsPage() {
                 <span className={`badge ${campaign.state}`}>{campaign.state}</span>
                 {campaign.kind.toUpperCase() === "TAKEOVER" && <span className="badge takeover">takeover</span>}
                 <span className="muted">
-                  {campaign.startDate} – {campaign.endDate} · {campaign.dayparts.map(describeDaypart).join("; ")} · priority {campaign.priority}
+                  <CampaignWhen campaign={campaign} /> · priority {campaign.priority}
                   {" · "}{playlistName.get(campaign.playlistId) ?? "playlist"}
                 </span>
               </li>

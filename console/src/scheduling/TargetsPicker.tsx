@@ -36,3 +36,13 @@ export function TargetsPicker({ legend, options, chosen, onChange }: Props) {
     </fieldset>
   );
 }
+
+/** Every display of the organisation at once, in place of choosing some. */
+export function WholeOrganisationChoice({ chosen, onChange }: { chosen: boolean; onChange(chosen: boolean): void }) {
+  return (
+    <label className="whole-organisation">
+      <input type="checkbox" checked={chosen} onChange={(event) => onChange(event.target.checked)} />
+      Whole organisation: every display
+    </label>
+  );
+}

@@ -1,7 +1,18 @@
 import type { components } from "../api/generated/command-service";
+import { ProblemError } from "../api/problems";
 
 export type CampaignRequest = components["schemas"]["CampaignRequest"];
-export type Campaign = components["schemas"]["CampaignResponse"];
+type CampaignResponse = components["schemas"]["CampaignResponse"];
+export type Period = components["schemas"]["PeriodRequest"];
+
+/**
+ * A campaign as the API answers it: a period only on takeovers started now (null otherwise), and
+ * wholeOrganisation absent on campaigns saved before it existed.
+ */
+export type Campaign = Omit<CampaignResponse, "period" | "targets"> & {
+  period?: Period | null;
+  targets: Omit<CampaignResponse["targets"], "wholeOrganisation"> & { wholeOrganisation?: boolean | null };
+};
 
 export const WEEKDAYS = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -20,12 +31,15 @@ export interface CampaignDraft {
   displayIds: string[];
   groupIds: string[];
   tags: string;
+  wholeOrganisation: boolean;
   startDate: string;
   endDate: string;
   dayparts: DaypartDraft[];
   everyWeeks: number;
   priority: number;
   kind: "NORMAL" | "TAKEOVER";
+  /** The exact start and end of a takeover started now: not edited here, only kept so saving does not drop it. */
+  period: Period | null;
 }
 
 let nextKey = 0;
@@ -41,8 +55,8 @@ function isoDate(date: Date): string {
 export function newDraft(today: Date): CampaignDraft {
   const end = new Date(today);
   end.setDate(end.getDate() + 27);
-  return { name: "", playlistId: "", displayIds: [], groupIds: [], tags: "", startDate: isoDate(today), endDate: isoDate(end),
-    dayparts: [daypart()], everyWeeks: 1, priority: 100, kind: "NORMAL" };
+  return { name: "", playlistId: "", displayIds: [], groupIds: [], tags: "", wholeOrganisation: false, startDate: isoDate(today),
+    endDate: isoDate(end), dayparts: [daypart()], everyWeeks: 1, priority: 100, kind: "NORMAL", period: null };
 }
 
 export function draftOf(campaign: Campaign): CampaignDraft {
@@ -52,12 +66,14 @@ export function draftOf(campaign: Campaign): CampaignDraft {
     displayIds: campaign.targets.displayIds,
     groupIds: campaign.targets.groupIds,
     tags: campaign.targets.tags.join(", "),
+    wholeOrganisation: campaign.targets.wholeOrganisation === true,
     startDate: campaign.startDate,
     endDate: campaign.endDate,
     dayparts: campaign.dayparts.map((each) => daypart(each.weekdays.map((day) => day.toUpperCase() as Weekday), each.start, each.end)),
     everyWeeks: campaign.recurrence.everyWeeks,
     priority: campaign.priority,
     kind: campaign.kind.toUpperCase() === "TAKEOVER" ? "TAKEOVER" : "NORMAL",
+    period: campaign.period?.startsAt && campaign.period.endsAt ? { startsAt: campaign.period.startsAt, endsAt: campaign.period.endsAt } : null,
   };
 }
 
@@ -65,13 +81,15 @@ export function requestOf(draft: CampaignDraft): CampaignRequest {
   return {
     name: draft.name,
     playlistId: draft.playlistId,
-    targets: { displayIds: draft.displayIds, groupIds: draft.groupIds, tags: draft.tags.split(",").map((tag) => tag.trim()).filter(Boolean) },
+    targets: { displayIds: draft.displayIds, groupIds: draft.groupIds, tags: draft.tags.split(",").map((tag) => tag.trim()).filter(Boolean),
+      wholeOrganisation: draft.wholeOrganisation },
     startDate: draft.startDate,
     endDate: draft.endDate,
     dayparts: draft.dayparts.map(({ weekdays, start, end }) => ({ weekdays, start, end })),
     recurrence: { everyWeeks: draft.everyWeeks },
     priority: draft.priority,
     kind: draft.kind,
+    ...(draft.period ? { period: draft.period } : {}),
   };
 }
 
@@ -105,6 +123,23 @@ export function controlOf(field: string): string {
     return "everyWeeks";
   }
   return field;
+}
+
+/** The messages of a refusal by control of the form; what names no control is said for the whole form. */
+export function errorsOf(error: unknown): { byControl: Map<string, string>; general: string | null } {
+  if (!(error instanceof ProblemError)) {
+    return { byControl: new Map(), general: error ? "The request failed; check your connection and try again." : null };
+  }
+  const byControl = new Map<string, string>();
+  const unplaced: string[] = [];
+  for (const each of error.problem.errors ?? []) {
+    if (each.field) {
+      byControl.set(controlOf(each.field), each.message);
+    } else if (each.message) {
+      unplaced.push(each.message);
+    }
+  }
+  return { byControl, general: unplaced.length > 0 ? unplaced.join(" ") : byControl.size > 0 ? null : error.general };
 }
 
 /** What someone else changed in a saved campaign, against the version this operator started from, in words. */

@@ -52,6 +52,15 @@ public final class DeviceContract {
         return new DeviceContract();
     }
 
+    /** Every schema of the device protocol by the name it is published under (manifest.v1, messages.hello.v1, ...), and where it is. */
+    public static Map<String, String> schemas() {
+        var schemas = new java.util.TreeMap<String, String>();
+        schemas.put("manifest.v1", MANIFEST_SCHEMA);
+        schemas.put("messages.message.v1", schema("message"));
+        MESSAGES.stream().filter(type -> !type.equals("heartbeat")).forEach(type -> schemas.put("messages." + type + ".v1", schema(type)));
+        return schemas;
+    }
+
     static String schema(String type) {
         return "vizora/device/messages/" + type + ".v1.schema.json";
     }

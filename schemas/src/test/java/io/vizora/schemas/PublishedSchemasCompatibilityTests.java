@@ -23,11 +23,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PublishedSchemasCompatibilityTests {
 
     private static final Path PUBLISHED = Path.of("published");
+    private static final Path DEVICE = PUBLISHED.resolve("device");
     private static final EventContract CONTRACT = EventContract.load();
 
     static List<Path> publishedRevisions() throws IOException {
-        try (Stream<Path> files = Files.walk(PUBLISHED)) {
+        return revisions(PUBLISHED).stream().filter(file -> !file.startsWith(DEVICE)).toList();
+    }
+
+    static List<Path> publishedDeviceRevisions() throws IOException {
+        return revisions(DEVICE);
+    }
+
+    private static List<Path> revisions(Path under) throws IOException {
+        try (Stream<Path> files = Files.walk(under)) {
             return files.filter(file -> file.toString().endsWith(".schema.json")).sorted().toList();
+        }
+    }
+
+    /**
+     * The device protocol's schemas too: a gateway must take what agents of every earlier revision
+     * send. (What the gateway sends, agents read ignoring what they do not know.)
+     */
+    @ParameterizedTest
+    @MethodSource("publishedDeviceRevisions")
+    void todaysDeviceSchemaAcceptsEveryDocumentAPublishedRevisionAccepted(Path revision) throws IOException {
+        var name = revision.getParent().getFileName().toString();
+        var current = DeviceContract.schemas().get(name);
+
+        assertThat(current).as("%s was published, so agents may still send it", name).isNotNull();
+        assertThat(BackwardCompatibility.breaks(read(revision), JsonMapper.shared().readTree(EventContract.readResource(current))))
+                .as("changes to %s that break documents written under %s", name, revision).isEmpty();
+    }
+
+    @Test
+    void everyDeviceSchemaIsPublishedAsItIsNow() throws IOException {
+        for (var schema : DeviceContract.schemas().entrySet()) {
+            var latest = latest(DEVICE.resolve(schema.getKey()));
+            assertThat(latest).as("%s has no published revision: run ops/schemas-publish.sh", schema.getKey()).isNotNull();
+            assertThat(read(latest)).as("%s changed since %s: run ops/schemas-publish.sh", schema.getKey(), latest)
+                    .isEqualTo(JsonMapper.shared().readTree(EventContract.readResource(schema.getValue())));
         }
     }
 
@@ -53,7 +87,10 @@ class PublishedSchemasCompatibilityTests {
     }
 
     private static Path latestRevision(String type) throws IOException {
-        var directory = PUBLISHED.resolve(type);
+        return latest(PUBLISHED.resolve(type));
+    }
+
+    private static Path latest(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             return null;
         }

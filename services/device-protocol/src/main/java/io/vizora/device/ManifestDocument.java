@@ -73,6 +73,40 @@ public record ManifestDocument(UUID displayId, UUID organisationId, long version
         return JSON.writeValueAsBytes(this);
     }
 
+    /**
+     * The manifests of displays that share one timeline (the same inputs compile to the same
+     * slices), written without serialising the slices again for each: byte for byte what
+     * {@link #json()} writes for each display's document.
+     */
+    public static final class Stamp {
+
+        private final Timeline timeline;
+        private final String slices;
+
+        public Stamp(Timeline timeline) {
+            this.timeline = timeline;
+            this.slices = JSON.writeValueAsString(timeline.slices().stream().map(ManifestDocument::slice).toList());
+        }
+
+        public byte[] json(UUID displayId, UUID organisationId, long version, Instant compiledAt, String timeZone) {
+            var out = new java.io.ByteArrayOutputStream(slices.length() + 320);
+            try (var generator = JSON.createGenerator(out)) {
+                generator.writeStartObject();
+                generator.writePOJOProperty("displayId", displayId);
+                generator.writePOJOProperty("organisationId", organisationId);
+                generator.writeNumberProperty("version", version);
+                generator.writePOJOProperty("compiledAt", compiledAt);
+                generator.writeStringProperty("timeZone", timeZone);
+                generator.writePOJOProperty("validFrom", timeline.from());
+                generator.writePOJOProperty("validUntil", timeline.to());
+                generator.writeName("slices");
+                generator.writeRawValue(slices);
+                generator.writeEndObject();
+            }
+            return out.toByteArray();
+        }
+    }
+
     /** The compiled timeline it carries, in the schedule compiler's own types. */
     public Timeline timeline() {
         return new Timeline(displayId, validFrom, validUntil, slices.stream().map(SliceDocument::slice).toList());

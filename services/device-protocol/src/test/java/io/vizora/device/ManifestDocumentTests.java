@@ -35,6 +35,12 @@ class ManifestDocumentTests {
         assertThat(DeviceContract.load().manifestViolations(JsonMapper.shared().readTree(manifest.json()))).isEmpty();
         assertThat(ManifestDocument.read(manifest.json())).isEqualTo(manifest);
         assertThat(ManifestDocument.read(manifest.json()).timeline()).isEqualTo(timeline);
+        // the slices written once for many displays: the same bytes as each display's own document
+        var stamp = new ManifestDocument.Stamp(timeline);
+        var other = UUID.randomUUID();
+        assertThat(stamp.json(display, manifest.organisationId(), 7, from, "Europe/Paris")).isEqualTo(manifest.json());
+        assertThat(stamp.json(other, manifest.organisationId(), 8, from.plusMillis(1), "Asia/Tokyo"))
+                .isEqualTo(ManifestDocument.of(other, manifest.organisationId(), 8, from.plusMillis(1), "Asia/Tokyo", timeline).json());
     }
 
     @Test

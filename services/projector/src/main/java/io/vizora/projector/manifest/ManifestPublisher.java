@@ -12,6 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,24 +77,31 @@ public class ManifestPublisher implements AutoCloseable {
      * consoles hear of the stored ones in one notice per organisation per script call.
      */
     public Mono<Void> publishAll(List<ManifestDocument> manifests) {
+        return publishEncoded(manifests.stream().map(Encoded::of).toList());
+    }
+
+    /** The same, for manifests already written ({@link ManifestDocument.Stamp}). */
+    public Mono<Void> publishEncoded(List<Encoded> manifests) {
         return Flux.fromIterable(manifests)
-                .map(manifest -> new Encoded(manifest, manifest.json()))
-                .flatMapSequential(encoded -> producer.send(TOPIC, encoded.manifest().displayId().toString(), encoded.body()).thenReturn(encoded), SENDING)
+                .flatMapSequential(encoded -> producer.send(TOPIC, encoded.displayId().toString(), encoded.body()).thenReturn(encoded), SENDING)
                 .buffer(STORING)
                 .concatMap(this::store)
                 .then();
     }
 
-    private record Encoded(ManifestDocument manifest, byte[] body) {
+    /** A display's manifest as written ({@code body}), with what Redis and the live consoles need of it. */
+    public record Encoded(UUID displayId, UUID organisationId, long version, Instant compiledAt, byte[] body) {
+        static Encoded of(ManifestDocument manifest) {
+            return new Encoded(manifest.displayId(), manifest.organisationId(), manifest.version(), manifest.compiledAt(), manifest.json());
+        }
     }
 
     private Mono<Void> store(List<Encoded> batch) {
         var keys = new ArrayList<String>(batch.size());
         var args = new ArrayList<String>(batch.size() * 4);
-        for (var encoded : batch) {
-            var manifest = encoded.manifest();
+        for (var manifest : batch) {
             keys.add(key(manifest.displayId()));
-            args.addAll(List.of(Long.toString(manifest.version()), new String(encoded.body(), StandardCharsets.UTF_8),
+            args.addAll(List.of(Long.toString(manifest.version()), new String(manifest.body(), StandardCharsets.UTF_8),
                     manifest.organisationId().toString(), Long.toString(manifest.compiledAt().toEpochMilli())));
         }
         return redis.execute(NEWER_ONLY, keys, args).next()
@@ -101,7 +109,7 @@ public class ManifestPublisher implements AutoCloseable {
                     var changed = new LinkedHashMap<UUID, List<UUID>>();
                     for (int i = 0; i < batch.size(); i++) {
                         if (stored.charAt(i) == '1') {
-                            var manifest = batch.get(i).manifest();
+                            var manifest = batch.get(i);
                             changed.computeIfAbsent(manifest.organisationId(), organisation -> new ArrayList<>()).add(manifest.displayId());
                         }
                     }

@@ -3,7 +3,6 @@ package io.vizora.projector.manifest;
 import io.vizora.device.ManifestDocument;
 import io.vizora.schedule.CampaignRule;
 import io.vizora.schedule.ScheduleCompiler;
-import io.vizora.schedule.Timeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -47,12 +46,19 @@ public class ManifestWorker {
     private final CompilationInputs inputs;
     private final ManifestPublisher publisher;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final int workers;
 
-    public ManifestWorker(DatabaseClient db, TransactionalOperator transaction, CompilationInputs inputs, ManifestPublisher publisher) {
+    /**
+     * {@code workers}: batches compiled at once by this instance. Each takes its own batch (SKIP
+     * LOCKED), so one batch's round trips to Postgres, Kafka and Redis overlap another's compiling.
+     */
+    public ManifestWorker(DatabaseClient db, TransactionalOperator transaction, CompilationInputs inputs, ManifestPublisher publisher,
+                          @org.springframework.beans.factory.annotation.Value("${vizora.projector.manifest-workers:2}") int workers) {
         this.db = db;
         this.transaction = transaction;
         this.inputs = inputs;
         this.publisher = publisher;
+        this.workers = Math.max(1, workers);
     }
 
     @Scheduled(fixedDelayString = "${vizora.projector.manifest-poll:PT0.1S}")
@@ -61,10 +67,10 @@ public class ManifestWorker {
             return;
         }
         try {
-            Long compiled;
-            do {
-                compiled = compileDueBatch().block(Duration.ofMinutes(5));
-            } while (compiled != null && compiled == BATCH);
+            // each worker goes on while it finds full batches
+            Flux.range(0, workers)
+                    .flatMap(worker -> compileDueBatch().expand(compiled -> compiled == BATCH ? compileDueBatch() : Mono.empty()), workers)
+                    .then().block(Duration.ofMinutes(5));
         } catch (RuntimeException e) {
             log.atWarn().setCause(e).log("manifest batch failed; its displays stay due");
         } finally {
@@ -99,14 +105,19 @@ public class ManifestWorker {
             return Mono.empty();
         }
         var now = Instant.now();
-        var timelines = new HashMap<Shape, Timeline>();
+        // one compile and one serialisation of the slices per shape, stamped per display
+        var stamps = new HashMap<Shape, ManifestDocument.Stamp>();
         for (var found : displays) {
-            timelines.computeIfAbsent(Shape.of(found), shape -> ScheduleCompiler.compile(found.display(), found.campaigns(), found.library(), now, HORIZON));
+            stamps.computeIfAbsent(Shape.of(found), shape -> new ManifestDocument.Stamp(
+                    ScheduleCompiler.compile(found.display(), found.campaigns(), found.library(), now, HORIZON)));
         }
         return nextVersions(displays, now)
-                .flatMap(versions -> publisher.publishAll(displays.stream().map(found -> ManifestDocument.of(found.display().displayId(),
-                        found.organisationId(), versions.get(found.display().displayId()), now, found.display().zone().getId(),
-                        timelines.get(Shape.of(found)))).toList()));
+                .flatMap(versions -> publisher.publishEncoded(displays.stream().map(found -> {
+                    var display = found.display().displayId();
+                    var version = versions.get(display);
+                    return new ManifestPublisher.Encoded(display, found.organisationId(), version, now,
+                            stamps.get(Shape.of(found)).json(display, found.organisationId(), version, now, found.display().zone().getId()));
+                }).toList()));
     }
 
     /** Displays that were due but are no longer paired lose their manifest. */

@@ -53,7 +53,7 @@ public class ManifestWorker {
      * LOCKED), so one batch's round trips to Postgres, Kafka and Redis overlap another's compiling.
      */
     public ManifestWorker(DatabaseClient db, TransactionalOperator transaction, CompilationInputs inputs, ManifestPublisher publisher,
-                          @org.springframework.beans.factory.annotation.Value("${vizora.projector.manifest-workers:2}") int workers) {
+                          @org.springframework.beans.factory.annotation.Value("${vizora.projector.manifest-workers:1}") int workers) {
         this.db = db;
         this.transaction = transaction;
         this.inputs = inputs;

@@ -198,7 +198,9 @@ try {
   await screenshot(page, "campaign");
 
   step("the screen shows it, and the open dashboard says so without a reload (its own refetch is a minute away)");
-  await wall.getByRole("list", { name: "Showing now" }).getByText("Opening week: 1 display").waitFor({ timeout: 20_000 });
+  // up to 45 s: the screen must download, play and report it first, on a loaded machine; still
+  // before the dashboard's own refetch, so only the push can have brought it
+  await wall.getByRole("list", { name: "Showing now" }).getByText("Opening week: 1 display").waitFor({ timeout: 45_000 });
   step("the open dashboard shows it");
   await wall.close();
 

@@ -117,8 +117,10 @@ start_service() { # $1 component, $2 jar, $3 port
     rm -rf "$app" "$dir/classes.aot" "$dir/classes.jsa"
     "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$2" extract --destination "$app" >/dev/null
   fi
-  local cache
-  if [[ $(jdk_major "$JAVA_HOME") -ge 25 ]]; then
+  local cache=
+  if [[ "${VIZORA_CLASS_CACHE:-on}" == off ]]; then
+    :
+  elif [[ $(jdk_major "$JAVA_HOME") -ge 25 ]]; then
     if [[ -s "$dir/classes.aot" ]]; then cache=-XX:AOTCache="$dir/classes.aot"; else cache=-XX:AOTCacheOutput="$dir/classes.aot"; fi
   else
     cache="-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$dir/classes.jsa"

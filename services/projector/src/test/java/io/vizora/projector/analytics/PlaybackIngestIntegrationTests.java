@@ -106,7 +106,7 @@ class PlaybackIngestIntegrationTests {
     private void killedInTheMiddleOfABacklog() throws Exception {
         var tenant = UUID.randomUUID();
         var displays = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-        int total = 40_000;
+        int total = 12_000;
         for (int i = 0; i < total; i++) {
             report(tenant, displays.get(i % displays.size()), UUID.randomUUID(), i / displays.size() + 1);
         }
@@ -141,7 +141,7 @@ class PlaybackIngestIntegrationTests {
     private static void killedInTheMiddleOfABatch(ServiceProcess projector, String schema) throws Exception {
         var tenant = UUID.randomUUID();
         var groups = IntStream.range(0, 100).mapToObj(i -> UUID.randomUUID()).toList();
-        int events = 20_000;
+        int events = 8_000;
         for (int i = 0; i < events; i++) {
             var group = groups.get(i % groups.size());
             var type = i < groups.size() ? "vizora.fleet.display_group_created.v1" : "vizora.fleet.display_group_renamed.v1";

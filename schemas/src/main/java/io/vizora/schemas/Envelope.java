@@ -12,6 +12,12 @@ import java.util.UUID;
  */
 public final class Envelope {
 
+    /**
+     * The record header in which the relay repeats each event's type, so that a consumer passes
+     * over the types it ignores without reading the body (a record without it is read).
+     */
+    public static final String TYPE_HEADER = "ce_type";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Envelope() {

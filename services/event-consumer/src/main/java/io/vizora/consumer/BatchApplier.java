@@ -7,7 +7,6 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * Applies a poll's records in one transaction. When that fails, it finds the culprit by applying
@@ -25,13 +24,11 @@ final class BatchApplier {
     private final CloudEventReader reader;
     private final IdempotentApplier applier;
     private final EventHandler handler;
-    private final Predicate<String> wants;
 
-    BatchApplier(CloudEventReader reader, IdempotentApplier applier, EventHandler handler, Predicate<String> wants) {
+    BatchApplier(CloudEventReader reader, IdempotentApplier applier, EventHandler handler) {
         this.reader = reader;
         this.applier = applier;
         this.handler = handler;
-        this.wants = wants;
     }
 
     void apply(List<ConsumerRecord<String, byte[]>> records, Duration timeout) {
@@ -40,10 +37,8 @@ final class BatchApplier {
         int violationIndex = records.size();
         for (int i = 0; i < records.size(); i++) {
             try {
-                var event = reader.read(records.get(i));
-                if (wants.test(event.type())) {
-                    events.add(new Read(i, event));
-                }
+                final int index = i;
+                reader.read(records.get(i), handler::folds).ifPresent(event -> events.add(new Read(index, event)));
             } catch (ContractViolationException e) {
                 violation = e;
                 violationIndex = i;

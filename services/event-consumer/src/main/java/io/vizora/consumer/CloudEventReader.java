@@ -1,15 +1,19 @@
 package io.vizora.consumer;
 
 import io.vizora.schemas.ContractViolationException;
+import io.vizora.schemas.Envelope;
 import io.vizora.schemas.EventContract;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Reads a Kafka record as a CloudEvent, refusing any that breaks the contract. */
 public final class CloudEventReader {
@@ -21,17 +25,34 @@ public final class CloudEventReader {
     }
 
     public ConsumedEvent read(ConsumerRecord<String, byte[]> record) {
+        return read(record, type -> true).orElseThrow();
+    }
+
+    /**
+     * The event, or empty when its type is one {@code folds} refuses: such an event is passed over
+     * without being checked against its schema, the costliest part of reading (a consumer that
+     * folds it checks it), and without being parsed when its record names the type in a header.
+     */
+    public Optional<ConsumedEvent> read(ConsumerRecord<String, byte[]> record, Predicate<String> folds) {
+        var named = record.headers().lastHeader(Envelope.TYPE_HEADER);
+        if (named != null && !folds.test(new String(named.value(), StandardCharsets.UTF_8))) {
+            return Optional.empty();
+        }
         JsonNode json;
         try {
             json = JsonMapper.shared().readTree(record.value() == null ? new byte[0] : record.value());
         } catch (JacksonException e) {
             throw new ContractViolationException(null, List.of("not JSON: " + e.getOriginalMessage()));
         }
+        var type = json.path("type");
+        if (type.isString() && !folds.test(type.asString())) {
+            return Optional.empty();
+        }
         var problems = contract.violations(json);
         if (!problems.isEmpty()) {
             throw new ContractViolationException(json.path("type").asString(null), problems);
         }
-        return new ConsumedEvent(
+        return Optional.of(new ConsumedEvent(
                 UUID.fromString(json.path("id").asString()),
                 json.path("type").asString(),
                 json.path("subject").asString(),
@@ -39,6 +60,6 @@ public final class CloudEventReader {
                 json.path("principal").asString(),
                 Instant.parse(json.path("time").asString()),
                 json.path("data"),
-                record.topic(), record.partition(), record.offset());
+                record.topic(), record.partition(), record.offset()));
     }
 }

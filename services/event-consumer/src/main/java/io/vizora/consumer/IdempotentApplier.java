@@ -5,6 +5,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,18 +31,24 @@ public final class IdempotentApplier {
         this.transaction = transaction;
     }
 
-    /** Emits true if the effect was applied now, false if this event was applied before. */
-    public Mono<Boolean> apply(ConsumedEvent event, EventHandler handler) {
-        return applyAll(List.of(event), handler).map(applied -> applied == 1);
+    /** Applies the event's effect unless it was applied before. */
+    public Mono<Void> apply(ConsumedEvent event, EventHandler handler) {
+        return applyAll(List.of(event), handler);
     }
 
     /**
      * Applies, in one transaction and in the given order, the events not applied before (an event
-     * met twice in the list counts once); emits how many were applied now.
+     * met twice in the list counts once). A fold whose rows are keyed by the event id keeps no
+     * dedup record beside them: its own rows are the record.
      */
-    public Mono<Integer> applyAll(List<ConsumedEvent> events, EventHandler handler) {
+    public Mono<Void> applyAll(List<ConsumedEvent> events, EventHandler handler) {
         if (events.isEmpty()) {
-            return Mono.just(0);
+            return Mono.empty();
+        }
+        if (handler.keyedByEventId()) {
+            var once = new LinkedHashMap<UUID, ConsumedEvent>();
+            events.forEach(event -> once.putIfAbsent(event.id(), event));
+            return handler.applyAll(List.copyOf(once.values()), db).as(transaction::transactional);
         }
         var ids = events.stream().map(event -> event.id().toString()).toArray(String[]::new);
         return db.sql(RECORD).bind("consumer", consumer).bind("ids", ids)
@@ -49,7 +56,7 @@ public final class IdempotentApplier {
                 .flatMap(inserted -> {
                     var fresh = new HashSet<>(inserted);
                     var now = events.stream().filter(event -> fresh.remove(event.id())).toList();
-                    return now.isEmpty() ? Mono.just(0) : handler.applyAll(now, db).thenReturn(now.size());
+                    return now.isEmpty() ? Mono.<Void>empty() : handler.applyAll(now, db);
                 })
                 .as(transaction::transactional);
     }

@@ -34,7 +34,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * A Kafka consumer group that applies each event once to a Postgres read model, a poll's records
@@ -46,30 +45,26 @@ import java.util.function.Predicate;
 public final class IdempotentEventConsumer implements MonitoredConsumer, AutoCloseable {
 
     private static final Duration EFFECT_TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_BATCH = 2_000;
 
     private final ConcurrentMessageListenerContainer<String, byte[]> container;
     private final DefaultKafkaProducerFactory<String, byte[]> deadLetterProducers;
     private final ContainerMonitor monitor;
 
-    /** {@code wants} picks the event types to apply; the others are read and passed over without a trace. */
     public record Settings(String consumerName, String bootstrapServers, List<String> topics, int concurrency,
-                           Duration firstRetry, int maxAttempts, Predicate<String> wants, String instance) {
+                           Duration firstRetry, int maxAttempts, String instance) {
 
         public static Settings of(String consumerName, String bootstrapServers, List<String> topics) {
-            return new Settings(consumerName, bootstrapServers, topics, 1, Duration.ofMillis(200), 3, type -> true, "");
+            return new Settings(consumerName, bootstrapServers, topics, 1, Duration.ofMillis(200), 3, "");
         }
 
         public Settings withConcurrency(int consumers) {
-            return new Settings(consumerName, bootstrapServers, topics, consumers, firstRetry, maxAttempts, wants, instance);
+            return new Settings(consumerName, bootstrapServers, topics, consumers, firstRetry, maxAttempts, instance);
         }
 
         /** Attempts at an effect before its event goes to the dead-letter topic (contract violations go at once). */
         public Settings withMaxAttempts(int attempts) {
-            return new Settings(consumerName, bootstrapServers, topics, concurrency, firstRetry, attempts, wants, instance);
-        }
-
-        public Settings wanting(Predicate<String> types) {
-            return new Settings(consumerName, bootstrapServers, topics, concurrency, firstRetry, maxAttempts, types, instance);
+            return new Settings(consumerName, bootstrapServers, topics, concurrency, firstRetry, attempts, instance);
         }
 
         /**
@@ -78,7 +73,7 @@ public final class IdempotentEventConsumer implements MonitoredConsumer, AutoClo
          * member's session to expire (ADR 0022).
          */
         public Settings asInstance(String name) {
-            return new Settings(consumerName, bootstrapServers, topics, concurrency, firstRetry, maxAttempts, wants, name == null ? "" : name);
+            return new Settings(consumerName, bootstrapServers, topics, concurrency, firstRetry, maxAttempts, name == null ? "" : name);
         }
     }
 
@@ -94,6 +89,8 @@ public final class IdempotentEventConsumer implements MonitoredConsumer, AutoClo
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerConfig.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        // a backlog folds in transactions of up to this many events: each costs a commit and an offset commit (ADR 0022)
+        consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_BATCH);
         var consumers = new DefaultKafkaConsumerFactory<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
 
         Map<String, Object> producerConfig = new HashMap<>();
@@ -128,7 +125,7 @@ public final class IdempotentEventConsumer implements MonitoredConsumer, AutoClo
 
         var properties = new ContainerProperties(settings.topics().toArray(String[]::new));
         properties.setAckMode(ContainerProperties.AckMode.BATCH);
-        var batches = new BatchApplier(reader, applier, handler, settings.wants());
+        var batches = new BatchApplier(reader, applier, handler);
         properties.setMessageListener((BatchMessageListener<String, byte[]>) records -> {
             try {
                 batches.apply(records, EFFECT_TIMEOUT);

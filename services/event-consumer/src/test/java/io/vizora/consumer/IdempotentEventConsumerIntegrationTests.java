@@ -1,6 +1,7 @@
 package io.vizora.consumer;
 
 import io.r2dbc.spi.ConnectionFactory;
+import io.vizora.schemas.Envelope;
 import io.vizora.schemas.EventContract;
 import io.vizora.testsupport.TestStack;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -54,6 +55,7 @@ class IdempotentEventConsumerIntegrationTests {
         db = DatabaseClient.create(connections);
         transaction = TransactionalOperator.create(new R2dbcTransactionManager(connections));
         db.sql("CREATE TABLE IF NOT EXISTS consumer_test_effect (event_id uuid NOT NULL, subject text NOT NULL)").then().block();
+        db.sql("CREATE TABLE IF NOT EXISTS consumer_test_log (event_id uuid PRIMARY KEY, subject text NOT NULL)").then().block();
         db.sql("CREATE TABLE IF NOT EXISTS consumer_test_ordered (seq bigserial, event_id uuid NOT NULL, subject text NOT NULL)").then().block();
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
@@ -103,6 +105,41 @@ class IdempotentEventConsumerIntegrationTests {
     }
 
     @Test
+    void aFoldKeyedByEventIdAppliesARedeliveredEventOnceAndKeepsNoDedupRecord() throws Exception {
+        var groupId = UUID.randomUUID();
+        var event = groupCreated(UUID.randomUUID(), groupId);
+        for (int i = 0; i < 3; i++) {
+            producer.send(new ProducerRecord<>(topic, groupId.toString(), event)); // in one batch
+        }
+        producer.flush();
+        startConsumer(new EventHandler() {
+            @Override
+            public Mono<Void> apply(ConsumedEvent consumed, DatabaseClient client) {
+                return client.sql("INSERT INTO consumer_test_log (event_id, subject) VALUES (:id, :subject) ON CONFLICT DO NOTHING")
+                        .bind("id", consumed.id()).bind("subject", consumed.subject()).then();
+            }
+
+            @Override
+            public boolean keyedByEventId() {
+                return true;
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> logged(idOf(event)) == 1);
+        send(groupId, event); // in a later batch
+        var marker = groupCreated(UUID.randomUUID(), groupId);
+        send(groupId, marker);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> logged(idOf(marker)) == 1);
+        assertThat(logged(idOf(event))).isEqualTo(1);
+        assertThat(processed(idOf(event))).isZero();
+    }
+
+    private static long logged(UUID eventId) {
+        return db.sql("SELECT count(*) FROM consumer_test_log WHERE event_id = :id").bind("id", eventId)
+                .map(r -> r.get(0, Long.class)).one().block();
+    }
+
+    @Test
     void eventsThatBreakTheContractAreDeadLetteredAndThePartitionMovesOn() throws Exception {
         startConsumer(RECORD_EFFECT);
         var groupId = UUID.randomUUID();
@@ -126,6 +163,41 @@ class IdempotentEventConsumerIntegrationTests {
             assertThat(r.key()).isEqualTo(groupId.toString());
         });
         assertThat(effects(idOf(withoutName.toString().getBytes()))).isZero();
+    }
+
+    @Test
+    void eventsOfATypeTheFoldDoesNotFoldArePassedOverUncheckedAndUnrecorded() throws Exception {
+        startConsumer(new EventHandler() {
+            @Override
+            public Mono<Void> apply(ConsumedEvent event, DatabaseClient client) {
+                return RECORD_EFFECT.apply(event, client);
+            }
+
+            @Override
+            public boolean folds(String type) {
+                return type.equals("vizora.fleet.display_group_created.v1");
+            }
+        });
+        var groupId = UUID.randomUUID();
+        var renamed = (ObjectNode) JsonMapper.shared().readTree(groupEvent("vizora.fleet.display_group_renamed.v1", UUID.randomUUID(), groupId));
+        ((ObjectNode) renamed.get("data")).remove("name"); // breaks its schema: whoever folds renames dead-letters it
+        var brokenCreated = (ObjectNode) JsonMapper.shared().readTree(groupCreated(UUID.randomUUID(), groupId));
+        ((ObjectNode) brokenCreated.get("data")).remove("name");
+        var created = groupCreated(UUID.randomUUID(), groupId);
+
+        send(groupId, JsonMapper.shared().writeValueAsBytes(renamed));
+        // named in its header as the relay names types: passed over before its body is read
+        var named = new ProducerRecord<>(topic, groupId.toString(), "{not json".getBytes(StandardCharsets.UTF_8));
+        named.headers().add(Envelope.TYPE_HEADER, "vizora.fleet.display_group_renamed.v1".getBytes(StandardCharsets.UTF_8));
+        producer.send(named).get();
+        send(groupId, JsonMapper.shared().writeValueAsBytes(brokenCreated));
+        send(groupId, created);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(idOf(created)) == 1);
+        assertThat(readDeadLetters(1)).extracting(r -> idOf(r.value())).containsExactly(idOf(JsonMapper.shared().writeValueAsBytes(brokenCreated)));
+        var passedOver = idOf(JsonMapper.shared().writeValueAsBytes(renamed));
+        assertThat(effects(passedOver)).isZero();
+        assertThat(processed(passedOver)).isZero();
     }
 
     @Test
@@ -180,8 +252,13 @@ class IdempotentEventConsumerIntegrationTests {
     }
 
     private static byte[] groupCreated(UUID eventId, UUID groupId) throws IOException {
+        return groupEvent("vizora.fleet.display_group_created.v1", eventId, groupId);
+    }
+
+    /** The type's golden sample, made an event of its own about the group. */
+    private static byte[] groupEvent(String type, UUID eventId, UUID groupId) throws IOException {
         try (var in = IdempotentEventConsumerIntegrationTests.class.getClassLoader()
-                .getResourceAsStream("vizora/samples/vizora.fleet.display_group_created.v1.json")) {
+                .getResourceAsStream("vizora/samples/" + type + ".json")) {
             var event = (ObjectNode) JsonMapper.shared().readTree(in);
             event.put("id", eventId.toString());
             event.put("subject", groupId.toString());

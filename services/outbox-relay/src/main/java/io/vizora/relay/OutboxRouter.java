@@ -1,6 +1,7 @@
 package io.vizora.relay;
 
 import io.debezium.transforms.outbox.EventRouter;
+import io.vizora.schemas.Envelope;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -31,7 +32,7 @@ final class OutboxRouter implements AutoCloseable {
                 "table.field.event.payload", "payload",
                 "route.by.field", "topic",
                 "route.topic.replacement", "${routedByValue}",
-                "table.fields.additional.placement", "type:header:ce_type"));
+                "table.fields.additional.placement", "type:header:" + Envelope.TYPE_HEADER));
     }
 
     Optional<RelayedEvent> route(SourceRecord change) {

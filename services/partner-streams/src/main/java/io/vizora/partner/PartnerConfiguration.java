@@ -82,6 +82,6 @@ class PartnerConfiguration {
 
     private static IdempotentEventConsumer consumer(IdempotentEventConsumer.Settings settings, PartnerFold fold, EventContract contract,
                                                     DatabaseClient db, TransactionalOperator transaction) {
-        return new IdempotentEventConsumer(settings.withMaxAttempts(Integer.MAX_VALUE).wanting(fold::wants), contract, db, transaction, fold);
+        return new IdempotentEventConsumer(settings.withMaxAttempts(Integer.MAX_VALUE), contract, db, transaction, fold);
     }
 }

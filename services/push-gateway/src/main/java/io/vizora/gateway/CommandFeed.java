@@ -1,10 +1,12 @@
 package io.vizora.gateway;
 
 import io.vizora.device.FleetCommand;
+import io.vizora.schemas.Envelope;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -29,6 +31,10 @@ public class CommandFeed extends TopicTail {
 
     @Override
     void accept(ConsumerRecord<String, String> record) {
+        var named = record.headers().lastHeader(Envelope.TYPE_HEADER);
+        if (named != null && !ISSUED.equals(new String(named.value(), StandardCharsets.UTF_8))) {
+            return; // most of the topic: passed over unparsed
+        }
         var tree = Message.tree(record.value());
         if (!ISSUED.equals(tree.path("type").asString(""))) {
             return;

@@ -26,7 +26,8 @@ public final class PartnerFold implements EventHandler {
     }
 
     /** The types this fold has anything to do with; the consumer passes over the rest. */
-    public boolean wants(String type) {
+    @Override
+    public boolean folds(String type) {
         return ApiKeyDirectory.folds(type) || publicEvents.isPublic(type);
     }
 

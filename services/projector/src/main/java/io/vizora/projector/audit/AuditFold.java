@@ -19,6 +19,12 @@ import java.util.function.Function;
  */
 public final class AuditFold implements EventHandler {
 
+    /** A line per event id, and a repeated event changes nothing (ON CONFLICT DO NOTHING). */
+    @Override
+    public boolean keyedByEventId() {
+        return true;
+    }
+
     /** A batch's lines in one statement: the audit log is append-only, so order within a batch does not matter. */
     @Override
     public Mono<Void> applyAll(List<ConsumedEvent> events, DatabaseClient db) {

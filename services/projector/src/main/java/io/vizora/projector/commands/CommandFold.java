@@ -37,6 +37,11 @@ public final class CommandFold implements EventHandler {
     }
 
     @Override
+    public boolean folds(String type) {
+        return type.equals(ISSUED) || type.equals(REPORTED) || type.equals(SCREENSHOT_TAKEN) || type.equals(UNPAIRED);
+    }
+
+    @Override
     public Mono<Void> apply(ConsumedEvent event, DatabaseClient db) {
         var data = event.data();
         return switch (event.type()) {

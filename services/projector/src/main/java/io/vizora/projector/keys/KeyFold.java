@@ -12,6 +12,11 @@ public final class KeyFold implements EventHandler {
     public static final ApiKeyDirectory KEYS = new ApiKeyDirectory("api_key");
 
     @Override
+    public boolean folds(String type) {
+        return ApiKeyDirectory.folds(type);
+    }
+
+    @Override
     public Mono<Void> apply(ConsumedEvent event, DatabaseClient db) {
         return KEYS.fold(db, event.type(), event.tenantId(), event.data());
     }

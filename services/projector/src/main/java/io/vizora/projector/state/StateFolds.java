@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,6 +36,19 @@ public final class StateFolds implements EventHandler {
 
     private static final String GROUP_CREATED = "vizora.fleet.display_group_created.v1";
     private static final String GROUP_RENAMED = "vizora.fleet.display_group_renamed.v1";
+
+    private static final Set<String> FOLDED = Set.of(
+            "vizora.fleet.display_paired.v1", "vizora.fleet.display_updated.v1", "vizora.fleet.display_unpaired.v1",
+            GROUP_CREATED, GROUP_RENAMED, "vizora.fleet.display_group_deleted.v1",
+            "vizora.content.content_uploaded.v1", "vizora.content.content_renamed.v1", "vizora.content.content_deleted.v1",
+            "vizora.scheduling.playlist_created.v1", "vizora.scheduling.playlist_updated.v1", "vizora.scheduling.default_playlist_set.v1",
+            "vizora.scheduling.playlist_deleted.v1", "vizora.scheduling.campaign_created.v1", "vizora.scheduling.campaign_updated.v1",
+            "vizora.scheduling.campaign_published.v1", "vizora.scheduling.campaign_ended.v1", "vizora.scheduling.campaign_deleted.v1");
+
+    @Override
+    public boolean folds(String type) {
+        return FOLDED.contains(type);
+    }
 
     /** Runs of group upserts go in one statement each; every other event is folded in turn. */
     @Override

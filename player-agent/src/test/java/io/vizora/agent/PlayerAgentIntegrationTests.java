@@ -6,6 +6,8 @@ import io.vizora.testsupport.Chromium;
 import io.vizora.testsupport.TestStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -199,6 +201,7 @@ class PlayerAgentIntegrationTests {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // mostly waits for a clock; needs nothing the other tests change
     void aPairingCodeThatExpiresIsReplacedOnTheScreenByANewOneThatCanBeClaimed(@TempDir Path dir) throws Exception {
         var operator = system.operator();
         try (var agent = new Agent(system.agent(dir, system.gatewayUri(), 0), VizoraSystem.HTTP).start()) {
@@ -279,6 +282,7 @@ class PlayerAgentIntegrationTests {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // mostly waits for a clock; needs nothing the other tests change
     void anAgentWhoseGatewayNeverPushesAChangeConvergesOverHttpWithoutReconnecting(@TempDir Path dir) throws Exception {
         // a gateway whose manifest feed follows a topic that never appears: sockets open, manifests never pushed
         try (var wedged = system.gateway("e2e-wedged-gateway", "--vizora.gateway.manifest-topic=vizora.manifests.never")) {

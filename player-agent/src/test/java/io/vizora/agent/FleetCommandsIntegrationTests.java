@@ -4,6 +4,8 @@ import io.vizora.testsupport.Chromium;
 import io.vizora.testsupport.TestStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -119,6 +121,7 @@ class FleetCommandsIntegrationTests {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // mostly waits for a command to expire, beside the other test
     void aCommandWaitsForAnOfflineScreenWhileOneThatExpiresFirstNeverRuns(@TempDir Path dir) throws Exception {
         var operator = system.operator();
         var options = system.agent(dir, system.gatewayUri(), null);

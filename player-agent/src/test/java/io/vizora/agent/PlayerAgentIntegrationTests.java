@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +46,9 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(VizoraSystem.Shared.class)
 class PlayerAgentIntegrationTests {
+
+    /** The system's push gateway, which one test kills and starts again. */
+    private static final String SHARED_GATEWAY = "vizora.e2e.gateway";
 
     private static final Duration LONG = Duration.ofSeconds(60);
     private static VizoraSystem system;
@@ -346,6 +351,8 @@ class PlayerAgentIntegrationTests {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // waits for the token's notice
+    @ResourceLock(value = SHARED_GATEWAY, mode = ResourceAccessMode.READ)
     void anAgentRenewsItsTokenBeforeItExpiresOverTheSocketItHolds(@TempDir Path dir) throws Exception {
         var operator = system.operator();
         var tag = tag();
@@ -426,6 +433,7 @@ class PlayerAgentIntegrationTests {
     }
 
     @Test
+    @ResourceLock(SHARED_GATEWAY) // kills it: no test that holds a socket to it runs meanwhile
     void aGatewayKilledAndRestartedHasItsAgentsReconnectAndConverge(@TempDir Path dir) throws Exception {
         var operator = system.operator();
         var tag = tag();
@@ -445,6 +453,8 @@ class PlayerAgentIntegrationTests {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(value = SHARED_GATEWAY, mode = ResourceAccessMode.READ)
     void anAgentKilledWhileItReportsLosesNoPlayAndDuplicatesNone(@TempDir Path dir) throws Exception {
         var operator = system.operator();
         var tag = tag();

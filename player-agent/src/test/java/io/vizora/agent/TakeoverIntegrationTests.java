@@ -54,7 +54,7 @@ class TakeoverIntegrationTests {
             await().atMost(LONG).until(() -> playing(agent, normal));
 
             var started = System.nanoTime();
-            var created = operator.takeOver(emergency, Map.of("wholeOrganisation", true), 30);
+            var created = operator.takeOver(emergency, Map.of("wholeOrganisation", true), 15);
             takeover = UUID.fromString(created.get("campaignId").asString());
             await().atMost(LONG).until(() -> playing(agent, takeover));
             System.out.printf("takeover now: on the connected screen %d ms after the request%n", (System.nanoTime() - started) / 1_000_000);

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -32,6 +33,7 @@ final class EngineRun implements AutoCloseable {
     private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("debezium-engine").factory());
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicReference<String> failure = new AtomicReference<>();
+    private final AtomicBoolean taskStarted = new AtomicBoolean();
     private final OutboxRouter router;
     private final KafkaPublisher publisher;
 
@@ -46,6 +48,12 @@ final class EngineRun implements AutoCloseable {
                         failure.set(message + (error == null ? "" : ": " + error.getMessage()));
                     }
                     finished.countDown();
+                })
+                .using(new DebeziumEngine.ConnectorCallback() {
+                    @Override
+                    public void taskStarted() {
+                        taskStarted.set(true);
+                    }
                 })
                 .build();
     }
@@ -67,6 +75,11 @@ final class EngineRun implements AutoCloseable {
         committer.markBatchFinished();
     }
 
+    /** Its task started (the slot and the publication are there) and it has not stopped since. */
+    boolean isStreaming() {
+        return taskStarted.get() && !isFinished();
+    }
+
     boolean isFinished() {
         return finished.getCount() == 0;
     }
@@ -79,6 +92,9 @@ final class EngineRun implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (isFinished()) {
+                return; // it stopped on its own: closing it again only fails, and would hide why it stopped
+            }
             engine.close();
             if (!finished.await(30, TimeUnit.SECONDS)) {
                 log.warn("the Debezium engine did not stop within 30 s");

@@ -19,7 +19,8 @@ import java.util.Properties;
  */
 public class OutboxRelay implements SmartLifecycle {
 
-    public enum Role { STARTING, STANDBY, ACTIVE, STOPPED }
+    /** FAILING: this instance leads, but its engine is not streaming (it stopped, or failed to start, and is retried). */
+    public enum Role { STARTING, STANDBY, ACTIVE, FAILING, STOPPED }
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -107,6 +108,7 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         } catch (RuntimeException e) {
             lastFailure = e.getMessage();
+            role = Role.FAILING;
             log.warn("could not provision the catalogue's topics ({}); retrying in {}", e.getMessage(), properties.restartBackoff());
             pause(properties.restartBackoff());
             return;
@@ -115,12 +117,15 @@ public class OutboxRelay implements SmartLifecycle {
              var publisher = new KafkaPublisher(kafka, meters, Clock.systemUTC());
              var run = new EngineRun(debezium, router, publisher)) {
             run.start();
-            role = Role.ACTIVE;
-            log.info("outbox relay is active on slot {}", properties.slotName());
             while (running && !run.isFinished() && lock.stillHeld()) {
+                if (run.isStreaming() && role != Role.ACTIVE) {
+                    role = Role.ACTIVE;
+                    log.info("outbox relay is active on slot {}", properties.slotName());
+                }
                 pause(properties.leaderCheckInterval());
             }
             if (running && run.isFinished()) {
+                role = Role.FAILING;
                 lastFailure = run.failure();
                 log.warn("the outbox relay's engine stopped ({}); restarting in {}", lastFailure, properties.restartBackoff());
             } else if (running) {
@@ -128,6 +133,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             lastFailure = e.getMessage();
+            role = Role.FAILING;
             log.warn("the outbox relay's engine failed to run: {}", e.getMessage());
         }
         if (running) {

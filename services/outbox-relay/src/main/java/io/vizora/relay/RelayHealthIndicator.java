@@ -3,7 +3,11 @@ package io.vizora.relay;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
-/** Active and standby are both healthy; which one this instance is shows in the details. */
+/**
+ * Up while this instance streams the outbox (active) or waits to take over (standby); down while
+ * it starts, stops, or leads with an engine that is not streaming, so a relay that cannot relay
+ * never says it is well (the last failure says why).
+ */
 class RelayHealthIndicator extends AbstractHealthIndicator {
 
     private final OutboxRelay relay;
@@ -15,7 +19,8 @@ class RelayHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         var role = relay.role();
-        (role == OutboxRelay.Role.STOPPED ? builder.down() : builder.up()).withDetail("role", role.name().toLowerCase());
+        (role == OutboxRelay.Role.ACTIVE || role == OutboxRelay.Role.STANDBY ? builder.up() : builder.down())
+                .withDetail("role", role.name().toLowerCase());
         if (relay.lastFailure() != null) {
             builder.withDetail("lastEngineFailure", relay.lastFailure());
         }

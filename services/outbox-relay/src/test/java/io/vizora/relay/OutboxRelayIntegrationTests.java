@@ -59,6 +59,20 @@ class OutboxRelayIntegrationTests {
     }
 
     @Test
+    void aRelayWhoseEngineCannotStreamIsDownAndSaysWhy() throws Exception {
+        // a slot and offsets of its own, so that it leads from nothing; a publication nobody created, so that its engine fails at every start
+        try (var broken = RelayProcess.start("no-publication", "--vizora.relay.slot-name=vizora_outbox_unpublished",
+                "--vizora.relay.publication-name=vizora_unpublished", "--vizora.relay.offset-topic=it-relay-offsets-" + UUID.randomUUID())) {
+            broken.awaitRole("failing");
+            assertThat(broken.health()).startsWith("{").contains("\"status\":\"DOWN\"").contains("Publication");
+        } finally {
+            try (var connection = TestStack.jdbc(); var statement = connection.createStatement()) {
+                statement.execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = 'vizora_outbox_unpublished'");
+            }
+        }
+    }
+
+    @Test
     void aCommandThatRollsBackEmitsNothing() {
         var traffic = new OutboxTraffic();
         var groupId = UUID.randomUUID();

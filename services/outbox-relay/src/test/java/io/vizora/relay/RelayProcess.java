@@ -14,11 +14,12 @@ final class RelayProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static RelayProcess start(String name) throws IOException {
-        return new RelayProcess(ServiceProcess.start(Path.of("target", "outbox-relay.jar"), "relay-" + name, 0,
-                "--vizora.relay.heartbeat-interval=1s",
+    static RelayProcess start(String name, String... settings) throws IOException {
+        var arguments = new java.util.ArrayList<>(java.util.List.of("--vizora.relay.heartbeat-interval=1s",
                 "--vizora.relay.restart-backoff=500ms",
                 "--vizora.relay.leader-check-interval=250ms"));
+        arguments.addAll(java.util.List.of(settings));
+        return new RelayProcess(ServiceProcess.start(Path.of("target", "outbox-relay.jar"), "relay-" + name, 0, arguments.toArray(String[]::new)));
     }
 
     RelayProcess awaitRole(String role) {

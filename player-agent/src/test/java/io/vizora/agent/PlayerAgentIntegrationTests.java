@@ -357,15 +357,18 @@ class PlayerAgentIntegrationTests {
         var operator = system.operator();
         var tag = tag();
         try (var agent = paired(operator, tag, dir, null)) {
-            publish(operator, tag, 10);
-            await().atMost(LONG).until(() -> agent.status().connected());
+            var published = publish(operator, tag, 10);
+            // admitted and served: a socket opened before the display's first manifest reached the
+            // gateway is closed with 4403 and opened again, which is not what this test is about
+            await().atMost(LONG).until(() -> playing(agent, published.campaign()) && agent.status().connected());
             var first = agent.credentials().orElseThrow().accessToken();
+            var connections = agent.connections();
 
             await().atMost(LONG).until(() -> !agent.credentials().orElseThrow().accessToken().equals(first));
 
             assertThat(Files.readString(dir.resolve("credentials.json"))).contains(agent.credentials().orElseThrow().accessToken());
             assertThat(agent.status().connected()).isTrue();
-            assertThat(agent.connections()).isEqualTo(1);
+            assertThat(agent.connections()).isEqualTo(connections);
             if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
                 assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("credentials.json"))))
                         .isEqualTo("rw-------");

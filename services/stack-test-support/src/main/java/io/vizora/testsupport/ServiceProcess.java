@@ -23,6 +23,14 @@ import static org.awaitility.Awaitility.await;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    // a test JVM that ends without closing what it started (a setup that failed half way, a
+    // fork killed by its timeout) takes its services with it rather than leave them running
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.stream().filter(Process::isAlive).forEach(Process::destroyForcibly),
+                "service-processes-stop"));
+    }
 
     private final List<String> command;
     private final Path log;
@@ -108,6 +116,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        RUNNING.removeIf(running -> !running.isAlive());
+        RUNNING.add(process);
     }
 
     public long pid() {

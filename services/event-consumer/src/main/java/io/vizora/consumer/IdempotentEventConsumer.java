@@ -99,7 +99,7 @@ public final class IdempotentEventConsumer implements MonitoredConsumer, AutoClo
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         deadLetterProducers = new DefaultKafkaProducerFactory<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
 
-        var recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(deadLetterProducers),
+        var recoverer = new DeadLetters(new KafkaTemplate<>(deadLetterProducers),
                 (record, exception) -> new TopicPartition(record.topic() + ".dlt", -1));
         recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
         recoverer.setHeadersFunction((record, exception) -> new RecordHeaders(List.of(
@@ -125,7 +125,7 @@ public final class IdempotentEventConsumer implements MonitoredConsumer, AutoClo
 
         var properties = new ContainerProperties(settings.topics().toArray(String[]::new));
         properties.setAckMode(ContainerProperties.AckMode.BATCH);
-        var batches = new BatchApplier(reader, applier, handler);
+        var batches = new BatchApplier(reader, applier, handler, recoverer);
         properties.setMessageListener((BatchMessageListener<String, byte[]>) records -> {
             try {
                 batches.apply(records, EFFECT_TIMEOUT);

@@ -57,6 +57,7 @@ class IdempotentEventConsumerIntegrationTests {
         db.sql("CREATE TABLE IF NOT EXISTS consumer_test_effect (event_id uuid NOT NULL, subject text NOT NULL)").then().block();
         db.sql("CREATE TABLE IF NOT EXISTS consumer_test_log (event_id uuid PRIMARY KEY, subject text NOT NULL)").then().block();
         db.sql("CREATE TABLE IF NOT EXISTS consumer_test_ordered (seq bigserial, event_id uuid NOT NULL, subject text NOT NULL)").then().block();
+        db.sql("CREATE TABLE IF NOT EXISTS consumer_test_batched (seq bigserial, event_id uuid NOT NULL, tx bigint NOT NULL)").then().block();
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
     }
@@ -243,6 +244,38 @@ class IdempotentEventConsumerIntegrationTests {
         assertThat(ordered(expected)).containsExactlyElementsOf(expected);
         assertThat(readDeadLetters(1)).extracting(r -> idOf(r.value())).containsExactly(poison);
         assertThat(processed(poison)).isZero();
+    }
+
+    @Test
+    void aRunOfEventsThatBreakTheContractIsDeadLetteredInStrideWhileTheirNeighboursApplyInOneTransactionInOrder() throws Exception {
+        var key = UUID.randomUUID();
+        var valid = new ArrayList<UUID>();
+        var broken = new ArrayList<UUID>();
+        for (int i = 0; i < 90; i++) {
+            var event = (ObjectNode) JsonMapper.shared().readTree(groupCreated(UUID.randomUUID(), UUID.randomUUID()));
+            if (i % 3 == 1) {
+                ((ObjectNode) event.get("data")).remove("name");
+            }
+            var bytes = JsonMapper.shared().writeValueAsBytes(event);
+            (i % 3 == 1 ? broken : valid).add(idOf(bytes));
+            producer.send(new ProducerRecord<>(topic, key.toString(), bytes));
+        }
+        producer.flush();
+        // started after the sends, so that the first poll holds them all
+        startConsumer((event, client) -> client.sql("INSERT INTO consumer_test_batched (event_id, tx) VALUES (:id, txid_current())")
+                .bind("id", event.id()).then());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> batched(valid).size() == valid.size());
+        var applied = batched(valid);
+        assertThat(applied).extracting(row -> row.get("event_id")).containsExactlyElementsOf(valid);
+        assertThat(applied).extracting(row -> row.get("tx")).as("one transaction, not one per stretch between broken events").containsOnly(applied.getFirst().get("tx"));
+        assertThat(readDeadLetters(broken.size())).extracting(r -> idOf(r.value())).containsExactlyElementsOf(broken);
+    }
+
+    private static List<Map<String, Object>> batched(List<UUID> ids) {
+        return db.sql("SELECT event_id, tx FROM consumer_test_batched WHERE event_id = ANY(CAST(:ids AS uuid[])) ORDER BY seq")
+                .bind("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .fetch().all().collectList().block();
     }
 
     private static List<UUID> ordered(List<UUID> ids) {

@@ -32,7 +32,9 @@ import java.util.stream.IntStream;
 /**
  * Sustained outbox-to-Kafka throughput and commit-to-consume latency through the real relay,
  * beside the raw Kafka producer throughput (same record size, same producer settings as the
- * relay) measured in the same run as the ceiling. Bounded: a fixed number of events, loopback only.
+ * relay) measured in the same run as the ceiling: with every service running, with the services
+ * that fold the events stopped, and the writer and the relay each alone. Bounded: a fixed number of
+ * events, loopback only.
  */
 public final class OutboxRelayBenchmark {
 
@@ -53,40 +55,61 @@ public final class OutboxRelayBenchmark {
         var sample = encoder.encode(event(groups.getFirst(), 0, tenant, principal)).cloudEvent();
 
         var ceiling = rawKafka(sample.length);
-        var relay = throughTheRelay(encoder, groups, tenant, principal);
+        var ceilingRate = ceiling.count() / ceiling.seconds();
+        var whole = throughTheRelay(encoder, groups, tenant, principal);
+        // the same with the services that fold these events stopped: the writer and the relay
+        // alone, where the whole system shares the two cores with three folds of every event
+        BenchFleet.stack("down", "projector", "partner-streams", "push-gateway");
+        var alone = throughTheRelay(encoder, groups, UUID.randomUUID(), principal);
+        // back before the drain, whose clock starts when the relay alone is started again
+        BenchFleet.stack("up", "--services");
         var drain = backlogDrain(encoder, groups, principal);
 
         System.out.printf("%nrecord size: %d bytes (a display_group_renamed CloudEvent)%n", sample.length);
         System.out.printf("raw Kafka producer (ceiling): %,d records in %.2f s = %,.0f records/s%n",
-                ceiling.count(), ceiling.seconds(), ceiling.count() / ceiling.seconds());
+                ceiling.count(), ceiling.seconds(), ceilingRate);
         System.out.printf("outbox -> relay -> Kafka: %,d events (%d per transaction, %d transactions in flight)%n",
                 EVENTS, PER_TRANSACTION, CONCURRENCY);
-        System.out.printf("  commits: %.2f s = %,.0f events/s; all consumed after %.2f s = %,.0f events/s (%.0f%% of the ceiling)%n",
-                relay.commitSeconds(), EVENTS / relay.commitSeconds(), relay.totalSeconds(), EVENTS / relay.totalSeconds(),
-                100 * (EVENTS / relay.totalSeconds()) / (ceiling.count() / ceiling.seconds()));
-        System.out.printf("  commit-to-consume latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                relay.latency().p50(), relay.latency().p99(), relay.latency().max());
+        print("every service running, the folds consuming the same events", whole, ceilingRate);
+        print("the folding services stopped (projector, partner streams, push gateway)", alone, ceilingRate);
+        System.out.printf("writer alone, the relay stopped: %,d events committed at %,.0f events/s%n", EVENTS, drain.commitRate());
         System.out.printf("relay draining a backlog of %,d events committed while it was stopped: %,.0f events/s (%.0f%% of the ceiling)%n",
-                EVENTS, drain, 100 * drain / (ceiling.count() / ceiling.seconds()));
+                EVENTS, drain.relayRate(), 100 * drain.relayRate() / ceilingRate);
+    }
+
+    private static void print(String condition, RelayRun run, double ceilingRate) {
+        System.out.printf("  %s:%n", condition);
+        System.out.printf("    commits: %.2f s = %,.0f events/s; all consumed after %.2f s = %,.0f events/s (%.0f%% of the ceiling)%n",
+                run.commitSeconds(), EVENTS / run.commitSeconds(), run.totalSeconds(), EVENTS / run.totalSeconds(),
+                100 * (EVENTS / run.totalSeconds()) / ceilingRate);
+        System.out.printf("    commit-to-consume latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                run.latency().p50(), run.latency().p99(), run.latency().max());
+    }
+
+    record Drain(double commitRate, double relayRate) {
     }
 
     /**
      * The relay alone: events are committed while it is stopped, then it is started and the rate
      * between the first and the last arrival is its drain rate (WAL decoding to Kafka acks).
      */
-    private static double backlogDrain(CloudEventEncoder encoder, List<UUID> groups, Principal principal) throws Exception {
+    private static Drain backlogDrain(CloudEventEncoder encoder, List<UUID> groups, Principal principal) throws Exception {
         var tenant = UUID.randomUUID();
         BenchFleet.stack("down", "outbox-relay");
         var writer = Writer.of(encoder);
         Map<UUID, Long> arrivedAt;
+        double commitSeconds;
         try (var arrivals = new Arrivals(tenant)) {
-            Flux.fromIterable(batches(groups, tenant, principal)).flatMap(writer::commit, CONCURRENCY).blockLast();
+            var batches = batches(groups, tenant, principal);
+            var started = System.nanoTime();
+            Flux.fromIterable(batches).flatMap(writer::commit, CONCURRENCY).blockLast();
+            commitSeconds = (System.nanoTime() - started) / 1e9;
             BenchFleet.stack("up", "--services");
             arrivedAt = arrivals.await(EVENTS);
         }
         var first = arrivedAt.values().stream().mapToLong(Long::longValue).min().orElseThrow();
         var last = arrivedAt.values().stream().mapToLong(Long::longValue).max().orElseThrow();
-        return (EVENTS - 1) / ((last - first) / 1e9);
+        return new Drain(EVENTS / commitSeconds, (EVENTS - 1) / ((last - first) / 1e9));
     }
 
     /** EVENTS renames spread over the groups, PER_TRANSACTION to a batch. */

@@ -148,8 +148,13 @@ ENV
 
 cmd_up() {
   local with_services=false with_demo=false
-  [[ "${1:-}" == --services ]] && with_services=true
-  [[ "${2:-}" == --demo && "${VIZORA_DEMO_SCREENS:-10}" -gt 0 ]] && with_demo=true
+  case "$*" in
+    "") ;;
+    --services) with_services=true ;;
+    "--services --demo") with_services=true; [[ "${VIZORA_DEMO_SCREENS:-10}" -gt 0 ]] && with_demo=true ;;
+    # a service's name here once started only the servers, silently
+    *) die "up takes [--services [--demo]], not '$*': it starts whatever of those is not running, so 'up --services' starts a service stopped with 'down <service>'" ;;
+  esac
   select_jdk
   ensure_secrets
   say "vizora stack '$VIZORA_INSTANCE' (state: $STATE)"
@@ -250,5 +255,5 @@ case "$verb" in
   env)    cmd_env ;;
   clean)  cmd_clean ;;
   rebuild) cmd_rebuild "$@" ;;
-  *) echo "usage: ops/stack.sh install | install-browser | up [--services] | down [component...] | status | logs [component] | env | clean | rebuild projector" >&2; exit 2 ;;
+  *) echo "usage: ops/stack.sh install | install-browser | up [--services [--demo]] | down [component...] | status | logs [component] | env | clean | rebuild projector" >&2; exit 2 ;;
 esac

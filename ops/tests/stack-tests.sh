@@ -32,6 +32,7 @@ stack install >/dev/null || { echo "stack tests: installing the stack's packages
 mkdir -p "$VIZORA_HOME"; : > "$VIZORA_HOME/stack-tests.log"
 
 check "down when nothing runs is harmless" quietly stack down
+check "up refuses what it does not know, and starts nothing" bash -c "! \"$OPS_DIR/stack.sh\" up outbox-relay >/dev/null 2>&1 && ! pgrep -f \"$STATE/\" >/dev/null"
 
 # Someone else's server on the Redis port: up must fail, name redis and the port, and stop
 # postgres, which it started first.

@@ -32,7 +32,8 @@ stack install >/dev/null || { echo "stack tests: installing the stack's packages
 mkdir -p "$VIZORA_HOME"; : > "$VIZORA_HOME/stack-tests.log"
 
 check "down when nothing runs is harmless" quietly stack down
-check "up refuses what it does not know, and starts nothing" bash -c "! \"$OPS_DIR/stack.sh\" up outbox-relay >/dev/null 2>&1 && ! pgrep -f \"$STATE/\" >/dev/null"
+refuses_unknown() { ! stack up outbox-relay >/dev/null 2>&1 && none_of_ours_alive; }
+check "up refuses what it does not know, and starts nothing" refuses_unknown
 
 # Someone else's server on the Redis port: up must fail, name redis and the port, and stop
 # postgres, which it started first.

@@ -77,6 +77,29 @@ final class VizoraSystem implements AutoCloseable {
         for (var service : List.of(commandService, relay, projector, partnerStreams, gateway)) {
             service.awaitUp();
         }
+        awaitCaughtUp(projector);
+        awaitCaughtUp(partnerStreams);
+    }
+
+    /**
+     * A new projector generation, and the partner streams, fold the test stack's topics from the
+     * beginning: every event the modules tested before this one produced. Tests start once that
+     * replay is done; a display paired during it waited behind it for its first manifest, past the
+     * tests' minute on a busy run.
+     */
+    private static void awaitCaughtUp(ServiceProcess service) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            var health = service.health();
+            if (health.isBlank()) {
+                return false;
+            }
+            var consumers = Json.MAPPER.readTree(health).path("components").path("consumers").path("details");
+            var caughtUp = !consumers.isEmpty();
+            for (var consumer : consumers) {
+                caughtUp &= consumer.path("condition").asString("").equals("consuming") && consumer.path("lag").asLong(-1) == 0;
+            }
+            return caughtUp;
+        });
     }
 
     private static String[] with(String... arguments) {

@@ -6,6 +6,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.format.UriFormat;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,7 +43,11 @@ public final class EventContract {
 
     /** JSON Schema 2020-12 with format assertions, as every contract check uses it. */
     static SchemaRegistry registry() {
-        var dialect = Dialect.builder(Dialects.getDraft202012()).format(new UuidFormat()).build();
+        var dialect = Dialect.builder(Dialects.getDraft202012())
+                .format(new UuidFormat())
+                .format(new DateTimeFormat())
+                .format(new RememberedFormat(new UriFormat(), 1_024))
+                .build();
         return SchemaRegistry.withDefaultDialect(dialect, builder -> builder
                 .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     }

@@ -8,7 +8,12 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.management.InstanceNotFoundException;
+import javax.management.MBeanRegistrationException;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -59,7 +64,33 @@ final class EngineRun implements AutoCloseable {
     }
 
     void start() {
+        unregisterMetricsOfEarlierRuns();
         executor.execute(engine);
+    }
+
+    /**
+     * Debezium registers its metrics as MBeans named by the connector, and an engine whose stop was
+     * cut short (Postgres went away) leaves them registered. The next run's connector then waits
+     * 5 s twelve times for each set of them to go before it streams: two minutes without relaying
+     * after a Postgres restart, found by the fault tests. Only one run streams per process (the
+     * leader lock), so what is registered under the connector's name now is an earlier run's.
+     */
+    static void unregisterMetricsOfEarlierRuns() {
+        var server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            for (var name : server.queryNames(new ObjectName("debezium.postgres:server=" + DebeziumSettings.TOPIC_PREFIX + ",*"), null)) {
+                try {
+                    server.unregisterMBean(name);
+                    log.info("unregistered metrics an earlier engine left behind: {}", name);
+                } catch (InstanceNotFoundException gone) {
+                    // its own engine unregistered it meanwhile
+                } catch (MBeanRegistrationException e) {
+                    log.warn("could not unregister metrics an earlier engine left behind ({}): {}", name, e.getMessage());
+                }
+            }
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void handleBatch(List<RecordChangeEvent<SourceRecord>> changes,

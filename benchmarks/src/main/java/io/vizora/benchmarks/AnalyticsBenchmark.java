@@ -1,6 +1,7 @@
 package io.vizora.benchmarks;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.vizora.device.PlayIds;
 import io.vizora.testsupport.ServiceProcess;
 import io.vizora.testsupport.TestJwks;
 import io.vizora.testsupport.TestStack;
@@ -35,7 +36,8 @@ import java.util.concurrent.TimeUnit;
  * acknowledged after Kafka, as real agents send them) through Kafka and the projector into
  * ClickHouse; then 10 million plays of one organisation (30 days, 40 displays) generated straight
  * into ClickHouse, and the stats API's latency over them (p50/p95) beside the same rollup query
- * sent to ClickHouse directly (the ceiling) and the same question asked of the raw plays.
+ * sent to ClickHouse directly (the ceiling) and the same question asked of the raw plays; and the
+ * ingest's check of a batch against those plays, with random and with time-ordered play ids.
  */
 public final class AnalyticsBenchmark {
 
@@ -115,7 +117,7 @@ public final class AnalyticsBenchmark {
         var start = Instant.parse("2026-11-25T00:00:00Z");
         for (int i = 0; i < BATCH; i++) {
             var sequence = (long) batch * BATCH + i + 1;
-            plays.add(Map.of("playId", UUID.randomUUID().toString(), "sequence", sequence, "contentId", new UUID(0, sequence % 12).toString(),
+            plays.add(Map.of("playId", PlayIds.next().toString(), "sequence", sequence, "contentId", new UUID(0, sequence % 12).toString(),
                     "startedAt", start.plusSeconds(sequence * 10).toString(), "durationMs", 10_000, "outcome", "completed", "fromCache", true));
         }
         return JSON.writeValueAsString(Map.of("id", UUID.randomUUID().toString(), "type", "plays", "body", Map.of("plays", plays)));
@@ -126,7 +128,7 @@ public final class AnalyticsBenchmark {
         var tenant = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).path("org").asString();
         var generating = System.nanoTime();
         // 40 displays, each a play every 10 s for 29 days, six contents in turn; one play in 997 failed
-        clickhouse("INSERT INTO plays SELECT '" + tenant + "', concat('bench-', toString(number)), toString(number % " + DISPLAYS + "),"
+        clickhouse("INSERT INTO plays SELECT '" + tenant + "', toString(generateUUIDv4()), toString(number % " + DISPLAYS + "),"
                 + " intDiv(number, " + DISPLAYS + ") + 1, toString((number % " + DISPLAYS + ") * 7 % 200 + intDiv(number, " + DISPLAYS + ") % 6),"
                 + " toString(((number % " + DISPLAYS + ") * 7 % 200 + intDiv(number, " + DISPLAYS + ") % 6) % 25),"
                 + " toDateTime('2026-10-01 00:00:00') + intDiv(number, " + DISPLAYS + ") * 10 AS started, 0, started, 0,"
@@ -134,6 +136,8 @@ public final class AnalyticsBenchmark {
                 + " if(number % 997 = 0, 'download', ''), '', 65535, 0, now() FROM system.numbers LIMIT " + GENERATED);
         System.out.printf("%n%,d plays generated into ClickHouse (and its hourly rollup) in %.1f s; rollup rows: %s%n", GENERATED,
                 (System.nanoTime() - generating) / 1e9, clickhouse("SELECT count() FROM plays_hourly WHERE tenant_id = '" + tenant + "'"));
+
+        batchCheckAgainstHistory(tenant);
 
         var projector = "http://127.0.0.1:" + System.getenv().getOrDefault("PROJECTOR_PORT", "28382");
         var range = "from=2026-10-01&to=2026-10-30";
@@ -150,6 +154,23 @@ public final class AnalyticsBenchmark {
                 + " FROM plays FINAL WHERE tenant_id = '" + tenant + "' AND local_date >= '2026-10-01' AND local_date <= '2026-10-30'"
                 + " GROUP BY content_id"), 5);
         System.out.printf("the same by content from the raw plays (FINAL, no rollup): p50 %.1f ms, p95 %.1f ms (5 runs)%n", raw[0], raw[1]);
+    }
+
+    /**
+     * The ingest checks each batch against the plays stored (ExactlyOnceIngest): the same query for
+     * a batch of 500 new ids against this tenant's 10 M plays, once with random ids (what agents
+     * sent before ADR 0030), once with time-ordered ones (PlayIds), beside a query that reads nothing.
+     */
+    private static void batchCheckAgainstHistory(String tenant) throws Exception {
+        java.util.function.Function<java.util.function.Supplier<UUID>, String> check = ids -> "SELECT play_id FROM plays WHERE tenant_id IN ('" + tenant
+                + "') AND play_id IN (" + java.util.stream.Stream.generate(ids).limit(BATCH).map(id -> "'" + id + "'")
+                .collect(java.util.stream.Collectors.joining(",")) + ")";
+        var random = measure(() -> clickhouse(check.apply(UUID::randomUUID)), 10);
+        var timeOrdered = measure(() -> clickhouse(check.apply(PlayIds::next)), 10);
+        var nothing = measure(() -> clickhouse("SELECT 1"), 10);
+        System.out.printf("the ingest's check of a batch of %d against the %,d plays stored: random ids p50 %.1f ms, p95 %.1f ms;"
+                        + " time-ordered ids p50 %.1f ms, p95 %.1f ms; ceiling, a query reading nothing: p50 %.1f ms%n",
+                BATCH, GENERATED, random[0], random[1], timeOrdered[0], timeOrdered[1], nothing[0]);
     }
 
     private interface Call {

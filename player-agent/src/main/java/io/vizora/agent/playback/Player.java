@@ -4,6 +4,7 @@ import io.vizora.agent.cache.ContentCache;
 import io.vizora.agent.journal.Play;
 import io.vizora.agent.journal.PlayJournal;
 import io.vizora.agent.timeline.Manifest;
+import io.vizora.device.PlayIds;
 import io.vizora.schedule.PlayItem;
 
 import javax.imageio.ImageIO;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -184,7 +184,7 @@ public final class Player implements AutoCloseable {
 
     private static Play play(Manifest manifest, Manifest.Due due, PlayItem item, Instant started, long durationMs, Play.Outcome outcome,
                              boolean fromCache, Play.Failure failure) {
-        return new Play(UUID.randomUUID(), 0, item.contentId(), item.campaignId(), due.slice().start(), manifest.version(), started,
+        return new Play(PlayIds.next(), 0, item.contentId(), item.campaignId(), due.slice().start(), manifest.version(), started,
                 durationMs, outcome, fromCache, failure);
     }
 

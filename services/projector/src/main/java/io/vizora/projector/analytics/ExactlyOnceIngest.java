@@ -184,9 +184,12 @@ public final class ExactlyOnceIngest implements MonitoredConsumer, AutoCloseable
                 .stream().map(List::getFirst).toList();
     }
 
-    /** Ids reached here through the contract (format uuid), so quoting cannot be escaped; the check keeps it so. */
+    /**
+     * Ids reached here through the contract (format uuid), so quoting cannot be escaped; the check
+     * keeps it so, without a regular expression (it ran for every play and was a tenth of the ingest).
+     */
     private static String quoted(String uuid) {
-        if (!uuid.matches("[0-9a-fA-F-]{36}")) {
+        if (uuid.length() != 36 || !uuid.chars().allMatch(c -> c == '-' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
             throw new IllegalArgumentException("not an id: " + uuid);
         }
         return "'" + uuid + "'";

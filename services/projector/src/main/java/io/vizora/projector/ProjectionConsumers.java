@@ -6,6 +6,7 @@ import io.vizora.projector.audit.AuditFold;
 import io.vizora.projector.commands.CommandFold;
 import io.vizora.projector.commands.CommandQueue;
 import io.vizora.projector.keys.KeyFold;
+import io.vizora.projector.manifest.ManifestWorker;
 import io.vizora.projector.state.StateFolds;
 import io.vizora.schemas.EventContract;
 import org.springframework.beans.factory.ObjectProvider;
@@ -62,9 +63,9 @@ public class ProjectionConsumers {
     @Bean(initMethod = "start", destroyMethod = "close")
     IdempotentEventConsumer stateConsumer(Generation generation, ProjectorProperties properties,
                                           @Value("${spring.kafka.bootstrap-servers}") String kafka, EventContract contract,
-                                          DatabaseClient db, TransactionalOperator transaction) {
+                                          DatabaseClient db, TransactionalOperator transaction, ManifestWorker manifests) {
         return consumer(generation, properties, "state", kafka, List.of("vizora.fleet", "vizora.content", "vizora.scheduling"), contract, db,
-                transaction, new StateFolds());
+                transaction, new StateFolds(manifests::wake));
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")

@@ -33,7 +33,7 @@ class FoldedTypesTests {
     private static final CloudEventReader READER = new CloudEventReader(CONTRACT);
 
     static Stream<Arguments> foldsAndTypes() {
-        var folds = Stream.of(new StateFolds(), new AuditFold(), new KeyFold(), new CommandFold(null));
+        var folds = Stream.of(new StateFolds(() -> { }), new AuditFold(), new KeyFold(), new CommandFold(null));
         return folds.flatMap(fold -> CONTRACT.catalogue().eventTypes().stream().map(type -> Arguments.of(fold, type)));
     }
 

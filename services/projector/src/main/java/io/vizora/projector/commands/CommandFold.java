@@ -66,24 +66,29 @@ public final class CommandFold implements EventHandler {
         };
     }
 
-    /** A row per display; those not finished yet (a report may have come first) are queued. */
+    /**
+     * A row per display; those not finished yet are queued. A report may have come first (it is
+     * keyed by its display, the command by itself, so they travel on different partitions): its
+     * row keeps its state and is not queued.
+     */
     private Mono<Void> issued(UUID tenant, JsonNode data, DatabaseClient db) {
         var command = new FleetCommand(uuid(data, "commandId"), data.get("command").asString(), Instant.parse(data.get("issuedAt").asString()),
                 Instant.parse(data.get("expiresAt").asString()));
         var displays = new ArrayList<UUID>();
         data.get("displayIds").forEach(id -> displays.add(UUID.fromString(id.asString())));
         return db.sql("""
-                        INSERT INTO display_command (display_id, command_id, organisation_id, command, issued_at, expires_at, state)
-                        SELECT d, :command, :tenant, :name, :issued, :expires, 'sent' FROM unnest(CAST(:displays AS uuid[])) AS d
-                        ON CONFLICT (display_id, command_id) DO UPDATE
-                            SET command = EXCLUDED.command, issued_at = EXCLUDED.issued_at, expires_at = EXCLUDED.expires_at
-                            WHERE display_command.organisation_id = EXCLUDED.organisation_id
-                        RETURNING display_id, state""")
+                        WITH issued AS (
+                            INSERT INTO display_command (display_id, command_id, organisation_id, command, issued_at, expires_at, state)
+                            SELECT d, :command, :tenant, :name, :issued, :expires, 'sent' FROM unnest(CAST(:displays AS uuid[])) AS d
+                            ON CONFLICT (display_id, command_id) DO UPDATE
+                                SET command = EXCLUDED.command, issued_at = EXCLUDED.issued_at, expires_at = EXCLUDED.expires_at
+                                WHERE display_command.organisation_id = EXCLUDED.organisation_id
+                            RETURNING display_id, state)
+                        SELECT display_id FROM issued WHERE state IN ('sent', 'delivered')""")
                 .bind("command", command.commandId()).bind("tenant", tenant).bind("name", command.command())
                 .bind("issued", command.issuedAt().atOffset(ZoneOffset.UTC)).bind("expires", command.expiresAt().atOffset(ZoneOffset.UTC))
                 .bind("displays", displays.toArray(UUID[]::new))
-                .map(row -> row.get("state", String.class).equals("sent") || row.get("state", String.class).equals("delivered")
-                        ? row.get("display_id", UUID.class) : null)
+                .map(row -> row.get("display_id", UUID.class))
                 .all()
                 .collectList()
                 .flatMap(open -> queue.enqueue(command, open));

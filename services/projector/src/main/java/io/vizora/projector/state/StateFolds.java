@@ -5,6 +5,9 @@ import io.vizora.consumer.ConsumedEvent;
 import io.vizora.consumer.EventHandler;
 import io.vizora.consumer.EventRuns;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +27,9 @@ import java.util.UUID;
  * the state without it, would otherwise delete the row and the change would never be compiled.
  * Locked, the row is skipped by workers until the change commits, or waits for the worker and is
  * inserted anew after it.
+ * <p>
+ * Once a batch's transaction commits, {@code due} is told, so the displays it marked are
+ * compiled at once rather than at the manifest worker's next poll.
  */
 public final class StateFolds implements EventHandler {
 
@@ -45,6 +51,12 @@ public final class StateFolds implements EventHandler {
             "vizora.scheduling.playlist_deleted.v1", "vizora.scheduling.campaign_created.v1", "vizora.scheduling.campaign_updated.v1",
             "vizora.scheduling.campaign_published.v1", "vizora.scheduling.campaign_ended.v1", "vizora.scheduling.campaign_deleted.v1");
 
+    private final Runnable due;
+
+    public StateFolds(Runnable due) {
+        this.due = due;
+    }
+
     @Override
     public boolean folds(String type) {
         return FOLDED.contains(type);
@@ -54,7 +66,23 @@ public final class StateFolds implements EventHandler {
     @Override
     public Mono<Void> applyAll(List<ConsumedEvent> events, DatabaseClient db) {
         return takeTurns(events, db).then(EventRuns.apply(events, db,
-                event -> event.type().equals(GROUP_CREATED) || event.type().equals(GROUP_RENAMED), StateFolds::upsertGroups, this));
+                event -> event.type().equals(GROUP_CREATED) || event.type().equals(GROUP_RENAMED), StateFolds::upsertGroups, this))
+                .then(afterCommit(due));
+    }
+
+    /** Runs {@code action} once the current transaction commits; a rolled-back batch marked nothing. */
+    private static Mono<Void> afterCommit(Runnable action) {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .filter(TransactionSynchronizationManager::isSynchronizationActive)
+                .doOnNext(transaction -> transaction.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public Mono<Void> afterCommit() {
+                        return Mono.fromRunnable(action);
+                    }
+                }))
+                .switchIfEmpty(Mono.fromRunnable(action))
+                .onErrorResume(NoTransactionException.class, none -> Mono.fromRunnable(action))
+                .then();
     }
 
     /**

@@ -43,10 +43,13 @@ public final class ProjectorBenchmark {
 
     public static void main(String[] args) throws Exception {
         var benchmark = new ProjectorBenchmark();
-        // the first run meets services just started (JIT compiling, class caches being recorded); the second, warm ones
-        benchmark.folds("first after start");
-        benchmark.folds("again, warm");
-        benchmark.replay();
+        // -Dmanifests.only=true skips the folds and the replay: the publish-to-manifests part alone, again on a running stack
+        if (!Boolean.getBoolean("manifests.only")) {
+            // the first run meets services just started (JIT compiling, class caches being recorded); the second, warm ones
+            benchmark.folds("first after start");
+            benchmark.folds("again, warm");
+            benchmark.replay();
+        }
         for (var displays : FLEETS) {
             benchmark.publishToManifests(displays);
         }

@@ -37,6 +37,11 @@ public class Connections implements SmartLifecycle {
         });
     }
 
+    /** Whether an agent of the display is connected to this instance. */
+    public boolean holds(UUID displayId) {
+        return byDisplay.containsKey(displayId);
+    }
+
     /** Sends to every connection of the display. */
     public void send(UUID displayId, Message message) {
         byDisplay.getOrDefault(displayId, Set.of()).forEach(session -> session.deliver(message));

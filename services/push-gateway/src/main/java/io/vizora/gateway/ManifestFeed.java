@@ -31,6 +31,9 @@ public class ManifestFeed extends TopicTail {
             connections.end(displayId, DeviceSocket.NOT_PAIRED);
             return;
         }
-        connections.send(displayId, Message.manifest(null, manifest));
+        // every instance reads every manifest; only the one holding the display's sockets builds a message
+        if (connections.holds(displayId)) {
+            connections.send(displayId, Message.manifest(null, manifest));
+        }
     }
 }

@@ -71,9 +71,11 @@ class FreshStartIntegrationTests {
         command.addAll(List.of(arguments));
         var builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("VIZORA_"));
-        // no class caches (ADR 0024): recording them makes a first start about 35 s slower on two cores, and the instance is removed afterwards
+        // no class caches (ADR 0024): recording them makes a first start about 35 s slower on two cores, and the instance is removed
+        // afterwards; and the JVMs compile with C1 alone, as the services the other tests start do: six services starting at once
+        // spend much of the two cores in C2 (ops/stack.sh up --services --demo on a quiet machine: 87 s with it, 58 s without)
         builder.environment().putAll(Map.of("VIZORA_INSTANCE", INSTANCE, "VIZORA_PORT_OFFSET", "200", "VIZORA_DEMO_SCREENS", Integer.toString(SCREENS),
-                "VIZORA_CLASS_CACHE", "off"));
+                "VIZORA_CLASS_CACHE", "off", "JDK_JAVA_OPTIONS", "-XX:TieredStopAtLevel=1"));
         var process = builder.start();
         var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         Files.writeString(LOG, "$ ops/stack.sh " + String.join(" ", arguments) + "\n" + output, StandardCharsets.UTF_8,

@@ -173,7 +173,6 @@ final class VizoraSystem implements AutoCloseable {
         return api.logIn(email, password);
     }
 
-    /** A small PNG of its own colour, so every upload has its own digest. */
     /**
      * The start of an MP4 file (its ftyp box, then an empty mdat), random so each is new content:
      * the command service knows it as video/mp4 by its bytes, and a screen's browser is given it
@@ -189,6 +188,7 @@ final class VizoraSystem implements AutoCloseable {
         return out.toByteArray();
     }
 
+    /** A small PNG of its own colour, so every upload has its own digest. */
     static byte[] png() throws IOException {
         var image = new BufferedImage(32, 18, BufferedImage.TYPE_INT_RGB);
         var graphics = image.createGraphics();

@@ -32,6 +32,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * admit at most N times that much beyond the limit (ADR 0023). {@link #consumeExactly} decides
  * every request in Redis, batching concurrent ones into one compare-and-swap: for limits on
  * guessing secrets, where every attempt counts.
+ * <p>
+ * A bucket's Redis key names its limit: bucket4j keeps the configuration a bucket was created
+ * with, so a limit raised or lowered in the settings would otherwise not apply to a client that
+ * keeps sending (its bucket never expires). A changed limit starts a fresh bucket instead; the
+ * old one expires.
  */
 public class RateLimiter implements AutoCloseable {
 
@@ -76,7 +81,7 @@ public class RateLimiter implements AutoCloseable {
                 .build());
         var bucket = recent.computeIfAbsent(key + "|" + limit, k -> buckets.builder()
                 .withOptimization(optimization)
-                .build("vizora:rate:" + key, configuration));
+                .build("vizora:rate:" + key + ":" + limit.capacity() + "/" + limit.period().toSeconds() + "s", configuration));
         return Mono.fromFuture(() -> bucket.tryConsumeAndReturnRemaining(1));
     }
 

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,13 +105,17 @@ class PlaybackIngestIntegrationTests {
     }
 
     private void killedInTheMiddleOfABacklog() throws Exception {
-        var tenant = UUID.randomUUID();
         var displays = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         int total = 12_000;
-        for (int i = 0; i < total; i++) {
-            report(tenant, displays.get(i % displays.size()), UUID.randomUUID(), i / displays.size() + 1);
-        }
-        DomainEvents.shared().flush();
+        Callable<UUID> backlog = () -> {
+            var tenant = UUID.randomUUID();
+            for (int i = 0; i < total; i++) {
+                report(tenant, displays.get(i % displays.size()), UUID.randomUUID(), i / displays.size() + 1);
+            }
+            DomainEvents.shared().flush();
+            return tenant;
+        };
+        var first = backlog.call();
 
         // read models of its own, so that only the plays are shared with this context
         var own = "killed_" + UUID.randomUUID().toString().replace("-", "");
@@ -118,10 +123,7 @@ class PlaybackIngestIntegrationTests {
                 "--vizora.tokens.jwks-uri=" + System.getProperty("vizora.tokens.jwks-uri"), "--vizora.projector.generation=" + own,
                 "--spring.flyway.schemas=" + own, "--spring.r2dbc.properties.schema=" + own, "--vizora.projector.redis-prefix=" + own + ":",
                 "--vizora.projector.member=killed")) {
-            await().atMost(HANG_GUARD).pollInterval(Duration.ofMillis(20)).until(() -> count("count()", tenant) > 0);
-            projector.kill();
-            var atKill = count("count()", tenant);
-            assertThat(atKill).as("killed in the middle of the backlog").isBetween(1L, total - 1L);
+            var tenant = killedInTheMiddle(projector, total, first, backlog, played -> count("count()", played));
 
             projector.restart();
             await().atMost(HANG_GUARD).until(() -> count("count()", tenant) >= total);
@@ -140,44 +142,34 @@ class PlaybackIngestIntegrationTests {
      */
     private static void killedInTheMiddleOfABatch(ServiceProcess projector, String schema) throws Exception {
         int events = 8_000;
-        UUID tenant;
-        List<UUID> groups;
-        long atKill;
-        // The kill lands wherever the fold is by then. A round it missed (every event already folded,
-        // as on a fast machine) proves nothing, so another tenant's round runs; three misses fail.
-        for (int round = 1; ; round++) {
-            tenant = UUID.randomUUID();
-            groups = IntStream.range(0, 100).mapToObj(i -> UUID.randomUUID()).toList();
+        record Round(UUID tenant, List<UUID> groups) {}
+        Callable<Round> renames = () -> {
+            var round = new Round(UUID.randomUUID(), IntStream.range(0, 100).mapToObj(i -> UUID.randomUUID()).toList());
+            var groups = round.groups();
             for (int i = 0; i < events; i++) {
                 var group = groups.get(i % groups.size());
                 var type = i < groups.size() ? "vizora.fleet.display_group_created.v1" : "vizora.fleet.display_group_renamed.v1";
-                DomainEvents.shared().record("vizora.fleet", group.toString(), Envelope.json(UUID.randomUUID(), type, tenant, group.toString(),
-                        "user:" + tenant, Instant.now(), Map.of("groupId", group.toString(), "name", "Group " + i)));
+                DomainEvents.shared().record("vizora.fleet", group.toString(), Envelope.json(UUID.randomUUID(), type, round.tenant(),
+                        group.toString(), "user:" + round.tenant(), Instant.now(), Map.of("groupId", group.toString(), "name", "Group " + i)));
             }
             DomainEvents.shared().flush();
-            var folding = tenant;
-            await().atMost(HANG_GUARD).pollInterval(Duration.ofMillis(10)).until(() -> audited(schema, folding) > 0);
-            projector.kill();
-            atKill = audited(schema, tenant);
-            if (atKill < events || round == 3) {
-                break;
-            }
-            projector.restart().awaitUp();
-        }
-        assertThat(atKill).as("killed in the middle of folding").isBetween(1L, events - 1L);
-        var killedAt = atKill;
-        var folded = tenant;
+            return round;
+        };
+        var round = killedInTheMiddle(projector, events, renames.call(), renames, folded -> audited(schema, folded.tenant()));
+        var tenant = round.tenant();
+        var atKill = audited(schema, tenant);
 
         var restarted = System.nanoTime();
         projector.restart().awaitUp();
         var ready = System.nanoTime();
-        await().atMost(HANG_GUARD).pollInterval(Duration.ofMillis(20)).until(() -> audited(schema, folded) > killedAt);
+        await().atMost(HANG_GUARD).pollInterval(Duration.ofMillis(20)).until(() -> audited(schema, tenant) > atKill);
         System.out.printf("killed projector started again: ready after %d ms, folding again %d ms after it was ready%n",
                 (ready - restarted) / 1_000_000, (System.nanoTime() - ready) / 1_000_000);
-        await().atMost(HANG_GUARD).until(() -> audited(schema, folded) >= events);
+        await().atMost(HANG_GUARD).until(() -> audited(schema, tenant) >= events);
         assertThat(audited(schema, tenant)).isEqualTo(events);
         assertThat(single(schema, "SELECT count(DISTINCT event_id) FROM %s.audit_log WHERE organisation_id = ?", tenant)).isEqualTo(events);
         // the last rename of group k is event (events - 100 + k)
+        var groups = round.groups();
         for (int k = 0; k < groups.size(); k++) {
             try (var connection = TestStack.jdbc();
                  var statement = connection.prepareStatement("SELECT name FROM " + schema + ".display_group WHERE id = ?")) {
@@ -187,6 +179,33 @@ class PlaybackIngestIntegrationTests {
                     assertThat(result.getString(1)).isEqualTo("Group " + (events - groups.size() + k));
                 }
             }
+        }
+    }
+
+    /** How much of a published round the projector has applied. */
+    private interface Progress<T> {
+        long of(T round) throws Exception;
+    }
+
+    /**
+     * Kills the projector with -9 as soon as it has applied part of a round, and returns the round
+     * it killed in the middle of (left dead). The kill lands wherever the projector is by then: a
+     * round it missed (all applied, as on a fast machine) proves nothing, so the projector starts
+     * again and another round is published; three misses fail.
+     */
+    private static <T> T killedInTheMiddle(ServiceProcess projector, long total, T first, Callable<T> next, Progress<T> progress) throws Exception {
+        var round = first;
+        for (int attempt = 1; ; attempt++) {
+            var current = round;
+            await().atMost(HANG_GUARD).pollInterval(Duration.ofMillis(10)).until(() -> progress.of(current) > 0);
+            projector.kill();
+            var atKill = progress.of(round);
+            if (atKill < total || attempt == 3) {
+                assertThat(atKill).as("killed in the middle of applying a round").isBetween(1L, total - 1L);
+                return round;
+            }
+            projector.restart().awaitUp();
+            round = next.call();
         }
     }
 

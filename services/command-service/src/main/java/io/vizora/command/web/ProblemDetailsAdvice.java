@@ -89,9 +89,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> busy(ServerWebExchange exchange) {
-        var detail = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The service is busy; retry in a second.");
-        detail.setTitle("Busy");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(withRequestId(detail, exchange));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, Busy.RETRY_AFTER_SECONDS)
+                .body(withRequestId(Busy.problem(), exchange));
     }
 
     @Override

@@ -131,7 +131,8 @@ class WebConventionsIntegrationTests {
     void metricsAreExposedForPrometheus() {
         http.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
-                .expectBody(String.class).value(text -> assertThat(text).contains("jvm_memory_used_bytes"));
+                .expectBody(String.class).value(text -> assertThat(text).contains("jvm_memory_used_bytes",
+                        "vizora_api_commands_running", "vizora_api_commands_waiting"));
     }
 
     /** The console's client and types are generated from openapi/command-service.json: it must be this service's document. */

@@ -55,9 +55,7 @@ public final class PlannedSlices implements MonitoredConsumer, AutoCloseable {
 
                     @Override
                     public void handle(ConsumerRecords<String, byte[]> records, Consumer<String, byte[]> consumer) {
-                        var rows = new ArrayList<ObjectNode>();
-                        var now = Instant.now().getEpochSecond();
-                        records.forEach(record -> rows.addAll(rows(record, now)));
+                        var rows = rows(records, Instant.now().getEpochSecond());
                         if (!rows.isEmpty()) {
                             store.insertJsonEachRow("planned_slices", rows.stream().map(JsonNode::toString).collect(Collectors.joining("\n", "", "\n")));
                         }
@@ -82,37 +80,55 @@ public final class PlannedSlices implements MonitoredConsumer, AutoCloseable {
         return loop.consumerState();
     }
 
-    /** A manifest's slices as rows; a withdrawn manifest (tombstone) or an unreadable record has none. */
+    /**
+     * A batch's rows. An unreadable record is skipped and reported, in one line per batch rather
+     * than per record: a producer gone wrong can put thousands on the topic.
+     */
+    static List<ObjectNode> rows(ConsumerRecords<String, byte[]> records, long ingestedAt) {
+        var rows = new ArrayList<ObjectNode>();
+        int skipped = 0;
+        String first = null;
+        for (var record : records) {
+            try {
+                rows.addAll(rows(record, ingestedAt));
+            } catch (RuntimeException unreadable) {
+                if (skipped++ == 0) {
+                    first = "partition " + record.partition() + ", offset " + record.offset() + ": " + unreadable;
+                }
+            }
+        }
+        if (skipped > 0) {
+            log.atWarn().addKeyValue("skipped", skipped).log("{} unreadable manifest record(s) skipped in this batch; the first at {}", skipped, first);
+        }
+        return rows;
+    }
+
+    /** A manifest's slices as rows; a withdrawn manifest (tombstone) has none, and an unreadable record throws. */
     static List<ObjectNode> rows(ConsumerRecord<String, byte[]> record, long ingestedAt) {
         if (record.value() == null) {
             return List.of();
         }
-        try {
-            var manifest = ManifestDocument.read(record.value());
-            var rows = new ArrayList<ObjectNode>();
-            for (var slice : manifest.slices()) {
-                var contents = new LinkedHashSet<String>();
-                slice.items().forEach(item -> contents.add(item.contentId().toString()));
-                var row = JsonNodeFactory.instance.objectNode()
-                        .put("tenant_id", manifest.organisationId().toString())
-                        .put("display_id", manifest.displayId().toString())
-                        .put("manifest_version", manifest.version())
-                        .put("compiled_at", manifest.compiledAt().getEpochSecond())
-                        .put("slice_start", slice.start().getEpochSecond())
-                        .put("slice_end", slice.end().getEpochSecond())
-                        .put("source", slice.source())
-                        .put("ingested_at", ingestedAt);
-                var campaigns = row.putArray("campaign_ids");
-                slice.campaignIds().forEach(campaign -> campaigns.add(campaign.toString()));
-                var contentIds = row.putArray("content_ids");
-                contents.forEach(contentIds::add);
-                rows.add(row);
-            }
-            return rows;
-        } catch (RuntimeException e) {
-            log.atWarn().addKeyValue("offset", record.offset()).log("a manifest record is unreadable and skipped: {}", e.toString());
-            return List.of();
+        var manifest = ManifestDocument.read(record.value());
+        var rows = new ArrayList<ObjectNode>();
+        for (var slice : manifest.slices()) {
+            var contents = new LinkedHashSet<String>();
+            slice.items().forEach(item -> contents.add(item.contentId().toString()));
+            var row = JsonNodeFactory.instance.objectNode()
+                    .put("tenant_id", manifest.organisationId().toString())
+                    .put("display_id", manifest.displayId().toString())
+                    .put("manifest_version", manifest.version())
+                    .put("compiled_at", manifest.compiledAt().getEpochSecond())
+                    .put("slice_start", slice.start().getEpochSecond())
+                    .put("slice_end", slice.end().getEpochSecond())
+                    .put("source", slice.source())
+                    .put("ingested_at", ingestedAt);
+            var campaigns = row.putArray("campaign_ids");
+            slice.campaignIds().forEach(campaign -> campaigns.add(campaign.toString()));
+            var contentIds = row.putArray("content_ids");
+            contents.forEach(contentIds::add);
+            rows.add(row);
         }
+        return rows;
     }
 
     @Override

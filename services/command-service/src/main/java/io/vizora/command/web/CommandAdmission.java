@@ -8,6 +8,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 import reactor.pool.InstrumentedPool;
 import reactor.pool.PoolAcquirePendingLimitException;
@@ -16,6 +18,7 @@ import reactor.pool.PoolBuilder;
 import reactor.pool.PooledRef;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,18 +39,25 @@ final class CommandAdmission implements WebFilter {
 
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
+    /**
+     * {@code exemptRoutes}: commands whose time is the client's, not the service's: a file's bytes
+     * streamed to storage take as long as the client's link does, and sixteen slow uploads must
+     * not hold every other command back. Their size is bounded by the content rules instead.
+     */
     @ConfigurationProperties("vizora.web.admission")
-    record Settings(int concurrency, int queue, Duration maxWait) {
+    record Settings(int concurrency, int queue, Duration maxWait, List<String> exemptRoutes) {
 
         Settings {
             if (concurrency < 1 || queue < 0 || maxWait == null || maxWait.isNegative() || maxWait.isZero()) {
                 throw new IllegalArgumentException("vizora.web.admission: concurrency must be at least 1, queue at least 0, max-wait above zero (reactor-pool reads zero as no deadline)");
             }
+            exemptRoutes = exemptRoutes == null ? List.of() : List.copyOf(exemptRoutes);
         }
     }
 
     private final InstrumentedPool<Boolean> turns;
     private final Duration maxWait;
+    private final List<PathPattern> exempt;
     private final ProblemWriter problems;
 
     CommandAdmission(Settings settings, ProblemWriter problems) {
@@ -56,13 +66,15 @@ final class CommandAdmission implements WebFilter {
                 .maxPendingAcquire(settings.queue())
                 .buildPool();
         this.maxWait = settings.maxWait();
+        this.exempt = settings.exemptRoutes().stream().map(PathPatternParser.defaultInstance::parse).toList();
         this.problems = problems;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         var request = exchange.getRequest();
-        if (READS.contains(request.getMethod()) || !request.getPath().pathWithinApplication().value().startsWith("/api/")) {
+        var path = request.getPath().pathWithinApplication();
+        if (READS.contains(request.getMethod()) || !path.value().startsWith("/api/") || exempt.stream().anyMatch(route -> route.matches(path))) {
             return chain.filter(exchange);
         }
         // only the wait for a turn is answered with 503 here; what the command itself raises is the controllers' to answer

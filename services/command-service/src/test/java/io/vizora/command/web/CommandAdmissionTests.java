@@ -34,7 +34,7 @@ class CommandAdmissionTests {
     }
 
     private static CommandAdmission admitting(int concurrency, int queue, Duration wait) {
-        return new CommandAdmission(new CommandAdmission.Settings(concurrency, queue, wait), new ProblemWriter());
+        return new CommandAdmission(new CommandAdmission.Settings(concurrency, queue, wait, List.of("/api/v1/content")), new ProblemWriter());
     }
 
     @Test
@@ -87,6 +87,20 @@ class CommandAdmissionTests {
         assertThat(read.getResponse().getStatusCode()).isNull();
         assertThat(device.getResponse().getStatusCode()).isNull();
         dispose(running);
+    }
+
+    @Test
+    void aFileStreamedToStorageIsNotHeldBackNorHoldsBackTheCommands() {
+        var admission = admitting(1, 0, Duration.ofSeconds(1));
+        var upload = admission.filter(post("/api/v1/content"), command).subscribe();
+
+        assertThat(served).hasSize(1);
+        assertThat(admission.running()).isZero();
+        var next = post("/api/v1/content/web-pages");
+        var admitted = admission.filter(next, exchange -> Mono.empty()).subscribe();
+        await().until(admitted::isDisposed);
+        assertThat(next.getResponse().getStatusCode()).isNull();
+        dispose(upload);
     }
 
     @Test

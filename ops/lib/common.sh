@@ -92,11 +92,19 @@ stop_pid() { # $1 component, $2 pid, $3 signal
   kill "-$3" "$2" 2>/dev/null || return 0
   # a service's first clean stop writes its class cache (ADR 0024): over a minute when every service stops at once
   for ((i = 0; i < 1200; i++)); do
-    kill -0 "$2" 2>/dev/null || return 0
+    kill -0 "$2" 2>/dev/null || { report_crash "$1" "$2"; return 0; }
     sleep 0.1
   done
   warn "$1 (pid $2) did not stop within 120 s; killing it"
   kill -KILL "$2" 2>/dev/null || true
+}
+
+# A JVM that crashed (its report is written where start_service told it to) is said so, not
+# taken for a clean stop.
+report_crash() { # $1 component, $2 pid
+  local report="$STATE/$1/hs_err_pid$2.log"
+  [[ -f "$report" ]] || return 0
+  warn "$1 (pid $2) crashed: $(grep -m1 -A1 'Problematic frame' "$report" | tail -n1 | cut -c1-120); report: $report"
 }
 
 # Spring Boot services of the project, run from their jars with the stack's endpoints.
@@ -121,14 +129,18 @@ start_service() { # $1 component, $2 jar, $3 port
   if [[ "${VIZORA_CLASS_CACHE:-on}" == off ]]; then
     :
   elif [[ $(jdk_major "$JAVA_HOME") -ge 25 ]]; then
-    if [[ -s "$dir/classes.aot" ]]; then cache=-XX:AOTCache="$dir/classes.aot"; else cache=-XX:AOTCacheOutput="$dir/classes.aot"; fi
+    # Recording without method profiles (-AOTRecordTraining): JDK 25.0.3 crashed in
+    # MethodTrainingData::cleanup while writing the cache of services that had run for minutes,
+    # which left no cache at all; the profiles speed up warm-up, not the start the cache is for.
+    if [[ -s "$dir/classes.aot" ]]; then cache=-XX:AOTCache="$dir/classes.aot"
+    else cache="-XX:AOTCacheOutput=$dir/classes.aot -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining"; fi
   else
     cache="-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$dir/classes.jsa"
   fi
   # VIZORA_KAFKA_MEMBER: a restarted service takes its consumers' partitions back at once (ADR 0022)
-  # shellcheck disable=SC2086  # $cache is one or two flags
+  # shellcheck disable=SC2086  # $cache is one or more flags
   ( set -a; source "$ENV_FILE"; SERVER_PORT=$3; VIZORA_KAFKA_MEMBER=$1; set +a
-    spawn "$1" "$dir/$1.log" "$JAVA_HOME/bin/java" -Xmx384m --enable-native-access=ALL-UNNAMED $cache -Dvizora.built="$2" -jar "$jar" )
+    spawn "$1" "$dir/$1.log" "$JAVA_HOME/bin/java" -Xmx384m --enable-native-access=ALL-UNNAMED -XX:ErrorFile="$dir/hs_err_pid%p.log" $cache -Dvizora.built="$2" -jar "$jar" )
 }
 
 service_is_up() { # $1 port

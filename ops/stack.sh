@@ -179,19 +179,21 @@ stop_component() {
 }
 
 cmd_down() {
-  local i c
+  local c
   for c in "$@"; do has "$c" owns || die "no such component: $c (one of: ${ALL[*]})"; done
   # the screens and services at once (a service's first clean stop writes its class cache, ADR
-  # 0024), then the servers they used, in reverse start order
-  local stopping=()
-  for c in "${DEMO[@]}" "${SERVICES[@]}"; do
-    if (( $# == 0 )) || [[ " $* " == *" $c "* ]]; then stop_component "$c" & stopping+=($!); fi
+  # 0024), then the servers they used, also at once: no server depends on another
+  stop_all "$*" "${DEMO[@]}" "${SERVICES[@]}"
+  stop_all "$*" "${INFRA[@]}"
+}
+
+stop_all() { # $1 the components asked for (all if empty), rest: components to stop in parallel if asked for
+  local wanted=$1 c i stopping=()
+  shift
+  for c in "$@"; do
+    if [[ -z "$wanted" || " $wanted " == *" $c "* ]]; then stop_component "$c" & stopping+=($!); fi
   done
   for i in "${stopping[@]}"; do wait "$i"; done
-  for ((i = ${#INFRA[@]} - 1; i >= 0; i--)); do
-    c=${INFRA[i]}
-    if (( $# == 0 )) || [[ " $* " == *" $c "* ]]; then stop_component "$c"; fi
-  done
 }
 
 cmd_status() {

@@ -26,8 +26,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * The whole system as processes on the test stack: command service, outbox relay, projector,
  * partner streams and push gateway from their packaged jars, started once for all the test classes
  * that {@link Shared use it} and stopped when they are done. Device tokens live three minutes here
- * and the gateway gives notice 170 s ahead, so token rotation happens within seconds. Address
- * limits are lifted: every request comes from one address.
+ * and the gateway gives notice 170 s ahead, so token rotation happens within seconds; a screen
+ * heard for two seconds (not ten) is online, so tests that wait for it wait less. Address limits
+ * are lifted: every request comes from one address.
  */
 final class VizoraSystem implements AutoCloseable {
 
@@ -70,7 +71,7 @@ final class VizoraSystem implements AutoCloseable {
                 with("--vizora.tokens.device-token-lifetime=PT3M", "--vizora.pairing.code-lifetime=PT30S"));
         relay = ServiceProcess.start(services.resolve("outbox-relay/target/outbox-relay.jar"), "e2e-outbox-relay", 0);
         projector = ServiceProcess.start(services.resolve("projector/target/projector.jar"), "e2e-projector", 0,
-                with(jwks(), "--vizora.projector.presence.sync-grace=PT5S", "--vizora.projector.generation=e2e-" + UUID.randomUUID()));
+                with(jwks(), "--vizora.projector.presence.sync-grace=PT5S", "--vizora.projector.presence.online-after=PT2S", "--vizora.projector.generation=e2e-" + UUID.randomUUID()));
         partnerStreams = ServiceProcess.start(services.resolve("partner-streams/target/partner-streams.jar"), "e2e-partner-streams", 0,
                 with(jwks()));
         gateway = gateway("e2e-push-gateway");

@@ -322,6 +322,8 @@ class PlayerAgentIntegrationTests {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // mostly waits for a second gateway to start and for sockets to close
+    @ResourceLock(value = SHARED_GATEWAY, mode = ResourceAccessMode.READ)
     void unpairingEndsTheSessionsOfItsDisplaysOnEveryGatewayAndNothingOfThemIsPublishedAfterwards(@TempDir Path one, @TempDir Path two)
             throws Exception {
         try (var second = system.gateway("e2e-second-gateway")) {

@@ -51,13 +51,19 @@ public final class AnalyticsBenchmark {
     private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
 
     public static void main(String[] args) throws Exception {
-        var jwks = TestJwks.start();
-        var jar = TestStack.repositoryRoot().resolve("services/push-gateway/target/push-gateway.jar");
-        try (var gateway = ServiceProcess.start(jar, "bench-analytics-gateway", 0, List.of("-Xmx1g"), "--vizora.tokens.jwks-uri=" + jwks).awaitUp()) {
-            playsEndToEnd("ws://127.0.0.1:" + gateway.port() + "/device/v1/socket");
+        // -Danalytics.part=plays, =queries or =inserts runs one part alone, again on a running stack
+        var part = System.getProperty("analytics.part", "all");
+        if (part.equals("all") || part.equals("plays")) {
+            var jwks = TestJwks.start();
+            var jar = TestStack.repositoryRoot().resolve("services/push-gateway/target/push-gateway.jar");
+            try (var gateway = ServiceProcess.start(jar, "bench-analytics-gateway", 0, List.of("-Xmx1g"), "--vizora.tokens.jwks-uri=" + jwks).awaitUp()) {
+                playsEndToEnd("ws://127.0.0.1:" + gateway.port() + "/device/v1/socket");
+            }
         }
-        // -Dplays.only=true skips the ten million plays and their queries: the plays part alone, again on a running stack
-        if (!Boolean.getBoolean("plays.only")) {
+        if (part.equals("all") || part.equals("inserts")) {
+            insertCostByBatchSize();
+        }
+        if (part.equals("all") || part.equals("queries")) {
             queriesOverTenMillionPlays();
         }
         // the test key server's dispatcher thread (JDK HttpServer) is not a daemon and would keep the JVM alive
@@ -124,6 +130,47 @@ public final class AnalyticsBenchmark {
                     "startedAt", start.plusSeconds(sequence * 10).toString(), "durationMs", 10_000, "outcome", "completed", "fromCache", true));
         }
         return JSON.writeValueAsString(Map.of("id", UUID.randomUUID().toString(), "type", "plays", "body", Map.of("plays", plays)));
+    }
+
+    /**
+     * What an insert costs ClickHouse by its size: 200,000 plays of a new organisation stored as the
+     * ingest stores them (its check of the batch's ids, then one JSONEachRow insert), in batches of
+     * 100, 500 and 2,000, one batch after another; ClickHouse's own CPU time over the inserts and the
+     * 15 s of merges after them, per 1,000 plays.
+     */
+    private static void insertCostByBatchSize() throws Exception {
+        var server = ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().orElse("").contains("clickhouse-server")
+                        && process.info().commandLine().orElse("").contains("/.vizora/" + System.getenv("VIZORA_INSTANCE") + "/"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no ClickHouse server of this instance"));
+        var total = 200_000;
+        System.out.println();
+        for (var batch : List.of(100, 500, 2_000)) {
+            var tenant = UUID.randomUUID().toString();
+            var cpuBefore = server.info().totalCpuDuration().orElseThrow();
+            var started = System.nanoTime();
+            for (int sent = 0; sent < total; sent += batch) {
+                var ids = new ArrayList<String>(batch);
+                var rows = new StringBuilder();
+                for (int i = 0; i < batch; i++) {
+                    var sequence = sent + i + 1;
+                    var id = PlayIds.next().toString();
+                    ids.add("'" + id + "'");
+                    rows.append(JSON.writeValueAsString(Map.ofEntries(Map.entry("tenant_id", tenant), Map.entry("play_id", id),
+                            Map.entry("display_id", new UUID(1, sequence % 100).toString()), Map.entry("sequence", sequence),
+                            Map.entry("content_id", new UUID(0, sequence % 12).toString()), Map.entry("started_at", "2026-11-25 10:00:00"),
+                            Map.entry("local_date", "2026-11-25"), Map.entry("local_hour", 10), Map.entry("duration_ms", 10_000),
+                            Map.entry("outcome", "completed"), Map.entry("from_cache", 1), Map.entry("kafka_offset", sequence)))).append('\n');
+                }
+                clickhouse("SELECT play_id FROM plays WHERE tenant_id IN ('" + tenant + "') AND play_id IN (" + String.join(",", ids) + ")");
+                clickhouse("INSERT INTO plays FORMAT JSONEachRow", rows.toString());
+            }
+            var seconds = (System.nanoTime() - started) / 1e9;
+            Thread.sleep(15_000);
+            var cpu = server.info().totalCpuDuration().orElseThrow().minus(cpuBefore);
+            System.out.printf("inserts of %,d plays: %,d plays in %.1f s (%,.0f plays/s, one batch at a time); ClickHouse CPU %.1f s with the merges after:"
+                    + " %.0f ms per 1,000 plays%n", batch, total, seconds, total / seconds, cpu.toMillis() / 1e3, cpu.toMillis() / (total / 1_000.0));
+        }
     }
 
     private static void queriesOverTenMillionPlays() throws Exception {
@@ -228,11 +275,17 @@ public final class AnalyticsBenchmark {
 
     /** One statement over ClickHouse's HTTP interface, as the stack's 'vizora' user. */
     static String clickhouse(String sql) throws Exception {
-        var url = System.getenv("VIZORA_CLICKHOUSE_URL") + "/?database=" + URLEncoder.encode(System.getenv("VIZORA_CLICKHOUSE_DATABASE"), StandardCharsets.UTF_8);
+        return clickhouse(null, sql);
+    }
+
+    /** A statement given in the URL with its data as the body (an insert's rows), or one statement as the body. */
+    private static String clickhouse(String statement, String body) throws Exception {
+        var url = System.getenv("VIZORA_CLICKHOUSE_URL") + "/?database=" + URLEncoder.encode(System.getenv("VIZORA_CLICKHOUSE_DATABASE"), StandardCharsets.UTF_8)
+                + (statement == null ? "" : "&query=" + URLEncoder.encode(statement, StandardCharsets.UTF_8));
         var credentials = Base64.getEncoder().encodeToString((System.getenv("VIZORA_CLICKHOUSE_USER") + ":"
                 + System.getenv("VIZORA_CLICKHOUSE_PASSWORD")).getBytes(StandardCharsets.UTF_8));
         var response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + credentials)
-                .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofString(sql)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("ClickHouse answered " + response.statusCode() + ": " + response.body().lines().findFirst().orElse(""));
         }

@@ -43,15 +43,18 @@ public final class ProjectorBenchmark {
 
     public static void main(String[] args) throws Exception {
         var benchmark = new ProjectorBenchmark();
-        // -Dmanifests.only=true skips the folds and the replay: the publish-to-manifests part alone, again on a running stack
-        if (!Boolean.getBoolean("manifests.only")) {
+        // -Dprojector.part=folds (the folds and the replay) or =manifests runs one part alone, again on a running stack
+        var part = System.getProperty("projector.part", "all");
+        if (part.equals("all") || part.equals("folds")) {
             // the first run meets services just started (JIT compiling, class caches being recorded); the second, warm ones
             benchmark.folds("first after start");
             benchmark.folds("again, warm");
             benchmark.replay();
         }
-        for (var displays : FLEETS) {
-            benchmark.publishToManifests(displays);
+        if (part.equals("all") || part.equals("manifests")) {
+            for (var displays : FLEETS) {
+                benchmark.publishToManifests(displays);
+            }
         }
         benchmark.producer.close();
     }

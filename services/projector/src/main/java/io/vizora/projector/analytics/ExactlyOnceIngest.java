@@ -20,7 +20,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -56,14 +55,6 @@ public final class ExactlyOnceIngest implements MonitoredConsumer, AutoCloseable
 
     private static final Logger log = LoggerFactory.getLogger(ExactlyOnceIngest.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int MAX_BATCH = 2_000;
-    /**
-     * Polls wait for about a thousand events, or a second: each insert is a part ClickHouse writes
-     * and merges (in the table and its rollup), so its CPU per play falls with the insert's size
-     * (ADR 0015 addendum: 395 ms per 1,000 plays in inserts of 100, 39 ms in inserts of 2,000).
-     */
-    private static final int FETCH_MIN_BYTES = 1 << 20;
-    private static final Duration FETCH_MAX_WAIT = Duration.ofSeconds(1);
 
     private final ClickHouseStore store;
     private final EventContract contract;
@@ -81,10 +72,8 @@ public final class ExactlyOnceIngest implements MonitoredConsumer, AutoCloseable
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_BATCH,
-                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) FETCH_MAX_WAIT.toMillis(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+        settings.putAll(IngestFetch.EVENTS.settings());
         this.loop = new ConsumerLoop<>(target.name() + "-ingest", () -> new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer()),
                 new Ingest());
     }

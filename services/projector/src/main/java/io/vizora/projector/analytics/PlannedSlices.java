@@ -45,6 +45,7 @@ public final class PlannedSlices implements MonitoredConsumer, AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+        settings.putAll(IngestFetch.MANIFESTS.settings());
         // a batch not stored fails the loop; the next consumer reads it again from the last commit
         this.loop = new ConsumerLoop<>("planned-slices", () -> new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer()),
                 new ConsumerLoop.Work<>() {

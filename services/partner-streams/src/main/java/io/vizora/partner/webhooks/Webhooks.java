@@ -78,14 +78,15 @@ public class Webhooks {
     /**
      * Leases up to {@code batch} webhooks that have events to deliver and are due: each is theirs
      * until the lease ends, so instances never deliver the same webhook at once, and a crashed
-     * instance's webhooks are picked up when its leases run out.
+     * instance's webhooks are picked up when its leases run out. The batch is chosen once, as an
+     * array, whatever the table's statistics (see the projector's due list, ManifestWorker).
      */
     public Flux<Webhook> leaseDue(int batch, Duration lease) {
         return db.sql("""
                         UPDATE webhook SET next_attempt_at = now() + make_interval(secs => :lease), lease = gen_random_uuid()
-                        WHERE id IN (SELECT w.id FROM webhook w JOIN partner_feed_head h ON h.organisation_id = w.organisation_id
+                        WHERE id = ANY(ARRAY(SELECT w.id FROM webhook w JOIN partner_feed_head h ON h.organisation_id = w.organisation_id
                                      WHERE w.next_attempt_at <= now() AND h.position > w.position
-                                     ORDER BY w.next_attempt_at LIMIT :batch FOR UPDATE OF w SKIP LOCKED)
+                                     ORDER BY w.next_attempt_at LIMIT :batch FOR UPDATE OF w SKIP LOCKED))
                         RETURNING id, organisation_id, url, secret, types, position, attempts, lease""")
                 .bind("lease", (double) lease.toSeconds()).bind("batch", batch)
                 .map(Webhooks::webhook).all();

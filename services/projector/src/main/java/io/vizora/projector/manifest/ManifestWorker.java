@@ -101,12 +101,20 @@ public class ManifestWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes a batch off the due list. The batch is chosen once, as an array: written as
+     * {@code IN (SELECT ...)}, the planner, trusting statistics taken while the list was empty,
+     * joined the list to itself and chose the batch again for every due row (5.7 s for a batch of
+     * 1,000 of 10,000 due displays, 2026-12-06).
+     */
+    static final String CLAIM = """
+            DELETE FROM manifest_due WHERE display_id = ANY(ARRAY(
+                SELECT display_id FROM manifest_due ORDER BY due_since LIMIT :batch FOR UPDATE SKIP LOCKED))
+            RETURNING display_id""";
+
     /** Compiles one batch of due displays; emits how many it took. */
     public Mono<Long> compileDueBatch() {
-        return db.sql("""
-                        DELETE FROM manifest_due WHERE display_id IN (
-                            SELECT display_id FROM manifest_due ORDER BY due_since LIMIT :batch FOR UPDATE SKIP LOCKED)
-                        RETURNING display_id""")
+        return db.sql(CLAIM)
                 .bind("batch", BATCH)
                 .map(row -> row.get(0, UUID.class)).all().collectList()
                 .flatMap(due -> due.isEmpty() ? Mono.just(0L) : inputs.forDisplays(due)

@@ -56,7 +56,7 @@ public final class AnalyticsBenchmark {
         if (part.equals("all") || part.equals("plays")) {
             var jwks = TestJwks.start();
             var jar = TestStack.repositoryRoot().resolve("services/push-gateway/target/push-gateway.jar");
-            try (var gateway = ServiceProcess.start(jar, "bench-analytics-gateway", 0, List.of("-Xmx1g"), "--vizora.tokens.jwks-uri=" + jwks).awaitUp()) {
+            try (var gateway = ServiceProcess.start(jar, "bench-analytics-gateway", 0, List.of("-Xmx1g", ServiceProcess.DEPLOYED_LEAK_DETECTION), "--vizora.tokens.jwks-uri=" + jwks).awaitUp()) {
                 playsEndToEnd("ws://127.0.0.1:" + gateway.port() + "/device/v1/socket");
             }
         }

@@ -21,14 +21,14 @@ import java.util.stream.IntStream;
  * domain topics as the relay would: a group of n displays, one content item, a playlist and a
  * campaign on the group, created but not yet published.
  */
-record BenchFleet(KafkaProducer<String, byte[]> producer, UUID tenant, UUID group, List<UUID> displays, UUID campaign) {
+record BenchFleet(KafkaProducer<String, byte[]> producer, UUID tenant, UUID group, List<UUID> displays, UUID playlist, UUID campaign) {
 
     private static final TopicCatalogue CATALOGUE = TopicCatalogue.load();
     static final Duration DEADLINE = Duration.ofMinutes(5);
 
     static BenchFleet create(KafkaProducer<String, byte[]> producer, int n) {
         var fleet = new BenchFleet(producer, UUID.randomUUID(), UUID.randomUUID(), IntStream.range(0, n).mapToObj(i -> UUID.randomUUID()).toList(),
-                UUID.randomUUID());
+                UUID.randomUUID(), UUID.randomUUID());
         fleet.sendAll();
         return fleet;
     }
@@ -39,24 +39,41 @@ record BenchFleet(KafkaProducer<String, byte[]> producer, UUID tenant, UUID grou
     }
 
     private void sendAll() {
-        var content = UUID.randomUUID();
-        var playlist = UUID.randomUUID();
+        var content = upload(UUID.randomUUID());
         send("vizora.fleet.display_group_created.v1", group, Map.of("groupId", group.toString(), "name", "Fleet"));
         for (var display : displays) {
             send("vizora.fleet.display_paired.v1", display, Map.of("displayId", display.toString(), "name", "Screen",
                     "timeZone", "Europe/Berlin", "groupIds", List.of(group.toString()), "tags", List.of()));
         }
-        send("vizora.content.content_uploaded.v1", content, Map.of("contentId", content.toString(), "name", "Spot",
-                "kind", "image", "mediaType", "image/png", "sizeBytes", 100, "sha256", "d".repeat(64),
-                "objectKey", "tenants/" + tenant + "/content/" + content + "/original"));
-        send("vizora.scheduling.playlist_created.v1", playlist, Map.of("playlistId", playlist.toString(), "name", "Loop",
-                "items", List.of(Map.of("contentId", content.toString(), "durationMs", 10_000))));
+        send("vizora.scheduling.playlist_created.v1", playlist, playlistOf(content));
         send("vizora.scheduling.campaign_created.v1", campaign, Map.of("campaignId", campaign.toString(), "name", "Launch",
                 "playlistId", playlist.toString(), "targets", Map.of("displayIds", List.of(), "groupIds", List.of(group.toString()), "tags", List.of()),
                 "startDate", LocalDate.now().minusDays(1).toString(), "endDate", LocalDate.now().plusDays(30).toString(),
                 "dayparts", List.of(Map.of("weekdays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
                         "start", "00:00", "end", "00:00")), "priority", 10, "kind", "normal"));
         producer.flush();
+    }
+
+    /**
+     * A fleet-wide change after the publish, as an operator makes it: a new spot uploaded and put in
+     * the playlist in place of the one every screen plays; every display's next manifest carries the
+     * new content's id.
+     */
+    void replaceSpot(UUID content) {
+        upload(content);
+        send("vizora.scheduling.playlist_updated.v1", playlist, playlistOf(content));
+        producer.flush();
+    }
+
+    private UUID upload(UUID content) {
+        send("vizora.content.content_uploaded.v1", content, Map.of("contentId", content.toString(), "name", "Spot",
+                "kind", "image", "mediaType", "image/png", "sizeBytes", 100, "sha256", "d".repeat(64),
+                "objectKey", "tenants/" + tenant + "/content/" + content + "/original"));
+        return content;
+    }
+
+    private Map<String, Object> playlistOf(UUID content) {
+        return Map.of("playlistId", playlist.toString(), "name", "Loop", "items", List.of(Map.of("contentId", content.toString(), "durationMs", 10_000)));
     }
 
     void publish() {

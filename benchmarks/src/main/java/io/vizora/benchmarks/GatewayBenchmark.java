@@ -39,8 +39,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * against STACK.md's ceiling measured in the same run (a bare Spring WebFlux WebSocket handler, also
  * 1 GiB, that only holds sockets and broadcasts 2 KiB): the memory each connection costs; the
  * time from a campaign's publish (compiled by the running projector) to the last of 1,000 and
- * 10,000 connected agents holding the new manifest; the gateway's fan-out alone (a manifest for
- * each of 10,000 displays put straight on the topic) beside the bare broadcast; and how many
+ * 10,000 connected agents holding the new manifest, then of further fleet-wide changes once the
+ * path is warm (a spot replaced in the playlist, five rounds); the gateway's fan-out alone (a
+ * manifest for each of 10,000 displays put straight on the topic, five rounds) beside the bare
+ * broadcast; and how many
  * connections one gateway holds, ramped up to what the open-file limit leaves. Bounded by counts
  * and a deadline per step.
  */
@@ -48,6 +50,8 @@ public final class GatewayBenchmark {
 
     private static final List<Integer> FLEETS = List.of(1_000, 10_000);
     private static final int STEP = 2_500;
+    // fleet-wide changes measured after the first: a service runs warm in production, and its first such change after a start is also JIT compiling the path
+    private static final int ROUNDS = Integer.getInteger("gateway.rounds", 5);
     private static final String PADDING = "x".repeat(2_000);
 
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -68,7 +72,7 @@ public final class GatewayBenchmark {
         var jwks = TestJwks.start();
         var jar = TestStack.repositoryRoot().resolve("services/push-gateway/target/push-gateway.jar");
         // thousands of agents from four addresses: the limit on handshakes per address is not what this measures, run by hand or by make bench
-        try (var gateway = ServiceProcess.start(jar, "bench-push-gateway", 0, List.of("-Xmx1g"), "--vizora.tokens.jwks-uri=" + jwks,
+        try (var gateway = ServiceProcess.start(jar, "bench-push-gateway", 0, List.of("-Xmx1g", ServiceProcess.DEPLOYED_LEAK_DETECTION), "--vizora.tokens.jwks-uri=" + jwks,
                 "--vizora.web.rate-limit.per-address.capacity=100000000", "--vizora.web.rate-limit.per-user.capacity=100000000").awaitUp()) {
             var benchmark = new GatewayBenchmark(gateway);
             try {
@@ -224,24 +228,63 @@ public final class GatewayBenchmark {
                 n, latencies.p50(), latencies.p99(), latencies.max());
         if (n < FLEETS.getLast()) {
             agents.close();
+        } else {
+            rounds("a spot replaced in the playlist -> new manifest on " + String.format("%,d", n) + " connected agents", new Fleet(fleet, agents),
+                    marker -> fleet.replaceSpot(UUID.fromString(marker)));
         }
         return new Fleet(fleet, agents);
+    }
+
+    /**
+     * ROUNDS changes one after another, each sent once the last reached every agent and the projector
+     * has nothing left to compile; the p99 of each round and their median.
+     */
+    private void rounds(String what, Fleet fleet, Change change) throws Exception {
+        var agents = fleet.agents();
+        var p99s = new ArrayList<Double>();
+        var p50s = new ArrayList<Double>();
+        for (int round = 0; round < ROUNDS; round++) {
+            var marker = UUID.randomUUID();
+            var settling = System.nanoTime();
+            while (!BenchFleet.nothingDue()) {
+                BenchFleet.deadline(settling, "the projector's due list");
+                Thread.sleep(50);
+            }
+            agents.await(marker.toString());
+            change.send(marker.toString());
+            var latencies = agents.awaitAll(fleet.events().displays().size(), what);
+            p99s.add(latencies.p99());
+            p50s.add(latencies.p50());
+        }
+        System.out.printf("%s, %d rounds: p99 %s ms (median %.1f ms); p50 %s ms%n", what, ROUNDS, joined(p99s), median(p99s), joined(p50s));
+    }
+
+    /** A fleet-wide change whose messages carry the marker. */
+    private interface Change {
+        void send(String marker) throws Exception;
+    }
+
+    private static String joined(List<Double> values) {
+        return String.join(", ", values.stream().map(value -> String.format("%.0f", value)).toList());
+    }
+
+    private static double median(List<Double> values) {
+        var sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     /** The gateway's part alone: a ~2 KiB manifest for each display put straight on the topic, as the projector publishes. */
     private void fanOut(Fleet fleet) throws Exception {
         var n = fleet.events().displays().size();
-        var marker = UUID.randomUUID().toString();
-        fleet.agents().await(marker);
-        for (var display : fleet.events().displays()) {
-            var manifest = "{\"displayId\":\"" + display + "\",\"organisationId\":\"" + fleet.events().tenant() + "\",\"version\":"
-                    + (Long.MAX_VALUE / 2) + ",\"marker\":\"" + marker + "\",\"slices\":[],\"padding\":\"" + PADDING + "\"}";
-            producer.send(new ProducerRecord<>("vizora.manifests", display.toString(), manifest.getBytes(StandardCharsets.UTF_8)));
-        }
-        producer.flush();
-        var latencies = fleet.agents().awaitAll(n, "fan-out to " + n + " agents");
-        System.out.printf("gateway fan-out alone: %,d manifests put on the topic -> on %,d agents: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                n, n, latencies.p50(), latencies.p99(), latencies.max());
+        rounds("gateway fan-out alone: " + String.format("%,d", n) + " manifests put on the topic -> on " + String.format("%,d", n) + " agents",
+                fleet, marker -> {
+                    for (var display : fleet.events().displays()) {
+                        var manifest = "{\"displayId\":\"" + display + "\",\"organisationId\":\"" + fleet.events().tenant() + "\",\"version\":"
+                                + (Long.MAX_VALUE / 2) + ",\"marker\":\"" + marker + "\",\"slices\":[],\"padding\":\"" + PADDING + "\"}";
+                        producer.send(new ProducerRecord<>("vizora.manifests", display.toString(), manifest.getBytes(StandardCharsets.UTF_8)));
+                    }
+                    producer.flush();
+                });
     }
 
     /** Connections in steps of STEP (agents of the largest fleet, several per display) up to what the open-file limit leaves. */

@@ -32,6 +32,9 @@ public final class ServiceProcess implements AutoCloseable {
                 "service-processes-stop"));
     }
 
+    /** Netty's own leak detection, as ops/stack.sh runs services: for benchmarks, which measure what a deployment does. */
+    public static final String DEPLOYED_LEAK_DETECTION = "-Dio.netty.leakDetection.level=simple";
+
     private final List<String> command;
     private final Path log;
     // where this run's output starts in the log, which earlier runs' output precedes
@@ -57,9 +60,9 @@ public final class ServiceProcess implements AutoCloseable {
         }
         var chosen = port == 0 ? freePort() : port;
         var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
-        command.addAll(jvmOptions);
-        // sampled with access records: paranoid in every process of the system under test starves two cores
+        // sampled with access records: paranoid in every process of the system under test starves two cores; jvmOptions may choose another level
         command.add("-Dio.netty.leakDetection.level=advanced");
+        command.addAll(jvmOptions);
         command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", runnable(jar).toString(), "--server.port=" + chosen));
         command.addAll(List.of(args));
         var service = new ServiceProcess(command, Path.of("target", name + ".log"), chosen);

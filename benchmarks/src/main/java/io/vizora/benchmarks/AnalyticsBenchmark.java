@@ -1,7 +1,7 @@
 package io.vizora.benchmarks;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.vizora.device.PlayIds;
+import io.vizora.schemas.TimeOrderedIds;
 import io.vizora.testsupport.ServiceProcess;
 import io.vizora.testsupport.TestJwks;
 import io.vizora.testsupport.TestStack;
@@ -126,7 +126,7 @@ public final class AnalyticsBenchmark {
         var start = Instant.parse("2026-11-25T00:00:00Z");
         for (int i = 0; i < BATCH; i++) {
             var sequence = (long) batch * BATCH + i + 1;
-            plays.add(Map.of("playId", PlayIds.next().toString(), "sequence", sequence, "contentId", new UUID(0, sequence % 12).toString(),
+            plays.add(Map.of("playId", TimeOrderedIds.next().toString(), "sequence", sequence, "contentId", new UUID(0, sequence % 12).toString(),
                     "startedAt", start.plusSeconds(sequence * 10).toString(), "durationMs", 10_000, "outcome", "completed", "fromCache", true));
         }
         return JSON.writeValueAsString(Map.of("id", UUID.randomUUID().toString(), "type", "plays", "body", Map.of("plays", plays)));
@@ -154,7 +154,7 @@ public final class AnalyticsBenchmark {
                 var rows = new StringBuilder();
                 for (int i = 0; i < batch; i++) {
                     var sequence = sent + i + 1;
-                    var id = PlayIds.next().toString();
+                    var id = TimeOrderedIds.next().toString();
                     ids.add("'" + id + "'");
                     rows.append(JSON.writeValueAsString(Map.ofEntries(Map.entry("tenant_id", tenant), Map.entry("play_id", id),
                             Map.entry("display_id", new UUID(1, sequence % 100).toString()), Map.entry("sequence", sequence),
@@ -209,14 +209,14 @@ public final class AnalyticsBenchmark {
     /**
      * The ingest checks each batch against the plays stored (ExactlyOnceIngest): the same query for
      * a batch of 500 new ids against this tenant's 10 M plays, once with random ids (what agents
-     * sent before ADR 0030), once with time-ordered ones (PlayIds), beside a query that reads nothing.
+     * sent before ADR 0030), once with time-ordered ones (TimeOrderedIds), beside a query that reads nothing.
      */
     private static void batchCheckAgainstHistory(String tenant) throws Exception {
         java.util.function.Function<java.util.function.Supplier<UUID>, String> check = ids -> "SELECT play_id FROM plays WHERE tenant_id IN ('" + tenant
                 + "') AND play_id IN (" + java.util.stream.Stream.generate(ids).limit(BATCH).map(id -> "'" + id + "'")
                 .collect(java.util.stream.Collectors.joining(",")) + ")";
         var random = measure(() -> clickhouse(check.apply(UUID::randomUUID)), 10);
-        var timeOrdered = measure(() -> clickhouse(check.apply(PlayIds::next)), 10);
+        var timeOrdered = measure(() -> clickhouse(check.apply(TimeOrderedIds::next)), 10);
         var nothing = measure(() -> clickhouse("SELECT 1"), 10);
         System.out.printf("the ingest's check of a batch of %d against the %,d plays stored: random ids p50 %.1f ms, p95 %.1f ms;"
                         + " time-ordered ids p50 %.1f ms, p95 %.1f ms; ceiling, a query reading nothing: p50 %.1f ms%n",

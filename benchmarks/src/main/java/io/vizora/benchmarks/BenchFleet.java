@@ -1,6 +1,7 @@
 package io.vizora.benchmarks;
 
 import io.vizora.schemas.Envelope;
+import io.vizora.schemas.TimeOrderedIds;
 import io.vizora.schemas.TopicCatalogue;
 import io.vizora.testsupport.TestStack;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -34,7 +35,7 @@ record BenchFleet(KafkaProducer<String, byte[]> producer, UUID tenant, UUID grou
     }
 
     void send(String type, UUID subject, Object data) {
-        var event = Envelope.json(UUID.randomUUID(), type, tenant, subject.toString(), "user:" + tenant, Instant.now(), data);
+        var event = Envelope.json(TimeOrderedIds.next(), type, tenant, subject.toString(), "user:" + tenant, Instant.now(), data);
         producer.send(new ProducerRecord<>(CATALOGUE.topicFor(type).name(), subject.toString(), event));
     }
 
@@ -121,8 +122,12 @@ record BenchFleet(KafkaProducer<String, byte[]> producer, UUID tenant, UUID grou
     }
 
     static void deadline(long startNanos, String what) {
-        if (System.nanoTime() - startNanos > DEADLINE.toNanos()) {
-            throw new IllegalStateException(what + " did not finish within " + DEADLINE);
+        deadline(startNanos, what, DEADLINE);
+    }
+
+    static void deadline(long startNanos, String what, Duration limit) {
+        if (System.nanoTime() - startNanos > limit.toNanos()) {
+            throw new IllegalStateException(what + " did not finish within " + limit);
         }
     }
 }

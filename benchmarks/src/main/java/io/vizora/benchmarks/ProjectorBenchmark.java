@@ -1,6 +1,7 @@
 package io.vizora.benchmarks;
 
 import io.vizora.schemas.Envelope;
+import io.vizora.schemas.TimeOrderedIds;
 import io.vizora.schemas.TopicCatalogue;
 import io.vizora.testsupport.TestStack;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -35,6 +36,8 @@ public final class ProjectorBenchmark {
     private static final TopicCatalogue CATALOGUE = TopicCatalogue.load();
     private static final int FOLD_EVENTS = Integer.getInteger("foldEvents", 20_000);
     private static final int REPLAY_EVENTS = Integer.getInteger("replayEvents", 200_000);
+    // the usual five minutes, or more for a larger replay (-DreplayEvents=1000000): still a bound, at 2,000 events/s
+    private static final Duration REPLAY_DEADLINE = Duration.ofSeconds(Math.max(BenchFleet.DEADLINE.toSeconds(), REPLAY_EVENTS / 2_000));
     private static final List<Integer> FLEETS = List.of(1, 100, 10_000);
 
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -65,7 +68,7 @@ public final class ProjectorBenchmark {
 
     /** Sends an event; {@code acknowledged} hears its id and partition, in send order per partition. */
     private void send(UUID tenant, String type, UUID subject, Object data, java.util.function.BiConsumer<UUID, Integer> acknowledged) {
-        var id = UUID.randomUUID();
+        var id = TimeOrderedIds.next();
         var event = Envelope.json(id, type, tenant, subject.toString(), "user:" + tenant, Instant.now(), data);
         var record = new ProducerRecord<>(CATALOGUE.topicFor(type).name(), subject.toString(), event);
         record.headers().add(Envelope.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8)); // as the relay does
@@ -147,7 +150,7 @@ public final class ProjectorBenchmark {
         });
         var start = System.nanoTime();
         while (last.size() < counts.size()) {
-            BenchFleet.deadline(start, "replay of " + REPLAY_EVENTS + " events");
+            BenchFleet.deadline(start, "replay of " + REPLAY_EVENTS + " events", REPLAY_DEADLINE);
             for (var projection : counts.keySet()) {
                 if (last.containsKey(projection)) {
                     continue;

@@ -1,6 +1,7 @@
 package io.vizora.benchmarks;
 
 import io.vizora.schemas.Envelope;
+import io.vizora.schemas.TimeOrderedIds;
 import io.vizora.testsupport.TestStack;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -59,7 +60,7 @@ public final class RecoveryBenchmark {
         var tenant = UUID.randomUUID();
         var start = System.nanoTime();
         IntStream.range(0, GROUPS).mapToObj(i -> UUID.randomUUID()).forEach(group -> producer.send(new ProducerRecord<>("vizora.fleet", group.toString(),
-                Envelope.json(UUID.randomUUID(), "vizora.fleet.display_group_created.v1", tenant, group.toString(), "user:" + tenant, Instant.now(),
+                Envelope.json(TimeOrderedIds.next(), "vizora.fleet.display_group_created.v1", tenant, group.toString(), "user:" + tenant, Instant.now(),
                         Map.of("groupId", group.toString(), "name", "Recovery")))));
         producer.flush();
         while (BenchFleet.count(service.folded(), tenant) < GROUPS) {

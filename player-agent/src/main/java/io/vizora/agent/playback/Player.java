@@ -4,7 +4,7 @@ import io.vizora.agent.cache.ContentCache;
 import io.vizora.agent.journal.Play;
 import io.vizora.agent.journal.PlayJournal;
 import io.vizora.agent.timeline.Manifest;
-import io.vizora.device.PlayIds;
+import io.vizora.schemas.TimeOrderedIds;
 import io.vizora.schedule.PlayItem;
 
 import javax.imageio.ImageIO;
@@ -184,7 +184,7 @@ public final class Player implements AutoCloseable {
 
     private static Play play(Manifest manifest, Manifest.Due due, PlayItem item, Instant started, long durationMs, Play.Outcome outcome,
                              boolean fromCache, Play.Failure failure) {
-        return new Play(PlayIds.next(), 0, item.contentId(), item.campaignId(), due.slice().start(), manifest.version(), started,
+        return new Play(TimeOrderedIds.next(), 0, item.contentId(), item.campaignId(), due.slice().start(), manifest.version(), started,
                 durationMs, outcome, fromCache, failure);
     }
 

@@ -6,6 +6,7 @@ import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import io.vizora.schemas.EventContract;
 import io.vizora.schemas.EventType;
+import io.vizora.schemas.TimeOrderedIds;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
@@ -36,7 +37,7 @@ public final class CloudEventEncoder {
     }
 
     public EncodedEvent encode(OutboxEvent event) {
-        var id = UUID.randomUUID();
+        var id = TimeOrderedIds.next();
         var type = EventType.parse(event.type());
         var cloudEvent = CloudEventBuilder.v1()
                 .withId(id.toString())

@@ -47,6 +47,17 @@ class CloudEventEncoderTests {
     }
 
     @Test
+    void eventIdsAreTimeOrderedSoEveryIndexOfThemGrowsAtItsEnd() {
+        var event = Events.groupCreated(UUID.randomUUID(), "Lobby screens");
+        var before = System.currentTimeMillis();
+
+        var id = encoder.encode(event).id();
+
+        assertThat(id.version()).isEqualTo(7);
+        assertThat(id.getMostSignificantBits() >>> 16).isBetween(before, System.currentTimeMillis());
+    }
+
+    @Test
     void dataThatBreaksTheSchemaIsRefused() {
         var displayId = UUID.randomUUID();
         var badZone = new Events.DisplayPaired(displayId, "Window", "Not a zone!", List.of(), List.of());

@@ -1,4 +1,4 @@
-package io.vizora.device;
+package io.vizora.schemas;
 
 import org.junit.jupiter.api.Test;
 
@@ -7,12 +7,12 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PlayIdsTests {
+class TimeOrderedIdsTests {
 
     @Test
-    void aPlayIdIsAVersion7UuidCarryingItsMillisecond() {
+    void anIdIsAVersion7UuidCarryingItsMillisecond() {
         var millis = 1_796_522_614_776L;
-        var id = PlayIds.of(millis);
+        var id = TimeOrderedIds.of(millis);
 
         assertThat(id.version()).isEqualTo(7);
         assertThat(id.variant()).isEqualTo(2);
@@ -21,10 +21,10 @@ class PlayIdsTests {
     }
 
     @Test
-    void idsOfLaterMillisecondsSortAfterEarlierOnesAsTextTheWayTheTableStoresThem() {
-        var earlier = PlayIds.of(1_796_522_614_776L).toString();
+    void idsOfLaterMillisecondsSortAfterEarlierOnesAsText() {
+        var earlier = TimeOrderedIds.of(1_796_522_614_776L).toString();
         for (int i = 0; i < 1_000; i++) {
-            assertThat(PlayIds.of(1_796_522_614_777L + i).toString()).isGreaterThan(earlier);
+            assertThat(TimeOrderedIds.of(1_796_522_614_777L + i).toString()).isGreaterThan(earlier);
         }
     }
 
@@ -32,7 +32,7 @@ class PlayIdsTests {
     void idsOfTheSameMillisecondDifferInTheirRandomBits() {
         var ids = new HashSet<UUID>();
         for (int i = 0; i < 10_000; i++) {
-            ids.add(PlayIds.of(1_796_522_614_776L));
+            ids.add(TimeOrderedIds.of(1_796_522_614_776L));
         }
         assertThat(ids).hasSize(10_000);
     }

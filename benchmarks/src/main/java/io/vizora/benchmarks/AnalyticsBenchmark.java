@@ -1,7 +1,7 @@
 package io.vizora.benchmarks;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.vizora.schemas.TimeOrderedIds;
+import io.vizora.device.TimeOrderedIds;
 import io.vizora.testsupport.ServiceProcess;
 import io.vizora.testsupport.TestJwks;
 import io.vizora.testsupport.TestStack;

@@ -1,7 +1,7 @@
 package io.vizora.benchmarks;
 
+import io.vizora.device.TimeOrderedIds;
 import io.vizora.schemas.Envelope;
-import io.vizora.schemas.TimeOrderedIds;
 import io.vizora.testsupport.TestStack;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

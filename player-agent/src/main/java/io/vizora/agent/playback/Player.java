@@ -4,7 +4,7 @@ import io.vizora.agent.cache.ContentCache;
 import io.vizora.agent.journal.Play;
 import io.vizora.agent.journal.PlayJournal;
 import io.vizora.agent.timeline.Manifest;
-import io.vizora.schemas.TimeOrderedIds;
+import io.vizora.device.TimeOrderedIds;
 import io.vizora.schedule.PlayItem;
 
 import javax.imageio.ImageIO;

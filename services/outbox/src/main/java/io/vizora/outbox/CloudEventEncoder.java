@@ -4,9 +4,9 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
+import io.vizora.device.TimeOrderedIds;
 import io.vizora.schemas.EventContract;
 import io.vizora.schemas.EventType;
-import io.vizora.schemas.TimeOrderedIds;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;

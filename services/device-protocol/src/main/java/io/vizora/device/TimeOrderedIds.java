@@ -1,4 +1,4 @@
-package io.vizora.schemas;
+package io.vizora.device;
 
 import java.security.SecureRandom;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.vizora.schemas;
+package io.vizora.device;
 
 import org.junit.jupiter.api.Test;
 

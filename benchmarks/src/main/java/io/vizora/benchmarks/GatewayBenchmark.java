@@ -68,7 +68,18 @@ public final class GatewayBenchmark {
         this.gateway = gateway;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        // the test key server's dispatcher thread (JDK HttpServer) and the agents' sockets are not daemons and would keep the JVM alive
+        try {
+            run();
+        } catch (Exception failed) {
+            failed.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run() throws Exception {
         var jwks = TestJwks.start();
         var jar = TestStack.repositoryRoot().resolve("services/push-gateway/target/push-gateway.jar");
         // thousands of agents from four addresses: the limit on handshakes per address is not what this measures, run by hand or by make bench
@@ -91,8 +102,6 @@ public final class GatewayBenchmark {
                 benchmark.producer.close();
             }
         }
-        // the test key server's dispatcher thread (JDK HttpServer) is not a daemon and would keep the JVM alive
-        System.exit(0);
     }
 
     /** Sockets of one kind of agent: which were admitted, and when each received the awaited message. */
@@ -101,6 +110,7 @@ public final class GatewayBenchmark {
         private final String server;
         private final Set<UUID> admitted = ConcurrentHashMap.newKeySet();
         private final Map<UUID, Long> reached = new ConcurrentHashMap<>();
+        private final Set<UUID> closed = ConcurrentHashMap.newKeySet();
         private final List<Disposable> sockets = new CopyOnWriteArrayList<>();
         private volatile String awaited = UUID.randomUUID().toString();
         private volatile long sentAt = Long.MAX_VALUE;
@@ -137,7 +147,10 @@ public final class GatewayBenchmark {
                         reached.putIfAbsent(key, System.nanoTime() - sentAt);
                     }
                 }).then());
-            }).doFinally(signal -> admittedNow.tryEmitError(new IllegalStateException("closed before admission")))
+            }).doFinally(signal -> {
+                closed.add(key);
+                admittedNow.tryEmitError(new IllegalStateException("closed before admission"));
+            })
                     .subscribe(done -> { }, admittedNow::tryEmitError));
             return admittedNow.asMono();
         }
@@ -149,7 +162,16 @@ public final class GatewayBenchmark {
 
         Percentiles awaitAll(int n, String what) throws InterruptedException {
             while (reached.size() < n) {
-                BenchFleet.deadline(sentAt, what);
+                try {
+                    BenchFleet.deadline(sentAt, what);
+                } catch (IllegalStateException late) {
+                    // which agents are missing says whose side failed: sockets the gateway closed, or a manifest never sent
+                    var missing = new java.util.HashSet<>(admitted);
+                    missing.removeAll(reached.keySet());
+                    missing.removeIf(closed::contains);
+                    throw new IllegalStateException(late.getMessage() + ": " + reached.size() + " of " + n + " reached; " + closed.size()
+                            + " sockets closed since they connected; " + missing.size() + " admitted, open and not reached", late);
+                }
                 Thread.sleep(5);
             }
             return Percentiles.ofNanos(reached.values().stream().mapToLong(Long::longValue).toArray());

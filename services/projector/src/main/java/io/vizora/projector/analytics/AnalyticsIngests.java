@@ -2,6 +2,7 @@ package io.vizora.projector.analytics;
 
 import io.vizora.platform.clickhouse.ClickHouseStore;
 import io.vizora.projector.ProjectionConsumers.Generation;
+import io.vizora.projector.manifest.ManifestWorker;
 import io.vizora.schemas.EventContract;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -42,7 +43,7 @@ public class AnalyticsIngests {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     PlannedSlices plannedSlices(ClickHouseMigrations migrated, Generation generation, @Value("${spring.kafka.bootstrap-servers}") String kafka,
-                                ClickHouseStore store) {
-        return new PlannedSlices(kafka, generation.group("planned"), store);
+                                ClickHouseStore store, ManifestWorker manifests) {
+        return new PlannedSlices(kafka, generation.group("planned"), store, manifests::draining);
     }
 }

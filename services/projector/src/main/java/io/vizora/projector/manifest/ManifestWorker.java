@@ -56,6 +56,7 @@ public class ManifestWorker implements AutoCloseable {
     /** Every drain runs on this one thread, so a wake-up is never lost to a drain already past its last claim. */
     private final ExecutorService drains = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("manifest-worker").daemon().factory());
     private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile boolean draining;
 
     /**
      * {@code workers}: batches compiled at once by this instance. Each takes its own batch (SKIP
@@ -80,6 +81,11 @@ public class ManifestWorker implements AutoCloseable {
         }
     }
 
+    /** Whether a drain is running: work that can wait, such as storing planned slices, gives way to it. */
+    public boolean draining() {
+        return draining;
+    }
+
     @Scheduled(fixedDelayString = "${vizora.projector.manifest-poll:PT1S}")
     void poll() {
         wake();
@@ -91,6 +97,7 @@ public class ManifestWorker implements AutoCloseable {
     }
 
     private void drain() {
+        draining = true;
         try {
             // each worker goes on while it finds full batches
             Flux.range(0, workers)
@@ -98,6 +105,8 @@ public class ManifestWorker implements AutoCloseable {
                     .then().block(Duration.ofMinutes(5));
         } catch (RuntimeException e) {
             log.atWarn().setCause(e).log("manifest batch failed; its displays stay due");
+        } finally {
+            draining = false;
         }
     }
 

@@ -3,10 +3,8 @@ package io.vizora.platform.security;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 import java.util.UUID;
@@ -25,7 +23,7 @@ public final class OperatorTokens {
     }
 
     public static ReactiveJwtDecoder decoder(String jwksUri, String issuer) {
-        var decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUri).jwsAlgorithm(SignatureAlgorithm.ES256).build();
+        var decoder = KeySets.es256(jwksUri);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer), OperatorTokens::operator));
         return decoder;
     }

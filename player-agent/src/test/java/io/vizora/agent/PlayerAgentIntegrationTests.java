@@ -2,6 +2,7 @@ package io.vizora.agent;
 
 import io.vizora.agent.cache.ContentCache;
 import io.vizora.schedule.PlayItem;
+import io.vizora.schemas.PlayReports;
 import io.vizora.testsupport.Chromium;
 import io.vizora.testsupport.TestStack;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,20 +92,21 @@ class PlayerAgentIntegrationTests {
         return playing != null && campaign.equals(playing.campaignId());
     }
 
-    /** The reports of a display on vizora.playback, as events. */
-    private static List<JsonNode> reported(UUID display) {
+    /** The plays a display reported on vizora.playback, in order (one reader: {@link PlayReports}). */
+    private static List<PlayReports.Play> reported(UUID display) {
         return TestStack.records("vizora.playback").stream().filter(record -> record.key().equals(display.toString()))
-                .map(record -> Json.MAPPER.readTree(record.value())).toList();
+                .map(record -> Json.MAPPER.readTree(record.value()))
+                .flatMap(event -> PlayReports.plays(event.get("type").asString(), UUID.fromString(event.get("id").asString()), event.get("data")).stream())
+                .toList();
     }
 
     /** Every sequence number reported once under one play id, and 1..{@code upTo} all there. */
     private static void assertEveryPlayOnceUpTo(UUID display, long upTo) {
-        var playIdsBySequence = reported(display).stream().collect(Collectors.groupingBy(event -> event.get("data").get("sequence").asLong(),
-                Collectors.mapping(event -> event.get("id").asString(), Collectors.toSet())));
+        var playIdsBySequence = reported(display).stream().collect(Collectors.groupingBy(play -> play.data().get("sequence").asLong(),
+                Collectors.mapping(PlayReports.Play::id, Collectors.toSet())));
         assertThat(playIdsBySequence.keySet()).containsAll(LongStream.rangeClosed(1, upTo).boxed().toList());
         assertThat(playIdsBySequence).allSatisfy((sequence, playIds) -> assertThat(playIds).as("play ids of sequence " + sequence).hasSize(1));
     }
-
 
     private static List<JsonNode> presenceEvents(UUID display, String type) {
         return TestStack.records("vizora.presence").stream().filter(record -> record.key().equals(display.toString()))
@@ -132,9 +134,9 @@ class PlayerAgentIntegrationTests {
                 assertThat(sha256(Files.readAllBytes(dir.resolve("cache").resolve(digest)))).isEqualTo(digest);
             }
             var display = agent.credentials().orElseThrow().displayId();
-            await().atMost(LONG).until(() -> reported(display).stream().filter(event -> event.get("data").path("campaignId").asString("")
+            await().atMost(LONG).until(() -> reported(display).stream().filter(play -> play.data().path("campaignId").asString("")
                     .equals(published.campaign().toString())).count() >= 3);
-            var plays = reported(display).stream().map(event -> event.get("data"))
+            var plays = reported(display).stream().map(PlayReports.Play::data)
                     .filter(play -> play.path("campaignId").asString("").equals(published.campaign().toString())).toList();
             assertThat(plays).allSatisfy(play -> {
                 assertThat(play.get("outcome").asString()).isIn("completed", "interrupted");

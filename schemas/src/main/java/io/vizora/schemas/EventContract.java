@@ -94,7 +94,19 @@ public final class EventContract {
             problems.add("dataschema must be " + expectedSchemaUri);
         }
         describe("data", dataSchema.validate(event.path("data")), problems);
+        if (problems.isEmpty() && type.equals(PlayReports.REPORT)) {
+            playsProblems(event.get("data"), problems);
+        }
         return problems;
+    }
+
+    /** A report's schema names only each play's id; each play is checked against the schema of one play. */
+    private void playsProblems(JsonNode report, List<String> problems) {
+        var play = dataSchemas.get(PlayReports.PLAY);
+        var plays = PlayReports.plays(PlayReports.REPORT, null, report);
+        for (int i = 0; i < plays.size(); i++) {
+            describe("data: /plays/" + i, play.validate(plays.get(i).data()), problems);
+        }
     }
 
     /** Throws {@link ContractViolationException} naming every problem of an invalid event. */

@@ -1,5 +1,6 @@
 package io.vizora.partner;
 
+import io.vizora.schemas.PlayReports;
 import io.vizora.testsupport.ApiKeysOnTheTopic;
 import io.vizora.testsupport.DomainEvents;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,43 @@ class FeedIntegrationTests {
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(page(neighboursKey, "/partner/v1/events"))
                 .extracting(event -> event.path("subject").asString()).containsExactly(elsewhere.toString()));
+    }
+
+    @Test
+    void aReportOfPlaysReachesPartnersAsOnePlayEventEachAndAPlaySentAgainInAnotherReportOnlyOnce() throws Exception {
+        var tenant = UUID.randomUUID();
+        var key = ApiKeysOnTheTopic.create(tenant, "events:read");
+        var display = UUID.randomUUID();
+        var plays = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+
+        report(tenant, display, plays.subList(0, 2), 1);
+        // the agent missed the acknowledgement and sends the second play again with the third
+        report(tenant, display, plays.subList(1, 3), 2);
+
+        var read = new ArrayList<JsonNode>();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            read.clear();
+            read.addAll(page(key, "/partner/v1/events"));
+            assertThat(read).hasSize(3);
+        });
+        assertThat(read).extracting(event -> UUID.fromString(event.path("id").asString())).containsExactlyElementsOf(plays);
+        assertThat(read).allSatisfy(event -> {
+            assertThat(event.path("type").asString()).isEqualTo(PlayReports.PLAY);
+            assertThat(event.path("dataschema").asString()).endsWith("/play_reported.v1.schema.json");
+            assertThat(event.path("data").path("displayId").asString()).isEqualTo(display.toString());
+            assertThat(event.path("data").has("playId")).isFalse();
+        });
+        assertThat(read).extracting(event -> event.path("data").path("sequence").asLong()).containsExactly(1L, 2L, 3L);
+    }
+
+    private void report(UUID tenant, UUID display, List<UUID> plays, long firstSequence) {
+        var items = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < plays.size(); i++) {
+            items.add(Map.of("playId", plays.get(i).toString(), "sequence", firstSequence + i, "contentId", UUID.randomUUID().toString(),
+                    "startedAt", Instant.now().toString(), "durationMs", 10_000, "outcome", "completed"));
+        }
+        events.send(PlayReports.reportId(display, plays.stream().map(UUID::toString).toList()), tenant, PlayReports.REPORT, display,
+                Map.of("displayId", display.toString(), "plays", items));
     }
 
     @Test

@@ -4,12 +4,14 @@ import io.vizora.device.CommandStatus;
 import io.vizora.platform.kafka.ReliableProducer;
 import io.vizora.schemas.Envelope;
 import io.vizora.schemas.EventContract;
+import io.vizora.schemas.PlayReports;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,9 +32,8 @@ public class DeviceEvents implements AutoCloseable {
 
     static final String PRESENCE = "vizora.presence";
     static final String PLAYBACK = "vizora.playback";
-    static final int MAX_PLAYS_PER_BATCH = 500;
+    static final int MAX_REPORT_BYTES = 512 * 1024;
     private static final String HEARTBEAT = "vizora.presence.heartbeat.v1";
-    private static final String PLAY_REPORTED = "vizora.playback.play_reported.v1";
     static final String FLEET = "vizora.fleet";
     private static final String COMMAND_REPORTED = "vizora.fleet.command_reported.v1";
 
@@ -77,35 +78,60 @@ public class DeviceEvents implements AutoCloseable {
     }
 
     /**
-     * Emits the number of plays once Kafka has all of them. The whole batch is checked first, so a
-     * batch with one bad play puts nothing on the topic and the error names that play.
+     * Emits the number of plays once Kafka has the report: one {@value PlayReports#REPORT} event for
+     * the whole batch (ADR 0033). The whole batch is checked first, so a batch with one bad play
+     * puts nothing on the topic and the error names that play.
      */
     public Mono<Integer> plays(DeviceAuthentication.Device device, JsonNode body) {
         var plays = body.path("plays");
-        if (!plays.isArray() || plays.isEmpty() || plays.size() > MAX_PLAYS_PER_BATCH) {
-            return Mono.error(new IllegalArgumentException("body.plays must be an array of 1 to " + MAX_PLAYS_PER_BATCH + " plays"));
+        if (!plays.isArray() || plays.isEmpty() || plays.size() > PlayReports.MAX_PLAYS) {
+            return Mono.error(new IllegalArgumentException("body.plays must be an array of 1 to " + PlayReports.MAX_PLAYS + " plays"));
         }
         // checking up to 500 plays against the schema is CPU work: off the socket's event loop
-        return Mono.fromCallable(() -> checkAll(device, plays)).subscribeOn(Schedulers.parallel())
-                .flatMap(checked -> send(PLAYBACK, device, checked).thenReturn(checked.size()));
+        return Mono.fromCallable(() -> reports(device, (ArrayNode) plays)).subscribeOn(Schedulers.parallel())
+                .flatMap(reports -> send(PLAYBACK, device, reports).thenReturn(plays.size()));
     }
 
-    private List<Checked> checkAll(DeviceAuthentication.Device device, JsonNode plays) {
-        var checked = new ArrayList<Checked>(plays.size());
-        for (int i = 0; i < plays.size(); i++) {
-            var play = plays.get(i);
-            var what = "play " + i;
-            if (!play.isObject()) {
-                throw new IllegalArgumentException(what + " is not an object");
-            }
-            var data = data(device, play);
-            var playId = data.remove("playId");
-            if (playId == null || !playId.isString() || !isUuid(playId.asString())) {
-                throw new IllegalArgumentException(what + ": playId must be a UUID");
-            }
-            checked.add(check(PLAY_REPORTED, device, UUID.fromString(playId.asString()), data, what));
+    private List<Checked> reports(DeviceAuthentication.Device device, ArrayNode plays) {
+        var whole = check(PlayReports.REPORT, device, reportId(device, plays, 0, plays.size()), PlayReports.report(device.displayId(), plays), "a play");
+        var reports = new ArrayList<Checked>(1);
+        split(device, plays, 0, plays.size(), whole, reports);
+        return reports;
+    }
+
+    /**
+     * A report larger than {@value #MAX_REPORT_BYTES} bytes as two halves, each checked as part of
+     * the whole: 500 plays with long error texts in a non-Latin script can exceed Kafka's default
+     * record size of 1 MiB.
+     */
+    private static void split(DeviceAuthentication.Device device, ArrayNode plays, int from, int to, Checked report, List<Checked> reports) {
+        if (report.event().length <= MAX_REPORT_BYTES || to - from == 1) {
+            reports.add(report);
+            return;
         }
-        return checked;
+        var half = from + (to - from) / 2;
+        split(device, plays, from, half, part(device, plays, from, half), reports);
+        split(device, plays, half, to, part(device, plays, half, to), reports);
+    }
+
+    private static Checked part(DeviceAuthentication.Device device, ArrayNode plays, int from, int to) {
+        var part = JsonNodeFactory.instance.arrayNode(to - from);
+        for (int i = from; i < to; i++) {
+            part.add(plays.get(i));
+        }
+        return new Checked(event(PlayReports.REPORT, device, reportId(device, plays, from, to), PlayReports.report(device.displayId(), part)));
+    }
+
+    private static UUID reportId(DeviceAuthentication.Device device, ArrayNode plays, int from, int to) {
+        var ids = new ArrayList<String>(to - from);
+        for (int i = from; i < to; i++) {
+            var playId = plays.get(i).path("playId");
+            if (!playId.isString() || !isUuid(playId.asString())) {
+                throw new IllegalArgumentException("play " + i + ": playId must be a UUID");
+            }
+            ids.add(playId.asString());
+        }
+        return PlayReports.reportId(device.displayId(), ids);
     }
 
     private static ObjectNode data(DeviceAuthentication.Device device, JsonNode body) {
@@ -113,9 +139,13 @@ public class DeviceEvents implements AutoCloseable {
         return data.put("displayId", device.displayId().toString());
     }
 
-    private Checked check(String type, DeviceAuthentication.Device device, UUID id, ObjectNode data, String what) {
-        var event = Envelope.json(id, type, device.organisationId(), device.displayId().toString(), "device:" + device.displayId(),
+    private static byte[] event(String type, DeviceAuthentication.Device device, UUID id, ObjectNode data) {
+        return Envelope.json(id, type, device.organisationId(), device.displayId().toString(), "device:" + device.displayId(),
                 Instant.now(), data, "/vizora/push-gateway");
+    }
+
+    private Checked check(String type, DeviceAuthentication.Device device, UUID id, ObjectNode data, String what) {
+        var event = event(type, device, id, data);
         var problems = contract.violations(event);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(what + " breaks the contract: " + String.join("; ", problems));

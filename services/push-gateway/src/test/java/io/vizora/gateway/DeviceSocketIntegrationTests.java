@@ -1,5 +1,6 @@
 package io.vizora.gateway;
 
+import io.vizora.schemas.PlayReports;
 import io.vizora.testsupport.TestJwks;
 import io.vizora.testsupport.TestStack;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -305,23 +306,23 @@ class DeviceSocketIntegrationTests {
         assertThat(agent.received().get(0).get("body").get("plays").asInt()).isEqualTo(3);
         assertThat(agent.received().get(1).get("type").asString()).isEqualTo("error");
         assertThat(agent.received().get(1).get("replyTo").asString()).isEqualTo(badBatch.toString());
-        assertThat(agent.received().get(1).get("body").get("detail").asString()).contains("play 1").contains("outcome");
+        assertThat(agent.received().get(1).get("body").get("detail").asString()).contains("/plays/1").contains("outcome");
 
         var found = TestStack.records("vizora.playback").stream().filter(record -> record.key().equals(display.toString()))
                 .map(record -> JSON.readTree(record.value())).toList();
-        assertThat(found).extracting(event -> event.get("id").asString())
-                .containsExactlyElementsOf(plays.stream().map(UUID::toString).toList());
-        assertThat(found).allSatisfy(event -> {
-            assertThat(event.get("type").asString()).isEqualTo("vizora.playback.play_reported.v1");
+        assertThat(found).singleElement().satisfies(event -> {
+            assertThat(event.get("type").asString()).isEqualTo(PlayReports.REPORT);
             assertThat(event.get("tenantid").asString()).isEqualTo(organisation.toString());
-            assertThat(event.get("data").get("displayId").asString()).isEqualTo(display.toString());
-            assertThat(event.get("data").has("playId")).isFalse();
+            assertThat(event.get("id").asString()).isEqualTo(PlayReports.reportId(display, plays.stream().map(UUID::toString).toList()).toString());
+            assertThat(PlayReports.plays(PlayReports.REPORT, null, event.get("data"))).extracting(PlayReports.Play::id).containsExactlyElementsOf(plays);
         });
-        assertThat(found).extracting(event -> event.get("data").get("sequence").asLong()).containsExactly(1L, 2L, 3L);
+        var reported = PlayReports.plays(PlayReports.REPORT, null, found.getFirst().get("data"));
+        assertThat(reported).allSatisfy(play -> assertThat(play.data().get("displayId").asString()).isEqualTo(display.toString()));
+        assertThat(reported).extracting(play -> play.data().get("sequence").asLong()).containsExactly(1L, 2L, 3L);
     }
 
     @Test
-    void aFullBatchOfFiveHundredFailedPlaysWithLongErrorsIsTakenInOneMessage() throws Exception {
+    void aFullBatchOfFiveHundredFailedPlaysWithLongErrorsIsTakenInOneMessageAndReachesKafkaInPartsARecordCanHold() throws Exception {
         var organisation = UUID.randomUUID();
         var display = UUID.randomUUID();
         publish(display, organisation, 1);
@@ -330,7 +331,7 @@ class DeviceSocketIntegrationTests {
             var failed = new java.util.HashMap<>(play(UUID.randomUUID(), i));
             failed.put("outcome", "failed");
             failed.put("durationMs", 0);
-            failed.put("error", Map.of("stage", "download", "detail", "x".repeat(500)));
+            failed.put("error", Map.of("stage", "download", "detail", "é".repeat(500)));
             plays.add(failed);
         }
         var batch = UUID.randomUUID();
@@ -342,6 +343,13 @@ class DeviceSocketIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> !agent.ofType("ack").isEmpty() || agent.closed().get() != null);
         assertThat(agent.closed().get()).isNull();
         assertThat(agent.ofType("ack").getFirst().get("body").get("plays").asInt()).isEqualTo(500);
+        var reports = TestStack.records("vizora.playback").stream().filter(record -> record.key().equals(display.toString())).toList();
+        assertThat(reports).as("more than a record may hold, so in parts").hasSizeGreaterThan(1)
+                .allSatisfy(record -> assertThat(record.value().length).isLessThanOrEqualTo(DeviceEvents.MAX_REPORT_BYTES));
+        assertThat(reports.stream().flatMap(record -> {
+            var event = JSON.readTree(record.value());
+            return PlayReports.plays(PlayReports.REPORT, null, event.get("data")).stream();
+        }).map(play -> play.data().get("sequence").asLong())).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 500).boxed().toList());
     }
 
     @Test

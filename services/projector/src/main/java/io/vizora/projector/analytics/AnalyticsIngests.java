@@ -4,6 +4,7 @@ import io.vizora.platform.clickhouse.ClickHouseStore;
 import io.vizora.projector.ProjectionConsumers.Generation;
 import io.vizora.projector.manifest.ManifestWorker;
 import io.vizora.schemas.EventContract;
+import io.vizora.schemas.PlayReports;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +19,7 @@ import java.util.Set;
 public class AnalyticsIngests {
 
     static final ExactlyOnceIngest.Target PLAYS = new ExactlyOnceIngest.Target("playback", "vizora.playback",
-            Set.of("vizora.playback.play_reported.v1"), "plays", "play_id");
+            Set.of(PlayReports.REPORT, PlayReports.PLAY), "plays", "play_id");
     static final ExactlyOnceIngest.Target HEALTH = new ExactlyOnceIngest.Target("health", "vizora.presence",
             Set.of("vizora.presence.heartbeat.v1"), "health_samples", "sample_id");
 

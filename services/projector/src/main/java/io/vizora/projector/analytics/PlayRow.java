@@ -1,20 +1,22 @@
 package io.vizora.projector.analytics;
 
-import tools.jackson.databind.JsonNode;
+import io.vizora.schemas.PlayReports;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * A {@code vizora.playback.play_reported.v1} event (checked against the contract before) as a row of
- * the {@code plays} table, with the Kafka position it came from. Times are UTC seconds (ClickHouse
- * 18.16 has no DateTime64) plus the milliseconds of the start; the start's date and hour on the
- * display's wall clock go beside them for stats in local time.
+ * The plays of a {@code vizora.playback} event (a report of plays, or one play of the form before
+ * ADR 0033; checked against the contract before) as rows of the {@code plays} table, each with the
+ * Kafka position of its event. Times are UTC seconds (ClickHouse 18.16 has no DateTime64) plus the
+ * milliseconds of the start; the start's date and hour on the display's wall clock go beside them
+ * for stats in local time.
  */
 final class PlayRow {
 
@@ -25,8 +27,16 @@ final class PlayRow {
     static ExactlyOnceIngest.Rows rows(DisplayZones zones) {
         return (events, ingestedAt) -> {
             var zoneOf = zones.of(events.stream().map(PlayRow::display).collect(Collectors.toSet()));
-            return events.stream().map(source -> of(source.event(), source.partition(), source.offset(), ingestedAt,
-                    zoneOf.getOrDefault(display(source), ZoneOffset.UTC))).toList();
+            var rows = new ArrayList<ObjectNode>(events.size());
+            for (var source : events) {
+                var event = source.event();
+                var tenant = event.get("tenantid").asString();
+                var zone = zoneOf.getOrDefault(display(source), ZoneOffset.UTC);
+                for (var play : PlayReports.plays(event.get("type").asString(), UUID.fromString(event.get("id").asString()), event.get("data"))) {
+                    rows.add(of(tenant, play, source.partition(), source.offset(), ingestedAt, zone));
+                }
+            }
+            return rows;
         };
     }
 
@@ -34,14 +44,14 @@ final class PlayRow {
         return UUID.fromString(source.event().get("data").get("displayId").asString());
     }
 
-    static ObjectNode of(JsonNode event, int partition, long offset, Instant ingestedAt, ZoneId zone) {
-        var data = event.get("data");
+    static ObjectNode of(String tenant, PlayReports.Play play, int partition, long offset, Instant ingestedAt, ZoneId zone) {
+        var data = play.data();
         var started = Instant.parse(data.get("startedAt").asString());
         var error = data.path("error");
         var local = started.atZone(zone);
         return JsonNodeFactory.instance.objectNode()
-                .put("tenant_id", event.get("tenantid").asString())
-                .put("play_id", event.get("id").asString())
+                .put("tenant_id", tenant)
+                .put("play_id", play.id().toString())
                 .put("display_id", data.get("displayId").asString())
                 .put("sequence", data.get("sequence").asLong())
                 .put("content_id", data.get("contentId").asString())

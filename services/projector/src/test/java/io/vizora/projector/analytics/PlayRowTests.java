@@ -1,9 +1,12 @@
 package io.vizora.projector.analytics;
 
+import io.vizora.schemas.PlayReports;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,13 +16,13 @@ class PlayRowTests {
 
     @Test
     void aReportedPlayBecomesARowWithItsKafkaPositionUtcSecondsPlusMillisecondsAndTheDisplaysLocalDateAndHour() {
-        var event = JSON.readTree("""
-                {"id": "5d8f3a2e-1c4b-4e7a-9f0d-2b6c8e1a3f57", "tenantid": "62f746b4-84e6-4ceb-95bd-447e7184d454",
-                 "data": {"displayId": "939ae232-588e-4bce-b71e-d78a1dc02e27", "sequence": 1042,
-                          "contentId": "8c3f846c-c6a9-42d3-83f8-4c485e5c4176", "startedAt": "2026-11-26T09:30:00.012Z",
-                          "durationMs": 0, "outcome": "failed", "error": {"stage": "download", "detail": "HTTP 404"}}}""");
+        var data = (ObjectNode) JSON.readTree("""
+                {"displayId": "939ae232-588e-4bce-b71e-d78a1dc02e27", "sequence": 1042,
+                 "contentId": "8c3f846c-c6a9-42d3-83f8-4c485e5c4176", "startedAt": "2026-11-26T09:30:00.012Z",
+                 "durationMs": 0, "outcome": "failed", "error": {"stage": "download", "detail": "HTTP 404"}}""");
+        var play = new PlayReports.Play(UUID.fromString("5d8f3a2e-1c4b-4e7a-9f0d-2b6c8e1a3f57"), data);
 
-        var row = PlayRow.of(event, 3, 77, Instant.parse("2026-11-26T09:31:00Z"), java.time.ZoneId.of("Pacific/Auckland"));
+        var row = PlayRow.of("62f746b4-84e6-4ceb-95bd-447e7184d454", play, 3, 77, Instant.parse("2026-11-26T09:31:00Z"), java.time.ZoneId.of("Pacific/Auckland"));
 
         assertThat(row.get("play_id").asString()).isEqualTo("5d8f3a2e-1c4b-4e7a-9f0d-2b6c8e1a3f57");
         assertThat(row.get("tenant_id").asString()).isEqualTo("62f746b4-84e6-4ceb-95bd-447e7184d454");

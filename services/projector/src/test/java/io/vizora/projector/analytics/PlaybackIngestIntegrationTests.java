@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Plays reach ClickHouse exactly once: duplicates on the topic (an agent that sent a batch again)
- * change no count, and a projector killed -9 in the middle of ingesting a backlog, then restarted,
+ * Plays reach ClickHouse exactly once: duplicates on the topic (an agent that sent a batch again,
+ * whole or in other reports) change no count, a play of the form before ADR 0033 is counted too, and a projector killed -9 in the middle of ingesting a backlog, then restarted,
  * ends with every play once; killed again in the middle of folding a batch of events, it ends with
  * each applied once. The second test stops this context's ingest so that only the
  * projector process ingests (and starts it again afterwards).
@@ -69,15 +69,19 @@ class PlaybackIngestIntegrationTests {
         }
         DomainEvents.shared().flush();
         await().atMost(Duration.ofSeconds(30)).until(() -> count("count()", tenant) == 300);
-        // an agent that missed its acks sends 100 plays again, some twice in one burst; then one new play
+        // an agent that missed its acks sends 100 plays again, some twice in one burst, then 50 of them
+        // in reports of ten; then one new play as an event of the form before ADR 0033
         for (int i = 0; i < 100; i++) {
             report(tenant, display, plays.get(i), i + 1);
             if (i % 10 == 0) {
                 report(tenant, display, plays.get(i), i + 1);
             }
         }
+        for (int i = 50; i < 100; i += 10) {
+            Plays.reportTogether(tenant, display, plays.subList(i, i + 10), i + 1L, Instant.parse("2026-11-26T09:00:00Z").plusSeconds((i + 1) * 10L));
+        }
         var last = UUID.randomUUID();
-        report(tenant, display, last, 301);
+        Plays.reportAsBefore(tenant, display, last, 301, Instant.parse("2026-11-26T09:00:00Z").plusSeconds(3010));
         DomainEvents.shared().flush();
 
         // one partition (the display's key): once the last play is in, every duplicate before it was read

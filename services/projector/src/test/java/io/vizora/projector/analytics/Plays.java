@@ -1,13 +1,20 @@
 package io.vizora.projector.analytics;
 
 import io.vizora.schemas.Envelope;
+import io.vizora.schemas.PlayReports;
 import io.vizora.testsupport.DomainEvents;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Plays as the push gateway puts them on vizora.playback (sent without waiting: {@code DomainEvents.shared().flush()}). */
+/**
+ * Plays as the push gateway puts them on vizora.playback: reports of plays (ADR 0033), here of one
+ * play each unless said otherwise (sent without waiting: {@code DomainEvents.shared().flush()}).
+ */
 public final class Plays {
 
     private Plays() {
@@ -39,10 +46,40 @@ public final class Plays {
                 "error", Map.of("stage", stage, "detail", "broken on purpose")));
     }
 
+    /** Plays 1 to n of a display, 10 s apart from {@code startedAt}, in one report as an agent sends a batch. */
+    public static void reportTogether(UUID tenant, UUID display, List<UUID> plays, long firstSequence, Instant startedAt) {
+        var items = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < plays.size(); i++) {
+            var item = new HashMap<>(completed(display, firstSequence + i, startedAt.plusSeconds(10L * i)));
+            item.remove("displayId");
+            item.put("playId", plays.get(i).toString());
+            items.add(item);
+        }
+        record(tenant, display.toString(), PlayReports.reportId(display, plays.stream().map(UUID::toString).toList()), PlayReports.REPORT,
+                Map.of("displayId", display.toString(), "plays", items));
+    }
+
+    /** A play as one event of its own, as the gateway sent plays before ADR 0033: such events stay on the topic. */
+    public static void reportAsBefore(UUID tenant, UUID display, UUID play, long sequence, Instant startedAt) {
+        record(tenant, display.toString(), play, PlayReports.PLAY, completed(display, sequence, startedAt));
+    }
+
+    private static Map<String, Object> completed(UUID display, long sequence, Instant startedAt) {
+        return Map.of("displayId", display.toString(), "sequence", sequence, "contentId", UUID.randomUUID().toString(),
+                "startedAt", startedAt.toString(), "durationMs", 10_000, "outcome", "completed", "fromCache", true);
+    }
+
     private static void send(UUID tenant, UUID play, Map<String, Object> data) {
         var display = (String) data.get("displayId");
+        var item = new HashMap<>(data);
+        item.remove("displayId");
+        item.put("playId", play.toString());
+        record(tenant, display, PlayReports.reportId(UUID.fromString(display), List.of(play.toString())), PlayReports.REPORT,
+                Map.of("displayId", display, "plays", List.of(item)));
+    }
+
+    private static void record(UUID tenant, String display, UUID id, String type, Map<String, Object> data) {
         DomainEvents.shared().record("vizora.playback", display,
-                Envelope.json(play, "vizora.playback.play_reported.v1", tenant, display, "device:" + display, Instant.now(), data,
-                        "/vizora/push-gateway"));
+                Envelope.json(id, type, tenant, display, "device:" + display, Instant.now(), data, "/vizora/push-gateway"));
     }
 }

@@ -46,6 +46,7 @@ public final class IdempotentEventConsumer implements MonitoredConsumer, AutoClo
 
     private static final Duration EFFECT_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_BATCH = 2_000;
+    private static final int MAX_PARTITION_BYTES = 512 << 10;
 
     private final ConcurrentMessageListenerContainer<String, byte[]> container;
     private final DefaultKafkaProducerFactory<String, byte[]> deadLetterProducers;
@@ -91,6 +92,8 @@ public final class IdempotentEventConsumer implements MonitoredConsumer, AutoClo
         consumerConfig.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         // a backlog folds in transactions of up to this many events: each costs a commit and an offset commit (ADR 0022)
         consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_BATCH);
+        // and of at most this much per partition: one record of play reports holds up to 500 plays (ADR 0033)
+        consumerConfig.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_PARTITION_BYTES);
         var consumers = new DefaultKafkaConsumerFactory<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
 
         Map<String, Object> producerConfig = new HashMap<>();

@@ -34,4 +34,16 @@ class PublicCloudEventTests {
         assertThat(json.path("data")).isEqualTo(data);
         assertThat(json.has("principal")).isFalse();
     }
+
+    @Test
+    void aPublicEventIsOneLineEvenWhenItsDataHoldsLineBreaksSoTheFeedCanSendManyAsOneText() {
+        var data = JSON.readTree("{\"displayId\":\"d-1\",\"name\":\"Lobby\\nnorth\\r\\nwing\"}");
+        var event = new ConsumedEvent(UUID.randomUUID(), "vizora.fleet.display_updated.v1", "d-1", UUID.randomUUID(), "user:x",
+                Instant.parse("2026-11-26T10:00:00Z"), data, "vizora.fleet", 3, 99);
+
+        var json = PublicCloudEvent.of(event, 42);
+
+        assertThat(json).doesNotContain("\n").doesNotContain("\r");
+        assertThat(JSON.readTree(json).path("data").path("name").asString()).isEqualTo("Lobby\nnorth\r\nwing");
+    }
 }

@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -55,6 +56,7 @@ public final class ExactlyOnceIngest implements MonitoredConsumer, AutoCloseable
 
     private static final Logger log = LoggerFactory.getLogger(ExactlyOnceIngest.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int IDS_PER_CHECK = 2_000;
 
     private final ClickHouseStore store;
     private final EventContract contract;
@@ -174,13 +176,23 @@ public final class ExactlyOnceIngest implements MonitoredConsumer, AutoCloseable
                 .addKeyValue("problems", problems).log("skipped a record that breaks the contract");
     }
 
-    /** Which of these rows the table already has. */
+    /**
+     * Which of these rows the table already has, asked {@value #IDS_PER_CHECK} ids at a time: a
+     * poll of play reports holds thousands of plays, and ClickHouse refuses a query text over
+     * 256 KiB.
+     */
     private List<String> stored(Collection<ObjectNode> rows) {
         var id = target.idColumn();
-        var tenants = rows.stream().map(row -> quoted(row.get("tenant_id").asString())).distinct().collect(Collectors.joining(","));
-        var ids = rows.stream().map(row -> quoted(row.get(id).asString())).collect(Collectors.joining(","));
-        return store.query("SELECT " + id + " FROM " + target.table() + " WHERE tenant_id IN (" + tenants + ") AND " + id + " IN (" + ids + ")")
-                .stream().map(List::getFirst).toList();
+        var all = List.copyOf(rows);
+        var stored = new ArrayList<String>();
+        for (int from = 0; from < all.size(); from += IDS_PER_CHECK) {
+            var some = all.subList(from, Math.min(all.size(), from + IDS_PER_CHECK));
+            var tenants = some.stream().map(row -> quoted(row.get("tenant_id").asString())).distinct().collect(Collectors.joining(","));
+            var ids = some.stream().map(row -> quoted(row.get(id).asString())).collect(Collectors.joining(","));
+            store.query("SELECT " + id + " FROM " + target.table() + " WHERE tenant_id IN (" + tenants + ") AND " + id + " IN (" + ids + ")")
+                    .forEach(row -> stored.add(row.getFirst()));
+        }
+        return stored;
     }
 
     /**

@@ -93,6 +93,28 @@ class PlaybackIngestIntegrationTests {
         assertThat(rolledUp(tenant)).as("plays and play time in the hourly rollup").isEqualTo(List.of("301", Long.toString(301 * 10_000L)));
     }
 
+    @Test
+    @Order(3)
+    void aBacklogOfFullReportsFromManyDisplaysIsCountedOncePlayByPlay() {
+        var tenant = UUID.randomUUID();
+        int displays = 30;
+        ingest.close();
+        try {
+            // 15,000 plays in 30 records over every partition: more ids than one query to ClickHouse may name
+            for (int d = 0; d < displays; d++) {
+                Plays.reportTogether(tenant, UUID.randomUUID(), IntStream.range(0, 500).mapToObj(i -> UUID.randomUUID()).toList(), 1,
+                        Instant.parse("2026-11-26T09:00:00Z"));
+            }
+            DomainEvents.shared().flush();
+        } finally {
+            ingest.start();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("count()", tenant) >= displays * 500L);
+        assertThat(count("uniqExact(play_id)", tenant)).isEqualTo(displays * 500L);
+        assertThat(count("count()", tenant)).isEqualTo(displays * 500L);
+    }
+
     private List<String> rolledUp(UUID tenant) {
         return clickhouse.query("SELECT sum(plays), sum(play_time_ms) FROM plays_hourly WHERE tenant_id = '" + tenant + "'").getFirst();
     }

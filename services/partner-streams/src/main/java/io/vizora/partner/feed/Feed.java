@@ -38,7 +38,7 @@ public class Feed {
      */
     static Mono<Void> appendAll(List<ConsumedEvent> events, DatabaseClient db) {
         return db.sql("SELECT event_id FROM partner_event WHERE event_id = ANY(CAST(:ids AS uuid[]))")
-                .bind("ids", events.stream().map(event -> event.id().toString()).toArray(String[]::new))
+                .bind("ids", events.stream().map(ConsumedEvent::id).toArray(UUID[]::new))
                 .map(row -> row.get(0, UUID.class)).all().collect(Collectors.toSet())
                 .flatMapMany(present -> {
                     var byOrganisation = new TreeMap<UUID, List<ConsumedEvent>>();
@@ -65,21 +65,29 @@ public class Feed {
                         positions[i] = first + i;
                         stored[i] = PublicCloudEvent.of(events.get(i), first + i);
                     }
-                    // the events go as one text split by Postgres, not as a text[]: the driver escapes an
-                    // array's text character by character on its single event loop, and for the JSON of
-                    // thousands of plays (ADR 0033) that was most of this service's CPU. Compact JSON
-                    // holds no raw line break, so a line break separates them.
                     return db.sql("""
                                     INSERT INTO partner_event (organisation_id, position, event_id, type, event)
                                     SELECT :organisation, * FROM unnest(CAST(:positions AS bigint[]), CAST(:ids AS uuid[]),
-                                                                        CAST(:types AS text[]), string_to_array(:events, E'\\n'))""")
+                                                                        string_to_array(:types, E'\\n'),
+                                                                        string_to_array(:events, E'\\n'))""")
                             .bind("organisation", organisation).bind("positions", positions)
-                            .bind("ids", events.stream().map(event -> event.id().toString()).toArray(String[]::new))
-                            .bind("types", events.stream().map(ConsumedEvent::type).toArray(String[]::new))
-                            .bind("events", String.join("\n", stored))
+                            .bind("ids", events.stream().map(ConsumedEvent::id).toArray(UUID[]::new))
+                            .bind("types", lines(events.stream().map(ConsumedEvent::type).toArray(String[]::new)))
+                            .bind("events", lines(stored))
                             .then();
                 })
                 .then(db.sql("SELECT pg_notify('" + CHANNEL + "', :organisation)").bind("organisation", organisation.toString()).then());
+    }
+
+    /**
+     * Texts of a batch as one text of lines, which the statement splits, rather than as a
+     * {@code text[]}: the driver escapes an array's text character by character on its single event
+     * loop, and for the public events of thousands of plays (ADR 0033) that was most of this
+     * service's CPU. (A {@code bytea} is no better: the driver writes it as hexadecimal text.)
+     * Compact JSON and event types hold no raw line break.
+     */
+    private static String lines(String[] texts) {
+        return String.join("\n", texts);
     }
 
     public Flux<Entry> after(UUID organisation, long position, int limit) {

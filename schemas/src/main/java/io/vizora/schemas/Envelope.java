@@ -1,6 +1,9 @@
 package io.vizora.schemas;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -28,6 +31,27 @@ public final class Envelope {
     }
 
     public static byte[] json(UUID id, String type, UUID tenant, String subject, String principal, Instant time, Object data, String source) {
+        return JSON.writeValueAsBytes(event(id, type, tenant, subject, principal, time, data, source));
+    }
+
+    /**
+     * The same event as a tree, for a producer that checks it before it serialises it, once: the
+     * contract's check of bytes parses them again (a twentieth of the gateway's CPU for plays).
+     */
+    public static ObjectNode tree(UUID id, String type, UUID tenant, String subject, String principal, Instant time, JsonNode data, String source) {
+        var tree = JsonNodeFactory.instance.objectNode();
+        event(id, type, tenant, subject, principal, time, data, source).forEach((name, value) -> {
+            if (value instanceof JsonNode node) {
+                tree.set(name, node);
+            } else {
+                tree.put(name, (String) value);
+            }
+        });
+        return tree;
+    }
+
+    private static LinkedHashMap<String, Object> event(UUID id, String type, UUID tenant, String subject, String principal, Instant time,
+                                                       Object data, String source) {
         var eventType = EventType.parse(type);
         var event = new LinkedHashMap<String, Object>();
         event.put("specversion", "1.0");
@@ -41,6 +65,6 @@ public final class Envelope {
         event.put("tenantid", tenant.toString());
         event.put("principal", principal);
         event.put("data", data);
-        return JSON.writeValueAsBytes(event);
+        return event;
     }
 }

@@ -11,6 +11,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,6 +34,8 @@ public class DeviceEvents implements AutoCloseable {
     static final String PRESENCE = "vizora.presence";
     static final String PLAYBACK = "vizora.playback";
     static final int MAX_REPORT_BYTES = 512 * 1024;
+    private static final String SOURCE = "/vizora/push-gateway";
+    private static final JsonMapper JSON = JsonMapper.shared();
     private static final String HEARTBEAT = "vizora.presence.heartbeat.v1";
     static final String FLEET = "vizora.fleet";
     private static final String COMMAND_REPORTED = "vizora.fleet.command_reported.v1";
@@ -119,7 +122,8 @@ public class DeviceEvents implements AutoCloseable {
         for (int i = from; i < to; i++) {
             part.add(plays.get(i));
         }
-        return new Checked(event(PlayReports.REPORT, device, reportId(device, plays, from, to), PlayReports.report(device.displayId(), part)));
+        return new Checked(JSON.writeValueAsBytes(envelope(PlayReports.REPORT, device, reportId(device, plays, from, to),
+                PlayReports.report(device.displayId(), part))));
     }
 
     private static UUID reportId(DeviceAuthentication.Device device, ArrayNode plays, int from, int to) {
@@ -139,18 +143,18 @@ public class DeviceEvents implements AutoCloseable {
         return data.put("displayId", device.displayId().toString());
     }
 
-    private static byte[] event(String type, DeviceAuthentication.Device device, UUID id, ObjectNode data) {
-        return Envelope.json(id, type, device.organisationId(), device.displayId().toString(), "device:" + device.displayId(),
-                Instant.now(), data, "/vizora/push-gateway");
+    private static ObjectNode envelope(String type, DeviceAuthentication.Device device, UUID id, ObjectNode data) {
+        return Envelope.tree(id, type, device.organisationId(), device.displayId().toString(), "device:" + device.displayId(),
+                Instant.now(), data, SOURCE);
     }
 
     private Checked check(String type, DeviceAuthentication.Device device, UUID id, ObjectNode data, String what) {
-        var event = event(type, device, id, data);
+        var event = envelope(type, device, id, data);
         var problems = contract.violations(event);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(what + " breaks the contract: " + String.join("; ", problems));
         }
-        return new Checked(event);
+        return new Checked(JSON.writeValueAsBytes(event));
     }
 
     private Mono<Void> send(String topic, DeviceAuthentication.Device device, List<Checked> events) {

@@ -6,11 +6,17 @@ import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.client.api.query.QuerySettings;
 import com.clickhouse.data.ClickHouseFormat;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 public final class ClickHouseStore implements AutoCloseable {
 
     private static final long TIMEOUT_SECONDS = 30;
+    private static final ObjectWriter ROWS = JsonMapper.shared().writer().withRootValueSeparator("\n");
 
     private final Client client;
 
@@ -50,7 +57,24 @@ public final class ClickHouseStore implements AutoCloseable {
 
     /** Inserts newline-delimited JSON objects, one row each. */
     public void insertJsonEachRow(String table, String rows) {
-        var data = new ByteArrayInputStream(rows.getBytes(StandardCharsets.UTF_8));
+        insert(table, rows.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Inserts JSON objects, one row each, written by one generator straight to UTF-8: a string per
+     * row, joined and then encoded, was a fifth of the plays ingest's CPU (ADR 0033).
+     */
+    public void insertJsonEachRow(String table, Collection<? extends JsonNode> rows) {
+        var out = new ByteArrayOutputStream(Math.max(1_024, rows.size() * 512));
+        try (var writer = ROWS.writeValues(out)) {
+            writer.writeAll(rows);
+        }
+        out.write('\n');
+        insert(table, out.toByteArray());
+    }
+
+    private void insert(String table, byte[] rows) {
+        var data = new ByteArrayInputStream(rows);
         call(() -> {
             try (var ignored = await(client.insert(table, data, ClickHouseFormat.JSONEachRow, new InsertSettings()))) {
                 return null;

@@ -41,6 +41,28 @@ class ClickHouseIntegrationTests {
     }
 
     @Test
+    void rowsInsertedAsTreesKeepTextWithLineBreaksAndAnyScriptAsItWas() {
+        var table = "probe_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        clickHouse.execute("CREATE TABLE " + table + " (id UInt32, detail String) ENGINE = MergeTree() ORDER BY id");
+        var texts = List.of("HTTP 404\nfrom the store", "Ошибка загрузки: файл повреждён", "tab\tand \"quotes\" and \\ backslash");
+        try {
+            var rows = new java.util.ArrayList<tools.jackson.databind.node.ObjectNode>();
+            for (int i = 0; i < texts.size(); i++) {
+                rows.add(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("id", i).put("detail", texts.get(i)));
+            }
+
+            clickHouse.insertJsonEachRow(table, rows);
+
+            assertThat(clickHouse.query("SELECT count() FROM " + table).getFirst()).containsExactly("3");
+            assertThat(clickHouse.query("SELECT detail FROM " + table + " WHERE id = 1").getFirst()).containsExactly(texts.get(1));
+            assertThat(clickHouse.query("SELECT length(detail) FROM " + table + " WHERE id = 0").getFirst())
+                    .containsExactly(Integer.toString(texts.getFirst().length()));
+        } finally {
+            clickHouse.execute("DROP TABLE " + table);
+        }
+    }
+
+    @Test
     void aBadQueryFailsWithClickHousesReason() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> clickHouse.query("SELECT * FROM no_such_table"))
                 .isInstanceOf(ClickHouseException.class)

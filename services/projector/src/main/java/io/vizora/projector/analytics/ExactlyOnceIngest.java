@@ -167,7 +167,7 @@ public final class ExactlyOnceIngest implements MonitoredConsumer, AutoCloseable
         rows.of(List.copyOf(events.values()), Instant.now()).forEach(row -> batch.put(row.get(target.idColumn()).asString(), row));
         batch.keySet().removeAll(stored(batch.values()));
         if (!batch.isEmpty()) {
-            store.insertJsonEachRow(target.table(), batch.values().stream().map(JsonNode::toString).collect(Collectors.joining("\n", "", "\n")));
+            store.insertJsonEachRow(target.table(), batch.values());
         }
     }
 

@@ -16,7 +16,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,7 +28,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
 /**
  * Every compiled manifest's slices into ClickHouse as they are published, for planned vs actual.
@@ -80,7 +78,7 @@ public final class PlannedSlices implements MonitoredConsumer, AutoCloseable {
                         }
                         var rows = rows(records, Instant.now().getEpochSecond());
                         if (!rows.isEmpty()) {
-                            store.insertJsonEachRow("planned_slices", rows.stream().map(JsonNode::toString).collect(Collectors.joining("\n", "", "\n")));
+                            store.insertJsonEachRow("planned_slices", rows);
                         }
                         if (!records.isEmpty()) {
                             consumer.commitSync();

@@ -1,7 +1,10 @@
 package io.vizora.benchmarks;
 
 import io.vizora.schemas.EventContract;
+import io.vizora.schemas.PlayReports;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * The contract check every producer and consumer makes per event ({@link EventContract}), on the
- * golden sample of every event type and on a play report alone (the most frequent event), beside
+ * golden sample of every event type, on a play report alone (the most frequent event before ADR
+ * 0033) and on a report of 500 plays (what the gateway and the plays' readers check now), beside
  * its ceiling: parsing the same bytes into a tree, which every reader does anyway. One thread, no
  * stack; each figure is the best of five two-second rounds after a warm-up, since a single round on
  * these shared cores is noise.
@@ -23,6 +27,7 @@ public final class ContractBenchmark {
         var contract = EventContract.load();
         var all = contract.catalogue().eventTypes().stream().map(ContractBenchmark::sample).toList();
         var plays = List.of(sample("vizora.playback.play_reported.v1"));
+        var report = List.of(fullReport());
         var mapper = JsonMapper.shared();
         Consumer<byte[]> parse = mapper::readTree;
         Consumer<byte[]> check = event -> {
@@ -31,15 +36,32 @@ public final class ContractBenchmark {
             }
         };
         System.out.printf("contract check, one thread (%d event types' golden samples; ceiling: parsing the same bytes)%n", all.size());
-        for (var run : List.of(new Run("every type", all), new Run("play reports", plays))) {
+        for (var run : List.of(new Run("every type", all, 1), new Run("play reports", plays, 1),
+                new Run("reports of " + PlayReports.MAX_PLAYS, report, PlayReports.MAX_PLAYS))) {
             var ceiling = bestRate(run.events(), parse);
             var checked = bestRate(run.events(), check);
-            System.out.printf("  %-13s checked %,9.0f events/s (%.1f µs each); ceiling, parsed only: %,10.0f events/s; check at %.0f%% of the ceiling%n",
-                    run.name(), checked, 1e6 / checked, ceiling, 100 * checked / ceiling);
+            var perPlay = run.plays() > 1 ? String.format(", %.2f µs a play", 1e6 / checked / run.plays()) : "";
+            System.out.printf("  %-15s checked %,9.0f events/s (%.1f µs each%s); ceiling, parsed only: %,10.0f events/s;"
+                            + " check at %.0f%% of the ceiling%n",
+                    run.name(), checked, 1e6 / checked, perPlay, ceiling, 100 * checked / ceiling);
         }
     }
 
-    private record Run(String name, List<byte[]> events) {
+    /** Events of one kind, each holding {@code plays} plays (1 for events that are not reports). */
+    private record Run(String name, List<byte[]> events, int plays) {
+    }
+
+    /** A report of as many plays as a batch may hold (ADR 0033): the golden sample's plays, repeated. */
+    private static byte[] fullReport() {
+        var mapper = JsonMapper.shared();
+        var report = (ObjectNode) mapper.readTree(sample(PlayReports.REPORT));
+        var plays = (ArrayNode) report.get("data").get("plays");
+        var sampled = List.copyOf(plays.valueStream().toList());
+        plays.removeAll();
+        for (int i = 0; i < PlayReports.MAX_PLAYS; i++) {
+            plays.add(sampled.get(i % sampled.size()).deepCopy());
+        }
+        return mapper.writeValueAsBytes(report);
     }
 
     /** Events per second, the best of five rounds after two rounds of warm-up. */

@@ -110,6 +110,20 @@ record BenchFleet(KafkaProducer<String, byte[]> producer, UUID tenant, UUID grou
         }
     }
 
+    /**
+     * The CPU time a component of the bench stack has used so far, in seconds: user and system
+     * time from Linux's /proc, for the PID ops/stack.sh recorded (clock ticks of 1/100 s).
+     */
+    static double cpuSeconds(String component) throws java.io.IOException {
+        var instance = System.getenv().getOrDefault("VIZORA_INSTANCE", "run");
+        var state = TestStack.repositoryRoot().resolve(".vizora").resolve(instance).resolve(component);
+        var pid = java.nio.file.Files.readString(state.resolve("pid")).strip();
+        // the command may hold spaces and parentheses: the fields after it are what count
+        var stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+        var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
     /** A count the query gives for one organisation. */
     static long count(String sql, UUID organisation) throws SQLException {
         try (var connection = TestStack.jdbc(); var statement = connection.prepareStatement(sql)) {

@@ -44,6 +44,7 @@ public final class OutboxRelayBenchmark {
     private static final int EVENTS = Integer.getInteger("events", 20_000);
     private static final int PER_TRANSACTION = Integer.getInteger("perTransaction", 10);
     private static final int CONCURRENCY = Integer.getInteger("concurrency", 16);
+    private static final java.time.Duration IDLE = java.time.Duration.ofSeconds(20);
 
     public static void main(String[] args) throws Exception {
         TestStack.migrate();
@@ -53,6 +54,11 @@ public final class OutboxRelayBenchmark {
         var principal = Principal.user(UUID.randomUUID());
         var groups = IntStream.range(0, 500).mapToObj(i -> UUID.randomUUID()).toList();
         var sample = encoder.encode(event(groups.getFirst(), 0, tenant, principal)).cloudEvent();
+
+        // what the relay costs while nothing is written (ADR 0004 addendum): its poll interval runs on
+        var idleBefore = BenchFleet.cpuSeconds("outbox-relay");
+        Thread.sleep(IDLE.toMillis());
+        var idleShare = (BenchFleet.cpuSeconds("outbox-relay") - idleBefore) / IDLE.toSeconds();
 
         var ceiling = rawKafka(sample.length);
         var ceilingRate = ceiling.count() / ceiling.seconds();
@@ -65,7 +71,8 @@ public final class OutboxRelayBenchmark {
         BenchFleet.stack("up", "--services");
         var drain = backlogDrain(encoder, groups, principal);
 
-        System.out.printf("%nrecord size: %d bytes (a display_group_renamed CloudEvent)%n", sample.length);
+        System.out.printf("%nthe relay while nothing is written: %.1f %% of a core over %d s%n", 100 * idleShare, IDLE.toSeconds());
+        System.out.printf("record size: %d bytes (a display_group_renamed CloudEvent)%n", sample.length);
         System.out.printf("raw Kafka producer (ceiling): %,d records in %.2f s = %,.0f records/s%n",
                 ceiling.count(), ceiling.seconds(), ceilingRate);
         System.out.printf("outbox -> relay -> Kafka: %,d events (%d per transaction, %d transactions in flight)%n",

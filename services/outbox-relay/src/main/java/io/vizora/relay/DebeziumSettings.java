@@ -33,6 +33,8 @@ final class DebeziumSettings {
         props.setProperty("snapshot.mode", "no_data");
         props.setProperty("tombstones.on.delete", "false");
         props.setProperty("poll.interval.ms", Long.toString(relay.pollInterval().toMillis()));
+        // the queue that does not spin through the last millisecond of every poll interval
+        props.setProperty("queue.provider.type", PausingQueueProvider.TYPE);
         props.setProperty("heartbeat.interval.ms", Long.toString(relay.heartbeatInterval().toMillis()));
         props.setProperty("heartbeat.action.query", "INSERT INTO outbox_heartbeat (beat_at) VALUES (now())");
         // offsets live in Kafka, so a standby on another machine resumes where the active stopped

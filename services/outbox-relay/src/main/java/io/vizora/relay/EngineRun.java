@@ -50,7 +50,7 @@ final class EngineRun implements AutoCloseable {
                 .notifying(this::handleBatch)
                 .using((success, message, error) -> {
                     if (!success) {
-                        failure.set(message + (error == null ? "" : ": " + error.getMessage()));
+                        failure.set(reason(message, error));
                     }
                     finished.countDown();
                 })
@@ -116,6 +116,22 @@ final class EngineRun implements AutoCloseable {
     }
 
     /** Why the run ended on its own, or null while it runs or if it was stopped. */
+    /**
+     * What a failed run says on the relay's health: the engine's message and its innermost cause's,
+     * since Debezium wraps what went wrong (a missing publication, Postgres gone) in a cause of
+     * "An exception occurred in the change event producer".
+     */
+    static String reason(String message, Throwable error) {
+        if (error == null) {
+            return message;
+        }
+        var cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return message + ": " + cause.getMessage();
+    }
+
     String failure() {
         return failure.get();
     }

@@ -13,12 +13,14 @@ import java.sql.SQLException;
 final class LeaderLock implements AutoCloseable {
 
     private final RelayProperties.Database database;
+    private final String slotName;
     private final String lockName;
     private Connection connection;
     private boolean held;
 
     LeaderLock(RelayProperties.Database database, String slotName) {
         this.database = database;
+        this.slotName = slotName;
         this.lockName = "vizora-outbox-relay:" + slotName;
     }
 
@@ -44,6 +46,22 @@ final class LeaderLock implements AutoCloseable {
         } catch (SQLException e) {
             reset();
             return false;
+        }
+    }
+
+    /**
+     * Whether the replication slot exists, asked on the lock's connection (held). The outbox's
+     * migrations create it, so that no event committed before the relay's first start is missed;
+     * an engine started before them would create the slot itself, and the migration would then fail.
+     */
+    boolean slotExists() {
+        try (var statement = connection.prepareStatement("SELECT 1 FROM pg_replication_slots WHERE slot_name = ?")) {
+            statement.setString(1, slotName);
+            try (var result = statement.executeQuery()) {
+                return result.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not look for the replication slot " + slotName + ": " + e.getMessage(), e);
         }
     }
 

@@ -97,6 +97,16 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void runEngineWhileLeader(LeaderLock lock) {
+        var missing = missingSlot(lock);
+        if (missing != null) {
+            if (!missing.equals(lastFailure)) {
+                log.warn("{}; checking again every {}", missing, properties.restartBackoff());
+            }
+            lastFailure = missing;
+            role = Role.FAILING;
+            pause(properties.restartBackoff());
+            return;
+        }
         try {
             var created = TopicProvisioner.ensureTopics(admin, catalogue, properties.replicationFactor());
             if (!created.isEmpty()) {
@@ -138,6 +148,16 @@ public class OutboxRelay implements SmartLifecycle {
         }
         if (running) {
             pause(properties.restartBackoff());
+        }
+    }
+
+    /** Why the engine cannot start on the slot, or null if it exists (the engine must never create it: {@link LeaderLock#slotExists()}). */
+    private String missingSlot(LeaderLock lock) {
+        try {
+            return lock.slotExists() ? null
+                    : "the replication slot " + properties.slotName() + " does not exist yet: the outbox's migrations (the command service's) create it";
+        } catch (IllegalStateException e) {
+            return e.getMessage();
         }
     }
 

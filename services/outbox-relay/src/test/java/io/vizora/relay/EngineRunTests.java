@@ -15,6 +15,15 @@ class EngineRunTests {
     }
 
     @Test
+    void aFailedRunSaysWhatWentWrongUnderDebeziumsWrapping() {
+        var wrapped = new IllegalStateException("An exception occurred in the change event producer. This connector will be stopped.",
+                new RuntimeException("streaming failed", new IllegalStateException("Publication autocreation is disabled")));
+
+        assertThat(EngineRun.reason("the connector stopped", wrapped)).isEqualTo("the connector stopped: Publication autocreation is disabled");
+        assertThat(EngineRun.reason("the connector stopped", null)).isEqualTo("the connector stopped");
+    }
+
+    @Test
     void metricsAnEarlierEngineLeftRegisteredAreGoneBeforeTheNextOneStartsAndOtherConnectorsKeepTheirs() throws Exception {
         var server = ManagementFactory.getPlatformMBeanServer();
         var ours = new ObjectName("debezium.postgres:type=connector-metrics,context=streaming,server=" + DebeziumSettings.TOPIC_PREFIX);

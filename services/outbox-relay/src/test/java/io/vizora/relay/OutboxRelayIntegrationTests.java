@@ -59,15 +59,36 @@ class OutboxRelayIntegrationTests {
     }
 
     @Test
-    void aRelayWhoseEngineCannotStreamIsDownAndSaysWhy() throws Exception {
+    void aRelayIsDownAndSaysWhyWhileItsSlotIsMissingCreatingNoneAndThenWhileItsEngineCannotStream() throws Exception {
         // a slot and offsets of its own, so that it leads from nothing; a publication nobody created, so that its engine fails at every start
-        try (var broken = RelayProcess.start("no-publication", "--vizora.relay.slot-name=vizora_outbox_unpublished",
+        var slot = "vizora_outbox_later_" + UUID.randomUUID().toString().substring(0, 8);
+        try (var broken = RelayProcess.start("no-publication", "--vizora.relay.slot-name=" + slot,
                 "--vizora.relay.publication-name=vizora_unpublished", "--vizora.relay.offset-topic=it-relay-offsets-" + UUID.randomUUID())) {
             broken.awaitRole("failing");
-            assertThat(broken.health()).startsWith("{").contains("\"status\":\"DOWN\"").contains("Publication");
+            assertThat(broken.health()).startsWith("{").contains("\"status\":\"DOWN\"").contains("replication slot " + slot + " does not exist yet");
+            assertThat(slots(slot)).as("the relay waits for the outbox's migrations to create its slot").isZero();
+
+            try (var connection = TestStack.jdbc(); var statement = connection.prepareStatement("SELECT pg_create_logical_replication_slot(?, 'pgoutput')")) {
+                statement.setString(1, slot);
+                statement.execute();
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> broken.health().contains("Publication"));
+            assertThat(broken.health()).contains("\"status\":\"DOWN\"").contains("\"role\":\"failing\"");
         } finally {
-            try (var connection = TestStack.jdbc(); var statement = connection.createStatement()) {
-                statement.execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = 'vizora_outbox_unpublished'");
+            try (var connection = TestStack.jdbc(); var statement = connection.prepareStatement(
+                    "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = ?")) {
+                statement.setString(1, slot);
+                statement.execute();
+            }
+        }
+    }
+
+    private static long slots(String name) throws Exception {
+        try (var connection = TestStack.jdbc(); var statement = connection.prepareStatement("SELECT count(*) FROM pg_replication_slots WHERE slot_name = ?")) {
+            statement.setString(1, name);
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
             }
         }
     }
@@ -103,9 +124,10 @@ class OutboxRelayIntegrationTests {
     }
 
     @Test
-    void theRelaysLogHoldsNoSecret() throws Exception {
+    void theRelaysLogNamesTheQueueThatDoesNotSpinAndHoldsNoSecret() throws Exception {
         assertThat(relay.log())
                 .contains("outbox relay is active")
+                .contains("Using QueueProvider " + PausingQueueProvider.class.getName())
                 .doesNotContain(TestStack.postgresPassword());
     }
 

@@ -106,7 +106,11 @@ final class EngineRun implements AutoCloseable {
         committer.markBatchFinished();
     }
 
-    /** Its task started (the slot and the publication are there) and it has not stopped since. */
+    /**
+     * Its task started and it has not stopped since. The task starts before the connector opens
+     * the replication stream (a missing publication fails it after): the relay's supervisor also
+     * asks Postgres whether the slot is being read ({@link LeaderLock#slotStreamed()}).
+     */
     boolean isStreaming() {
         return taskStarted.get() && !isFinished();
     }
@@ -115,7 +119,6 @@ final class EngineRun implements AutoCloseable {
         return finished.getCount() == 0;
     }
 
-    /** Why the run ended on its own, or null while it runs or if it was stopped. */
     /**
      * What a failed run says on the relay's health: the engine's message and its innermost cause's,
      * since Debezium wraps what went wrong (a missing publication, Postgres gone) in a cause of
@@ -132,6 +135,7 @@ final class EngineRun implements AutoCloseable {
         return message + ": " + cause.getMessage();
     }
 
+    /** Why the run ended on its own, or null while it runs or if it was stopped. */
     String failure() {
         return failure.get();
     }

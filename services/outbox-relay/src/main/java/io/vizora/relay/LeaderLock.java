@@ -55,13 +55,22 @@ final class LeaderLock implements AutoCloseable {
      * an engine started before them would create the slot itself, and the migration would then fail.
      */
     boolean slotExists() {
-        try (var statement = connection.prepareStatement("SELECT 1 FROM pg_replication_slots WHERE slot_name = ?")) {
+        return slot("SELECT 1 FROM pg_replication_slots WHERE slot_name = ?");
+    }
+
+    /** Whether a replication connection is reading the slot now: only this leader's engine can be. */
+    boolean slotStreamed() {
+        return slot("SELECT 1 FROM pg_replication_slots WHERE slot_name = ? AND active");
+    }
+
+    private boolean slot(String query) {
+        try (var statement = connection.prepareStatement(query)) {
             statement.setString(1, slotName);
             try (var result = statement.executeQuery()) {
                 return result.next();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not look for the replication slot " + slotName + ": " + e.getMessage(), e);
+            throw new IllegalStateException("could not look at the replication slot " + slotName + ": " + e.getMessage(), e);
         }
     }
 

@@ -128,7 +128,7 @@ public class OutboxRelay implements SmartLifecycle {
              var run = new EngineRun(debezium, router, publisher)) {
             run.start();
             while (running && !run.isFinished() && lock.stillHeld()) {
-                if (run.isStreaming() && role != Role.ACTIVE) {
+                if (role != Role.ACTIVE && run.isStreaming() && lock.slotStreamed()) {
                     role = Role.ACTIVE;
                     log.info("outbox relay is active on slot {}", properties.slotName());
                 }

@@ -74,6 +74,7 @@ class OutboxRelayIntegrationTests {
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> broken.health().contains("Publication"));
             assertThat(broken.health()).contains("\"status\":\"DOWN\"").contains("\"role\":\"failing\"");
+            assertThat(broken.log()).as("an engine that never streamed was never called active").doesNotContain("outbox relay is active on slot " + slot);
         } finally {
             try (var connection = TestStack.jdbc(); var statement = connection.prepareStatement(
                     "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = ?")) {

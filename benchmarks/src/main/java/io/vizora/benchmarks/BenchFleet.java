@@ -111,17 +111,22 @@ record BenchFleet(KafkaProducer<String, byte[]> producer, UUID tenant, UUID grou
     }
 
     /**
-     * The CPU time a component of the bench stack has used so far, in seconds: user and system
-     * time from Linux's /proc, for the PID ops/stack.sh recorded (clock ticks of 1/100 s).
+     * The CPU time a component of the bench stack has used so far, in seconds: the process
+     * ops/stack.sh recorded and every process it started (Postgres's backends), user and system time.
      */
     static double cpuSeconds(String component) throws java.io.IOException {
         var instance = System.getenv().getOrDefault("VIZORA_INSTANCE", "run");
         var state = TestStack.repositoryRoot().resolve(".vizora").resolve(instance).resolve(component);
-        var pid = java.nio.file.Files.readString(state.resolve("pid")).strip();
-        // the command may hold spaces and parentheses: the fields after it are what count
-        var stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
-        var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        // Postgres keeps its own PID file; the first line is the postmaster's
+        var pidFile = component.equals("postgres") ? state.resolve("cluster/data/postmaster.pid") : state.resolve("pid");
+        var pid = Long.parseLong(java.nio.file.Files.readAllLines(pidFile).getFirst().strip());
+        var process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(component + " (PID " + pid + ") is not running"));
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process), process.descendants()).mapToDouble(BenchFleet::cpuSeconds).sum();
+    }
+
+    /** The CPU time, in seconds, one process has used so far (not the processes it started: the benchmark starts services). */
+    static double cpuSeconds(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toMillis).orElse(0L) / 1e3;
     }
 
     /** A count the query gives for one organisation. */

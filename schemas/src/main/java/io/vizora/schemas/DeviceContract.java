@@ -14,8 +14,8 @@ import java.util.Map;
  * manifest, which the projector writes, the gateway delivers and the agent reads, and every
  * message on a screen's socket ({@code messages/}, one schema per type for its body, golden
  * samples in {@code samples/messages/}). A heartbeat's body and each play are the data of their
- * events without the display id the gateway adds, so they are checked against the events' schemas:
- * one schema for what the agent sends and what Kafka carries.
+ * events without the display id the gateway adds, so they are checked against the events' schemas
+ * (each play as it stands in a report): one schema for what the agent sends and what Kafka carries.
  */
 public final class DeviceContract {
 
@@ -27,7 +27,6 @@ public final class DeviceContract {
     public static final List<String> MESSAGES = List.of("hello", "manifest", "heartbeat", "plays", "token", "token_expiring", "ack", "unpaired",
             "error", "command", "command_status");
     static final String HEARTBEAT_EVENT = "vizora.presence.heartbeat.v1";
-    static final String PLAY_EVENT = "vizora.playback.play_reported.v1";
     /** Stands in for the display id the gateway adds before it checks a body against an event's schema. */
     private static final String ANY_DISPLAY = "00000000-0000-4000-8000-000000000000";
 
@@ -45,7 +44,7 @@ public final class DeviceContract {
                 .forEach(type -> bodies.put(type, registry.getSchema(EventContract.readResource(schema(type)))));
         var events = EventContract.load();
         this.heartbeat = registry.getSchema(events.dataSchema(HEARTBEAT_EVENT));
-        this.play = registry.getSchema(events.dataSchema(PLAY_EVENT));
+        this.play = registry.getSchema(EventContract.playInReport());
     }
 
     public static DeviceContract load() {
@@ -101,9 +100,7 @@ public final class DeviceContract {
             case "manifest" -> problems.addAll(problems(manifest, body.get("manifest"), "/manifest"));
             case "plays" -> {
                 for (int i = 0; i < body.get("plays").size(); i++) {
-                    var data = withDisplay(body.get("plays").get(i));
-                    data.remove("playId");
-                    problems.addAll(problems(play, data, "/plays/" + i));
+                    problems.addAll(problems(play, body.get("plays").get(i), "/plays/" + i));
                 }
             }
             default -> { }

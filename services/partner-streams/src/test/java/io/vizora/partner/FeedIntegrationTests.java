@@ -47,10 +47,12 @@ class FeedIntegrationTests {
             }
         }
         var group = UUID.randomUUID();
-        var created = events.send(tenant, "vizora.fleet.display_group_created.v1", group, Map.of("groupId", group.toString(), "name", "Lobby"));
+        // a name beyond ASCII: the feed's events reach Postgres as UTF-8 bytes the service encoded itself
+        var name = "Lobby – Zürich 東京";
+        var created = events.send(tenant, "vizora.fleet.display_group_created.v1", group, Map.of("groupId", group.toString(), "name", name));
         expected.add(created);
         // redelivered, a heartbeat, and another organisation's event: none of them is a new event of this feed
-        events.send(created, tenant, "vizora.fleet.display_group_created.v1", group, Map.of("groupId", group.toString(), "name", "Lobby"));
+        events.send(created, tenant, "vizora.fleet.display_group_created.v1", group, Map.of("groupId", group.toString(), "name", name));
         events.send(tenant, "vizora.presence.heartbeat.v1", displays.getFirst(),
                 Map.of("displayId", displays.getFirst().toString(), "sentAt", Instant.now().toString()));
         var elsewhere = UUID.randomUUID();
@@ -78,6 +80,8 @@ class FeedIntegrationTests {
             assertThat(event.path("tenantid").asString()).isEqualTo(tenant.toString());
             assertThat(event.has("principal")).isFalse();
         });
+        assertThat(read).filteredOn(event -> event.path("subject").asString().equals(group.toString()))
+                .singleElement().satisfies(event -> assertThat(event.path("data").path("name").asString()).isEqualTo(name));
         for (var display : displays) {
             assertThat(read.stream().filter(event -> event.path("subject").asString().equals(display.toString()))
                     .map(event -> event.path("data").path("name").asString()))

@@ -134,7 +134,7 @@ final class DeviceSession {
      * then closed as the tombstone would close it.
      */
     private Mono<Message> whilePaired(DeviceAuthentication.Device current, Message message, java.util.function.Supplier<Mono<Message>> report) {
-        return services.manifests().of(current)
+        return services.manifests().paired(current).filter(Boolean::booleanValue)
                 .flatMap(paired -> report.get())
                 .switchIfEmpty(Mono.fromSupplier(() -> {
                     deliver(Message.error(message.id(), "this display is not paired"));

@@ -28,9 +28,21 @@ public class Manifests {
 
     /** The newest manifest of the device's display, if the display is paired to the device's organisation. */
     public Mono<Stored> of(DeviceAuthentication.Device device) {
-        return redis.<String, String>opsForHash().multiGet(layout.manifest(device.displayId()), java.util.List.of("version", "manifest", "organisation"))
-                .filter(values -> values.get(0) != null && values.get(1) != null
-                        && device.organisationId().toString().equals(values.get(2)))
-                .map(values -> new Stored(Long.parseLong(values.get(0)), values.get(1)));
+        return redis.<String, String>opsForHash().multiGet(layout.manifest(device.displayId()), java.util.List.of("organisation", "version", "manifest"))
+                .filter(values -> ofItsOrganisation(device, values) && values.get(2) != null)
+                .map(values -> new Stored(Long.parseLong(values.get(1)), values.get(2)));
+    }
+
+    /**
+     * Whether the device's display is paired to the device's organisation, without reading its
+     * manifest: every heartbeat and report asks, and a manifest runs to tens of kilobytes.
+     */
+    public Mono<Boolean> paired(DeviceAuthentication.Device device) {
+        return redis.<String, String>opsForHash().multiGet(layout.manifest(device.displayId()), java.util.List.of("organisation", "version"))
+                .map(values -> ofItsOrganisation(device, values));
+    }
+
+    private static boolean ofItsOrganisation(DeviceAuthentication.Device device, java.util.List<String> values) {
+        return device.organisationId().toString().equals(values.get(0)) && values.get(1) != null;
     }
 }

@@ -60,11 +60,12 @@ public class Feed {
                 .flatMap(last -> {
                     var first = last - events.size() + 1;
                     var positions = new Long[events.size()];
-                    var stored = new String[events.size()];
                     for (int i = 0; i < events.size(); i++) {
                         positions[i] = first + i;
-                        stored[i] = PublicCloudEvent.of(events.get(i), first + i);
                     }
+                    // types and events go as one text of lines each, which the statement splits: the driver escapes
+                    // a text[] character by character on its one event loop (a bytea is no better: it writes hexadecimal
+                    // text), and for the public events of thousands of plays (ADR 0033) that was most of this service's CPU
                     return db.sql("""
                                     INSERT INTO partner_event (organisation_id, position, event_id, type, event)
                                     SELECT :organisation, * FROM unnest(CAST(:positions AS bigint[]), CAST(:ids AS uuid[]),
@@ -72,22 +73,11 @@ public class Feed {
                                                                         string_to_array(:events, E'\\n'))""")
                             .bind("organisation", organisation).bind("positions", positions)
                             .bind("ids", events.stream().map(ConsumedEvent::id).toArray(UUID[]::new))
-                            .bind("types", lines(events.stream().map(ConsumedEvent::type).toArray(String[]::new)))
-                            .bind("events", lines(stored))
+                            .bind("types", String.join("\n", events.stream().map(ConsumedEvent::type).toList()))
+                            .bind("events", PublicCloudEvent.lines(events, first))
                             .then();
                 })
                 .then(db.sql("SELECT pg_notify('" + CHANNEL + "', :organisation)").bind("organisation", organisation.toString()).then());
-    }
-
-    /**
-     * Texts of a batch as one text of lines, which the statement splits, rather than as a
-     * {@code text[]}: the driver escapes an array's text character by character on its single event
-     * loop, and for the public events of thousands of plays (ADR 0033) that was most of this
-     * service's CPU. (A {@code bytea} is no better: the driver writes it as hexadecimal text.)
-     * Compact JSON and event types hold no raw line break.
-     */
-    private static String lines(String[] texts) {
-        return String.join("\n", texts);
     }
 
     public Flux<Entry> after(UUID organisation, long position, int limit) {

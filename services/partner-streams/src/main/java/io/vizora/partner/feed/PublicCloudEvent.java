@@ -2,8 +2,11 @@ package io.vizora.partner.feed;
 
 import io.vizora.consumer.ConsumedEvent;
 import io.vizora.schemas.EventType;
+import tools.jackson.core.JsonEncoding;
+import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
+
+import java.util.List;
 
 /**
  * An event as partners receive it: a CloudEvent 1.0 with the same id, type, subject, time and data
@@ -18,19 +21,36 @@ public final class PublicCloudEvent {
     private PublicCloudEvent() {
     }
 
-    public static String of(ConsumedEvent event, long position) {
-        var node = JsonNodeFactory.instance.objectNode()
-                .put("specversion", "1.0")
-                .put("id", event.id().toString())
-                .put("source", SOURCE)
-                .put("type", event.type())
-                .put("subject", event.subject())
-                .put("time", event.time().toString())
-                .put("datacontenttype", "application/json")
-                .put("dataschema", EventType.parse(event.type()).dataSchemaUri())
-                .put("tenantid", event.tenantId().toString())
-                .put("position", position);
-        node.set("data", event.data());
-        return JSON.writeValueAsString(node);
+    /**
+     * The public events of a run at positions {@code first}, {@code first + 1}, ..., as UTF-8, one
+     * line each: written by one generator straight to bytes, since for a report's plays (ADR 0033)
+     * building each event as a tree and then as a text was a quarter of this service's CPU. Compact
+     * JSON holds no raw line break, so the lines split where the events do.
+     */
+    public static Utf8Text lines(List<ConsumedEvent> events, long first) {
+        var bytes = new ByteArrayBuilder(events.size() * 512);
+        try (var out = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
+            for (int i = 0; i < events.size(); i++) {
+                var event = events.get(i);
+                out.writeStartObject();
+                out.writeStringProperty("specversion", "1.0");
+                out.writeStringProperty("id", event.id().toString());
+                out.writeStringProperty("source", SOURCE);
+                out.writeStringProperty("type", event.type());
+                out.writeStringProperty("subject", event.subject());
+                out.writeStringProperty("time", event.time().toString());
+                out.writeStringProperty("datacontenttype", "application/json");
+                out.writeStringProperty("dataschema", EventType.parse(event.type()).dataSchemaUri());
+                out.writeStringProperty("tenantid", event.tenantId().toString());
+                out.writeNumberProperty("position", first + i);
+                out.writeName("data");
+                out.writeTree(event.data());
+                out.writeEndObject();
+                if (i < events.size() - 1) {
+                    out.writeRaw('\n');
+                }
+            }
+        }
+        return new Utf8Text(bytes.toByteArray());
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,7 @@ class PublicCloudEventTests {
         var event = new ConsumedEvent(id, "vizora.fleet.display_updated.v1", "d-1", tenant, "user:" + UUID.randomUUID(),
                 Instant.parse("2026-11-26T10:00:00Z"), data, "vizora.fleet", 3, 99);
 
-        var json = JSON.readTree(PublicCloudEvent.of(event, 42));
+        var json = JSON.readTree(PublicCloudEvent.lines(List.of(event), 42).bytes());
 
         assertThat(json.path("specversion").asString()).isEqualTo("1.0");
         assertThat(json.path("id").asString()).isEqualTo(id.toString());
@@ -36,14 +37,16 @@ class PublicCloudEventTests {
     }
 
     @Test
-    void aPublicEventIsOneLineEvenWhenItsDataHoldsLineBreaksSoTheFeedCanSendManyAsOneText() {
-        var data = JSON.readTree("{\"displayId\":\"d-1\",\"name\":\"Lobby\\nnorth\\r\\nwing\"}");
-        var event = new ConsumedEvent(UUID.randomUUID(), "vizora.fleet.display_updated.v1", "d-1", UUID.randomUUID(), "user:x",
-                Instant.parse("2026-11-26T10:00:00Z"), data, "vizora.fleet", 3, 99);
+    void eachPublicEventOfARunIsOneLineAtItsPositionEvenWhenItsDataHoldsLineBreaks() {
+        var names = List.of("Lobby\nnorth\r\nwing", "Zürich – 東京", "Hall");
+        var events = names.stream().map(name -> new ConsumedEvent(UUID.randomUUID(), "vizora.fleet.display_updated.v1", "d-1", UUID.randomUUID(),
+                "user:x", Instant.parse("2026-11-26T10:00:00Z"), JSON.createObjectNode().put("displayId", "d-1").put("name", name),
+                "vizora.fleet", 3, 99)).toList();
 
-        var json = PublicCloudEvent.of(event, 42);
+        var lines = PublicCloudEvent.lines(events, 42).toString().split("\n", -1);
 
-        assertThat(json).doesNotContain("\n").doesNotContain("\r");
-        assertThat(JSON.readTree(json).path("data").path("name").asString()).isEqualTo("Lobby\nnorth\r\nwing");
+        assertThat(lines).hasSize(3).allSatisfy(line -> assertThat(line).doesNotContain("\r"));
+        assertThat(lines).extracting(line -> JSON.readTree(line).path("position").asLong()).containsExactly(42L, 43L, 44L);
+        assertThat(lines).extracting(line -> JSON.readTree(line).path("data").path("name").asString()).containsExactlyElementsOf(names);
     }
 }

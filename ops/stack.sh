@@ -121,6 +121,8 @@ write_env_file() {
 VIZORA_POSTGRES_HOST=127.0.0.1
 VIZORA_POSTGRES_PORT=$PG_PORT
 VIZORA_POSTGRES_DATABASE=vizora
+VIZORA_PROJECTOR_POSTGRES_DATABASE=vizora_projector
+VIZORA_PARTNER_POSTGRES_DATABASE=vizora_partner
 VIZORA_POSTGRES_USER=vizora
 VIZORA_POSTGRES_PASSWORD=$POSTGRES_PASSWORD
 VIZORA_REDIS_HOST=127.0.0.1
@@ -232,7 +234,7 @@ cmd_rebuild() {
   select_jdk
   alive_pid postgres >/dev/null || die "postgres is not running; start the stack first (make up)"
   stop_component projector
-  postgres_psql -d vizora -c 'SET client_min_messages = warning' -c 'DROP SCHEMA IF EXISTS projector CASCADE' >/dev/null
+  postgres_psql -d vizora_projector -c 'SET client_min_messages = warning' -c 'DROP SCHEMA IF EXISTS projector CASCADE' >/dev/null
   say "dropped the projector's read models (schema projector); replaying every topic into new ones"
   bring_up projector
   say "projector up: it folds the topics from the beginning and recompiles every manifest"

@@ -77,8 +77,10 @@ postgres_ready() {
 SELECT 'CREATE ROLE vizora LOGIN REPLICATION'
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'vizora')\gexec
 ALTER ROLE vizora WITH LOGIN REPLICATION PASSWORD '$POSTGRES_PASSWORD';
-SELECT 'CREATE DATABASE vizora OWNER vizora'
- WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'vizora')\gexec
+-- the command service's (with the outbox), the projector's and the partner streams' (ADR 0035)
+SELECT format('CREATE DATABASE %I OWNER vizora', name)
+  FROM unnest(ARRAY['vizora', 'vizora_projector', 'vizora_partner']) AS name
+ WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = name)\gexec
 SQL
 }
 

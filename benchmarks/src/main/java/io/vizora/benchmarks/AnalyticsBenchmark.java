@@ -116,7 +116,7 @@ public final class AnalyticsBenchmark {
             }
             var storedAt = System.nanoTime();
             // the feed's head is its last position: counting its rows instead cost Postgres more than the appends it waited for
-            while (BenchFleet.count("SELECT coalesce(max(position), 0) FROM partner.partner_feed_head WHERE organisation_id = ?", fleet.tenant()) < stored) {
+            while (BenchFleet.count(TestStack.Database.PARTNER, "SELECT coalesce(max(position), 0) FROM partner.partner_feed_head WHERE organisation_id = ?", fleet.tenant()) < stored) {
                 BenchFleet.deadline(started, stored + " plays in the partner feed");
                 Thread.sleep(POLL);
             }

@@ -82,8 +82,9 @@ record BenchFleet(KafkaProducer<String, byte[]> producer, UUID tenant, UUID grou
         producer.flush();
     }
 
+    /** The projector's read models are in a database of their own (ADR 0035). */
     static String query(String sql) throws SQLException {
-        try (var connection = TestStack.jdbc(); var result = connection.createStatement().executeQuery(sql)) {
+        try (var connection = TestStack.jdbc(TestStack.Database.PROJECTOR); var result = connection.createStatement().executeQuery(sql)) {
             result.next();
             return result.getString(1);
         }
@@ -145,8 +146,8 @@ record BenchFleet(KafkaProducer<String, byte[]> producer, UUID tenant, UUID grou
     }
 
     /** A count the query gives for one organisation. */
-    static long count(String sql, UUID organisation) throws SQLException {
-        try (var connection = TestStack.jdbc(); var statement = connection.prepareStatement(sql)) {
+    static long count(TestStack.Database database, String sql, UUID organisation) throws SQLException {
+        try (var connection = TestStack.jdbc(database); var statement = connection.prepareStatement(sql)) {
             statement.setObject(1, organisation);
             try (var result = statement.executeQuery()) {
                 result.next();

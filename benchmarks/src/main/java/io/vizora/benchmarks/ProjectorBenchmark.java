@@ -40,6 +40,10 @@ public final class ProjectorBenchmark {
     private static final Duration REPLAY_DEADLINE = Duration.ofSeconds(Math.max(BenchFleet.DEADLINE.toSeconds(), REPLAY_EVENTS / 2_000));
     private static final List<Integer> FLEETS = List.of(1, 100, 10_000);
 
+    /** A count that tells how far a projection has folded, in the database of the service that folds it. */
+    private record Probe(TestStack.Database database, String sql) {
+    }
+
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
@@ -97,9 +101,9 @@ public final class ProjectorBenchmark {
         // polling them loads Postgres little: the state is done when each group has its last name,
         // the audit when each partition's last event has its line
         Map<String, java.util.concurrent.Callable<Boolean>> folded = Map.of(
-                "state", () -> BenchFleet.count("SELECT count(*) FROM projector.display_group WHERE organisation_id = ? AND substring(name from 7)::int >= "
+                "state", () -> BenchFleet.count(TestStack.Database.PROJECTOR, "SELECT count(*) FROM projector.display_group WHERE organisation_id = ? AND substring(name from 7)::int >= "
                         + (FOLD_EVENTS - groups.size()), tenant) == groups.size(),
-                "audit", () -> BenchFleet.count("SELECT count(*) FROM projector.audit_log WHERE event_id IN (" + lasts + ") AND organisation_id = ?", tenant)
+                "audit", () -> BenchFleet.count(TestStack.Database.PROJECTOR, "SELECT count(*) FROM projector.audit_log WHERE event_id IN (" + lasts + ") AND organisation_id = ?", tenant)
                         == lastOfPartition.size()); // a partition's events fold in order: its last one folded means all of it is
         for (var projection : List.of("state", "audit")) {
             while (!folded.get(projection).call()) {
@@ -130,12 +134,13 @@ public final class ProjectorBenchmark {
         // probes that cost Postgres next to nothing, so that measuring does not slow what is measured:
         // a partition's events fold in order, so its last one folded means all of it is
         var lasts = lastOfPartition.values().stream().map(id -> "'" + id + "'").collect(java.util.stream.Collectors.joining(","));
-        var counts = new java.util.LinkedHashMap<String, String>();
-        counts.put("audit projection", "SELECT (SELECT count(*) FROM projector.audit_log WHERE event_id IN (" + lasts + ")) + "
-                + "(SELECT count(*) FROM (SELECT 1 FROM projector.audit_log WHERE organisation_id = ? LIMIT 1) AS found)");
-        counts.put("state projection", "SELECT count(*) FROM projector.display_group WHERE organisation_id = ? AND name = 'Group " + (REPLAY_EVENTS - 1) + "'");
-        counts.put("partner feed", "SELECT (SELECT count(*) FROM partner.partner_event WHERE event_id IN (" + lasts + ")) + "
-                + "(SELECT count(*) FROM (SELECT 1 FROM partner.partner_event WHERE organisation_id = ? LIMIT 1) AS found)");
+        var counts = new java.util.LinkedHashMap<String, Probe>();
+        counts.put("audit projection", new Probe(TestStack.Database.PROJECTOR, "SELECT (SELECT count(*) FROM projector.audit_log WHERE event_id IN (" + lasts + ")) + "
+                + "(SELECT count(*) FROM (SELECT 1 FROM projector.audit_log WHERE organisation_id = ? LIMIT 1) AS found)"));
+        counts.put("state projection", new Probe(TestStack.Database.PROJECTOR,
+                "SELECT count(*) FROM projector.display_group WHERE organisation_id = ? AND name = 'Group " + (REPLAY_EVENTS - 1) + "'"));
+        counts.put("partner feed", new Probe(TestStack.Database.PARTNER, "SELECT (SELECT count(*) FROM partner.partner_event WHERE event_id IN (" + lasts + ")) + "
+                + "(SELECT count(*) FROM (SELECT 1 FROM partner.partner_event WHERE organisation_id = ? LIMIT 1) AS found)"));
         // each reads 1 once the first event is folded, and 1 + the partitions' count once the last ones are
         var done = 1L + lastOfPartition.size();
         var targets = Map.of("audit projection", done, "state projection", 1L, "partner feed", done);
@@ -155,7 +160,8 @@ public final class ProjectorBenchmark {
                 if (last.containsKey(projection)) {
                     continue;
                 }
-                var count = BenchFleet.count(counts.get(projection), tenant);
+                var probe = counts.get(projection);
+                var count = BenchFleet.count(probe.database(), probe.sql(), tenant);
                 if (count > 0) {
                     first.putIfAbsent(projection, System.nanoTime());
                 }

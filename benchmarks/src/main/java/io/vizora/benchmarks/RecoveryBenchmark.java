@@ -26,12 +26,12 @@ public final class RecoveryBenchmark {
 
     private static final int GROUPS = 64;
 
-    private record Service(String name, String folded) {
+    private record Service(String name, TestStack.Database database, String folded) {
     }
 
     private static final List<Service> SERVICES = List.of(
-            new Service("projector", "SELECT count(*) FROM projector.audit_log WHERE organisation_id = ?"),
-            new Service("partner-streams", "SELECT count(*) FROM partner.partner_event WHERE organisation_id = ?"));
+            new Service("projector", TestStack.Database.PROJECTOR, "SELECT count(*) FROM projector.audit_log WHERE organisation_id = ?"),
+            new Service("partner-streams", TestStack.Database.PARTNER, "SELECT count(*) FROM partner.partner_event WHERE organisation_id = ?"));
 
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
@@ -63,7 +63,7 @@ public final class RecoveryBenchmark {
                 Envelope.json(TimeOrderedIds.next(), "vizora.fleet.display_group_created.v1", tenant, group.toString(), "user:" + tenant, Instant.now(),
                         Map.of("groupId", group.toString(), "name", "Recovery")))));
         producer.flush();
-        while (BenchFleet.count(service.folded(), tenant) < GROUPS) {
+        while (BenchFleet.count(service.database(), service.folded(), tenant) < GROUPS) {
             BenchFleet.deadline(start, service.name() + " folding after a restart");
             Thread.sleep(10);
         }

@@ -3,8 +3,10 @@ package io.vizora.partner;
 import io.vizora.schemas.PlayReports;
 import io.vizora.testsupport.ApiKeysOnTheTopic;
 import io.vizora.testsupport.DomainEvents;
+import io.vizora.testsupport.TestStack;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +30,20 @@ class FeedIntegrationTests {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Test
+    void theFeedIsKeptInADatabaseOfItsOwnOutOfWhatTheRelayDecodes() {
+        assertThat(db.sql("SELECT current_database()").map(row -> row.get(0, String.class)).one().block())
+                .isEqualTo(TestStack.Database.PARTNER.named()).isNotEqualTo(TestStack.postgresDatabase());
+    }
+
+    @Test
+    void theFeedsStatementsArePlannedForTheTableAsItIsNotAsItWasWhenFirstPrepared() {
+        assertThat(db.sql("SHOW plan_cache_mode").map(row -> row.get(0, String.class)).one().block()).isEqualTo("force_custom_plan");
+    }
 
     @Test
     void aPartnerReadingFromCursorZeroGetsEveryPublicEventOfItsOrganisationInOrderAndOnce() throws Exception {

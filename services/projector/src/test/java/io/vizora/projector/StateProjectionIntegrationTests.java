@@ -1,6 +1,7 @@
 package io.vizora.projector;
 
 import io.vizora.testsupport.DomainEvents;
+import io.vizora.testsupport.TestStack;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -35,6 +36,12 @@ class StateProjectionIntegrationTests {
                 "startDate", "2026-12-01", "endDate", "2027-01-31",
                 "dayparts", List.of(Map.of("weekdays", List.of("MONDAY", "FRIDAY"), "start", "20:00", "end", "01:00")),
                 "priority", 10, "kind", "normal");
+    }
+
+    @Test
+    void theReadModelsAreKeptInADatabaseOfTheirOwnOutOfWhatTheRelayDecodes() {
+        assertThat(db.sql("SELECT current_database()").map(row -> row.get(0, String.class)).one().block())
+                .isEqualTo(TestStack.Database.PROJECTOR.named()).isNotEqualTo(TestStack.postgresDatabase());
     }
 
     @Test

@@ -55,8 +55,28 @@ public final class TestStack {
         return Integer.parseInt(env("VIZORA_POSTGRES_PORT", "25532"));
     }
 
+    /** The command service's database, which holds the outbox. */
     public static String postgresDatabase() {
-        return env("VIZORA_POSTGRES_DATABASE", "vizora");
+        return Database.COMMANDS.named();
+    }
+
+    /** A database of the stack's Postgres: one per service that writes there (ADR 0035). */
+    public enum Database {
+        COMMANDS("VIZORA_POSTGRES_DATABASE", "vizora"),
+        PROJECTOR("VIZORA_PROJECTOR_POSTGRES_DATABASE", "vizora_projector"),
+        PARTNER("VIZORA_PARTNER_POSTGRES_DATABASE", "vizora_partner");
+
+        private final String variable;
+        private final String fallback;
+
+        Database(String variable, String fallback) {
+            this.variable = variable;
+            this.fallback = fallback;
+        }
+
+        public String named() {
+            return env(variable, fallback);
+        }
     }
 
     public static String postgresUser() {
@@ -68,7 +88,11 @@ public final class TestStack {
     }
 
     public static String jdbcUrl() {
-        return "jdbc:postgresql://" + postgresHost() + ":" + postgresPort() + "/" + postgresDatabase();
+        return jdbcUrl(Database.COMMANDS);
+    }
+
+    private static String jdbcUrl(Database database) {
+        return "jdbc:postgresql://" + postgresHost() + ":" + postgresPort() + "/" + database.named();
     }
 
     /** A pool, as services have: opening a connection per statement would dominate test time. */
@@ -82,7 +106,11 @@ public final class TestStack {
     }
 
     public static Connection jdbc() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), postgresUser(), postgresPassword());
+        return jdbc(Database.COMMANDS);
+    }
+
+    public static Connection jdbc(Database database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), postgresUser(), postgresPassword());
     }
 
     /**

@@ -228,6 +228,23 @@ class ComposeFileTests {
         }
     }
 
+    /** Postgres creates only its POSTGRES_DB by itself; the databases beside it come from the init script it mounts (ADR 0035). */
+    @Test
+    void everyDatabaseAServiceIsPointedAtIsCreatedOnPostgresFirstStart() {
+        var created = new TreeSet<String>();
+        created.add(environment(SERVICES.get("postgres")).get("POSTGRES_DB"));
+        Pattern.compile("CREATE DATABASE (\\w+)").matcher(read(COMPOSE_DIR.resolve("postgres-databases.sql"))).results().forEach(match -> created.add(match.group(1)));
+        var pointedAt = new TreeMap<String, String>();
+        SERVICES.forEach((name, service) -> environment(service).forEach((variable, value) -> {
+            if (variable.endsWith("POSTGRES_DATABASE")) {
+                pointedAt.put(name + " " + variable, value);
+            }
+        }));
+        assertThat(pointedAt).isNotEmpty();
+        pointedAt.forEach((setting, database) -> assertThat(created).as(setting).contains(database));
+        assertThat(COMPOSE_TEXT).contains("./postgres-databases.sql:/docker-entrypoint-initdb.d/");
+    }
+
     @Test
     void everyVizoraVariableAServiceIsGivenIsOneItReads() {
         var stackProperties = read(ROOT.resolve("services/platform/src/main/resources/vizora-stack.properties"));

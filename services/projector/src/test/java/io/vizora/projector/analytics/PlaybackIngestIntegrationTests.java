@@ -197,7 +197,7 @@ class PlaybackIngestIntegrationTests {
         // the last rename of group k is event (events - 100 + k)
         var groups = round.groups();
         for (int k = 0; k < groups.size(); k++) {
-            try (var connection = TestStack.jdbc();
+            try (var connection = TestStack.jdbc(TestStack.Database.PROJECTOR);
                  var statement = connection.prepareStatement("SELECT name FROM " + schema + ".display_group WHERE id = ?")) {
                 statement.setObject(1, groups.get(k));
                 try (var result = statement.executeQuery()) {
@@ -240,7 +240,7 @@ class PlaybackIngestIntegrationTests {
     }
 
     private static long single(String schema, String query, UUID tenant) throws SQLException {
-        try (var connection = TestStack.jdbc(); var statement = connection.prepareStatement(query.formatted(schema))) {
+        try (var connection = TestStack.jdbc(TestStack.Database.PROJECTOR); var statement = connection.prepareStatement(query.formatted(schema))) {
             statement.setObject(1, tenant);
             try (var result = statement.executeQuery()) {
                 result.next();

@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
@@ -81,9 +82,12 @@ public class CompilationInputs {
                         ZoneId.of(row.get("time_zone", String.class)), Set.copyOf(Arrays.asList(row.get("group_ids", UUID[].class))),
                         Set.copyOf(Arrays.asList(row.get("tags", String[].class))), Optional.ofNullable(row.get("default_playlist_id", UUID.class))),
                         Optional.ofNullable(row.get("organisation_default", UUID.class))))
-                .all()
-                .groupBy(Found::organisationId)
-                .concatMap(organisation -> organisation.collectList().flatMapMany(this::ofOrganisation))
+                .all().collectList()
+                // grouped once every row is in: groupBy under concatMap stops reading rows once 256 belong to
+                // organisations not reached yet, and the first organisation's group then never completes (a
+                // batch of displays of several organisations, as after a rebuild, hung until its timeout)
+                .flatMapIterable(found -> found.stream().collect(Collectors.groupingBy(Found::organisationId, LinkedHashMap::new, Collectors.toList())).values())
+                .concatMap(this::ofOrganisation)
                 .collectList();
     }
 

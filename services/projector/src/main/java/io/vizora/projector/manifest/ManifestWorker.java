@@ -57,6 +57,12 @@ public class ManifestWorker implements AutoCloseable {
     private final ExecutorService drains = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("manifest-worker").daemon().factory());
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile boolean draining;
+    /** Why the last drain failed and since when drains fail, or null after one that succeeded: the service's health says it. */
+    private volatile Failure failure;
+
+    /** Drains have failed since {@code since}; the last one because of {@code detail}. */
+    public record Failure(String detail, Instant since) {
+    }
 
     /**
      * {@code workers}: batches compiled at once by this instance. Each takes its own batch (SKIP
@@ -86,6 +92,11 @@ public class ManifestWorker implements AutoCloseable {
         return draining;
     }
 
+    /** Why drains fail, if the last one did. */
+    public Optional<Failure> failure() {
+        return Optional.ofNullable(failure);
+    }
+
     @Scheduled(fixedDelayString = "${vizora.projector.manifest-poll:PT1S}")
     void poll() {
         wake();
@@ -103,8 +114,11 @@ public class ManifestWorker implements AutoCloseable {
             Flux.range(0, workers)
                     .flatMap(worker -> compileDueBatch().expand(compiled -> compiled == BATCH ? compileDueBatch() : Mono.empty()), workers)
                     .then().block(Duration.ofMinutes(5));
+            failure = null;
         } catch (RuntimeException e) {
             log.atWarn().setCause(e).log("manifest batch failed; its displays stay due");
+            var detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            failure = new Failure(detail, failure == null ? Instant.now() : failure.since());
         } finally {
             draining = false;
         }

@@ -105,6 +105,7 @@ public final class AnalyticsBenchmark {
                 cpu.put(component, BenchFleet.cpuSeconds(component));
             }
             var agents = BenchFleet.cpuSeconds(ProcessHandle.current());
+            var walsender = BenchFleet.walsenderCpuSeconds();
             var started = System.nanoTime();
             Flux.fromIterable(reports.entrySet()).flatMap(each -> agent(client, socket, fleet.tenant(), each.getKey(), each.getValue()), AGENTS)
                     .then().block(BenchFleet.DEADLINE);
@@ -122,6 +123,7 @@ public final class AnalyticsBenchmark {
             }
             var fedAt = System.nanoTime();
             agents = BenchFleet.cpuSeconds(ProcessHandle.current()) - agents;
+            walsender = BenchFleet.walsenderCpuSeconds() - walsender;
             cpu.put("gateway", BenchFleet.cpuSeconds(ProcessHandle.of(gateway.pid()).orElseThrow()) - cpu.get("gateway"));
             for (var component : STAGES) {
                 cpu.put(component, BenchFleet.cpuSeconds(component) - cpu.get(component));
@@ -130,11 +132,11 @@ public final class AnalyticsBenchmark {
             cpu.forEach((component, seconds) -> perThousand.append(String.format(", %s %.0f", component, seconds * 1e6 / perRound)));
             System.out.printf("plays end to end, round %d of %d%s: %,d plays from %d agents (batches of %d, each acked after Kafka): all acked in %.1f s"
                             + " (%,.0f plays/s); all in ClickHouse after %.1f s: %,.0f plays/s end to end; all in the partner feed after %.1f s;"
-                            + " CPU per 1,000 plays until then: the stack %.0f ms (%s), the agents %.0f ms%n",
+                            + " CPU per 1,000 plays until then: the stack %.0f ms (%s; of Postgres's, the relay's walsender %.0f), the agents %.0f ms%n",
                     round + 1, ROUNDS, round == 0 ? " (the gateway just started)" : "", perRound, AGENTS, BATCH, (ackedAt - started) / 1e9,
                     perRound / ((ackedAt - started) / 1e9), (storedAt - started) / 1e9, perRound / ((storedAt - started) / 1e9),
                     (fedAt - started) / 1e9, cpu.values().stream().mapToDouble(Double::doubleValue).sum() * 1e6 / perRound,
-                    perThousand.substring(2), agents * 1e6 / perRound);
+                    perThousand.substring(2), walsender * 1e6 / perRound, agents * 1e6 / perRound);
         }
     }
 

@@ -128,6 +128,28 @@ record BenchFleet(KafkaProducer<String, byte[]> producer, UUID tenant, UUID grou
                 .mapToLong(each -> ticks(each.pid(), 4)).sum() / 100.0;
     }
 
+    /**
+     * The CPU time, in seconds, the bench stack's Postgres has spent in its walsenders so far: the
+     * relay's logical decoding, which reads the whole write-ahead log, whatever database wrote it
+     * (ADR 0035).
+     */
+    static double walsenderCpuSeconds() throws java.io.IOException {
+        var instance = System.getenv().getOrDefault("VIZORA_INSTANCE", "run");
+        var pidFile = TestStack.repositoryRoot().resolve(".vizora").resolve(instance).resolve("postgres/cluster/data/postmaster.pid");
+        var postmaster = ProcessHandle.of(Long.parseLong(java.nio.file.Files.readAllLines(pidFile).getFirst().strip())).orElseThrow();
+        // a backend's title replaces its arguments, which ProcessHandle does not read back: /proc's command line does
+        return postmaster.children().filter(child -> title(child.pid()).startsWith("postgres: walsender"))
+                .mapToLong(child -> ticks(child.pid(), 2)).sum() / 100.0;
+    }
+
+    private static String title(long pid) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "cmdline"));
+        } catch (java.io.IOException gone) {
+            return "";
+        }
+    }
+
     /** The CPU time, in seconds, one process has used so far (not the processes it started: the benchmark starts services). */
     static double cpuSeconds(ProcessHandle process) {
         return ticks(process.pid(), 2) / 100.0;

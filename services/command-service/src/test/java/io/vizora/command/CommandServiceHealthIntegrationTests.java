@@ -23,6 +23,15 @@ class CommandServiceHealthIntegrationTests {
     }
 
     @Test
+    void healthSaysThatAccessTokensAreCheckedAgainstTheRevocationsMirroredInMemory() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                http.get().uri("/actuator/health").exchange()
+                        .expectBody()
+                        .jsonPath("$.components.accessRevocations.status").isEqualTo("UP")
+                        .jsonPath("$.components.accessRevocations.details.checked").isEqualTo("in memory"));
+    }
+
+    @Test
     void healthNeverShowsCredentials() {
         var body = http.get().uri("/actuator/health").exchange()
                 .expectBody(String.class).returnResult().getResponseBody();

@@ -1,5 +1,6 @@
 package io.vizora.partner;
 
+import io.vizora.platform.security.StatelessApi;
 import io.vizora.partner.feed.PartnerFold;
 import io.vizora.platform.security.Scope;
 import io.vizora.platform.edge.ProblemWriter;
@@ -44,11 +45,8 @@ class PartnerSecurity {
     @Order(1)
     SecurityWebFilterChain partnerChain(ServerHttpSecurity http, DatabaseClient db, ProblemWriter problems, AccessRevocations revocations) {
         ServerAuthenticationEntryPoint unauthenticated = problems::unauthenticated;
-        return http
+        return StatelessApi.stateless(http)
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/partner/**"))
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .addFilterAt(PartnerFold.KEYS.filter(db, revocations, unauthenticated), SecurityWebFiltersOrder.AUTHENTICATION)
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(problems::forbidden))
                 .authorizeExchange(routes -> routes.anyExchange().hasAuthority(Scope.EVENTS_READ.authority()))
@@ -58,10 +56,7 @@ class PartnerSecurity {
     @Bean
     @Order(2)
     SecurityWebFilterChain operatorChain(ServerHttpSecurity http, ProblemWriter problems) {
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        return StatelessApi.stateless(http)
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems::unauthenticated).accessDeniedHandler(problems::forbidden))
                 .oauth2ResourceServer(server -> server.authenticationEntryPoint(problems::unauthenticated).accessDeniedHandler(problems::forbidden).jwt(jwt -> jwt.jwtAuthenticationConverter(token -> Mono.just(
                         new JwtAuthenticationToken(token, List.of(new SimpleGrantedAuthority("ROLE_" + OperatorTokens.role(token))))))))

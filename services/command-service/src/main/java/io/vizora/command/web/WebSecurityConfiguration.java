@@ -1,5 +1,6 @@
 package io.vizora.command.web;
 
+import io.vizora.platform.security.StatelessApi;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -120,10 +121,7 @@ class WebSecurityConfiguration {
     }
 
     private static ServerHttpSecurity common(ServerHttpSecurity http, String contentSecurityPolicy) {
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)   // token-authenticated API: no cookies, no CSRF
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        return StatelessApi.stateless(http)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))

@@ -1,6 +1,10 @@
 package io.vizora.platform.edge;
 
 import io.lettuce.core.RedisURI;
+import io.vizora.platform.security.RevocationMirror;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import io.vizora.platform.security.AccessRevocations;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -89,11 +93,7 @@ public class EdgeAutoConfiguration {
 
         @Bean(destroyMethod = "close")
         RateLimiter rateLimiter(DataRedisProperties redis) {
-            var uri = RedisURI.builder().withHost(redis.getHost()).withPort(redis.getPort());
-            if (redis.getPassword() != null && !redis.getPassword().isEmpty()) {
-                uri.withPassword(redis.getPassword().toCharArray());
-            }
-            return new RateLimiter(uri.build());
+            return new RateLimiter(redisUri(redis));
         }
 
         @Bean
@@ -120,11 +120,48 @@ public class EdgeAutoConfiguration {
     @ConditionalOnClass(ReactiveStringRedisTemplate.class)
     static class Revocations {
 
+        @Bean(destroyMethod = "close")
+        @ConditionalOnBean(ReactiveStringRedisTemplate.class)
+        RevocationMirror revocationMirror(DataRedisProperties redis, @Value("${vizora.access.revocations-kept:PT1H}") Duration kept) {
+            var mirror = AccessRevocations.mirror(redisUri(redis), kept, Clock.systemUTC());
+            mirror.start();
+            return mirror;
+        }
+
         @Bean
         @ConditionalOnBean(ReactiveStringRedisTemplate.class)
-        AccessRevocations accessRevocations(ReactiveStringRedisTemplate redis,
-                                            @org.springframework.beans.factory.annotation.Value("${vizora.access.revocations-kept:PT1H}") Duration kept) {
-            return new AccessRevocations(redis, kept, Clock.systemUTC());
+        AccessRevocations accessRevocations(ReactiveStringRedisTemplate redis, RevocationMirror mirror,
+                                            @Value("${vizora.access.revocations-kept:PT1H}") Duration kept) {
+            return new AccessRevocations(redis, mirror, kept, Clock.systemUTC());
         }
+
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(HealthIndicator.class)
+        static class RevocationsHealth {
+
+            /**
+             * Up while the mirror answers from memory, and while it does not: every token is then
+             * looked up in Redis as before, which Redis's own health covers; the details say which.
+             */
+            @Bean
+            @ConditionalOnBean(ReactiveStringRedisTemplate.class)
+            HealthIndicator accessRevocationsHealthIndicator(RevocationMirror mirror) {
+                return () -> {
+                    var notLive = mirror.notLive();
+                    return notLive == null
+                            ? Health.up().withDetail("checked", "in memory").withDetail("revocations", mirror.size()).build()
+                            : Health.up().withDetail("checked", "in Redis, request by request").withDetail("mirror", notLive.why())
+                                    .withDetail("since", notLive.since().toString()).build();
+                };
+            }
+        }
+    }
+
+    private static RedisURI redisUri(DataRedisProperties redis) {
+        var uri = RedisURI.builder().withHost(redis.getHost()).withPort(redis.getPort());
+        if (redis.getPassword() != null && !redis.getPassword().isEmpty()) {
+            uri.withPassword(redis.getPassword().toCharArray());
+        }
+        return uri.build();
     }
 }

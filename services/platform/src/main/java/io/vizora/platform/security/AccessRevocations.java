@@ -1,5 +1,6 @@
 package io.vizora.platform.security;
 
+import io.lettuce.core.RedisURI;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -20,6 +21,10 @@ import java.util.function.Function;
  * live ({@code kept}). Tokens say when they were issued to the millisecond ({@link #ISSUED_MS});
  * one that does not is compared by its iat second, so it is refused rather than let through when
  * it was issued in the second of the revocation.
+ * <p>
+ * Each revocation is also published to every service's {@link RevocationMirror}, which answers
+ * the check of a request's token from memory while it is live; while it is not, the check asks
+ * Redis (ADR 0036).
  */
 public final class AccessRevocations {
 
@@ -29,29 +34,54 @@ public final class AccessRevocations {
     private static final String PREFIX = "vizora:access:";
 
     private final ReactiveStringRedisTemplate redis;
+    private final RevocationMirror mirror;
     private final Duration kept;
     private final Clock clock;
 
-    public AccessRevocations(ReactiveStringRedisTemplate redis, Duration kept, Clock clock) {
+    public AccessRevocations(ReactiveStringRedisTemplate redis, RevocationMirror mirror, Duration kept, Clock clock) {
         this.redis = redis;
+        this.mirror = mirror;
         this.kept = kept;
         this.clock = clock;
     }
 
+    /** A mirror of the revocations this class records in the Redis at {@code redis}; {@link RevocationMirror#start} it once. */
+    public static RevocationMirror mirror(RedisURI redis, Duration kept, Clock clock) {
+        return new RevocationMirror(redis, PREFIX, kept, clock);
+    }
+
     /** Voids every access token the user holds now. */
     public Mono<Void> revokeUser(UUID userId) {
-        return redis.opsForValue().set(PREFIX + "user:" + userId, Long.toString(clock.millis()), kept).then();
+        return revoke("user:" + userId);
     }
 
     /** Voids an API key, by its SHA-256 ({@link ApiKeyAuthentication#digest}). */
     public Mono<Void> revokeKey(byte[] digest) {
-        return redis.opsForValue().set(PREFIX + "key:" + ApiKeyAuthentication.digestText(digest), Long.toString(clock.millis()), kept).then();
+        return revoke("key:" + ApiKeyAuthentication.digestText(digest));
+    }
+
+    private Mono<Void> revoke(String subject) {
+        return Mono.defer(() -> {
+            var now = clock.millis();
+            mirror.record(subject, now);
+            return redis.opsForValue().set(PREFIX + subject, Long.toString(now), kept)
+                    .then(redis.convertAndSend(RevocationMirror.CHANNEL, RevokedAccess.message(subject, now)))
+                    .then();
+        });
+    }
+
+    /** When the subject's access was last revoked, if it was: from the mirror while it is live, else from Redis. */
+    private Mono<Long> revokedAt(String subject) {
+        if (mirror.live()) {
+            var at = mirror.revokedAt(subject);
+            return at.isPresent() ? Mono.just(at.getAsLong()) : Mono.empty();
+        }
+        return redis.opsForValue().get(PREFIX + subject).map(Long::parseLong);
     }
 
     /** The decoder's tokens, refused once their subject's tokens were revoked after they were issued. */
     public ReactiveJwtDecoder guard(ReactiveJwtDecoder decoder) {
-        return token -> decoder.decode(token).flatMap(jwt -> redis.opsForValue().get(PREFIX + "user:" + jwt.getSubject())
-                .map(Long::parseLong)
+        return token -> decoder.decode(token).flatMap(jwt -> revokedAt("user:" + jwt.getSubject())
                 .filter(revokedAt -> issuedMillis(jwt) <= revokedAt)
                 .flatMap(revoked -> Mono.<Jwt>error(
                         new BadJwtException("this token was issued before the user's access changed; sign in again")))
@@ -67,7 +97,7 @@ public final class AccessRevocations {
 
     /** The key's holder as {@code holderOf} finds it, unless the key was revoked. */
     public <H> Function<String, Mono<H>> unlessRevoked(Function<String, Mono<H>> holderOf) {
-        return key -> redis.hasKey(PREFIX + "key:" + ApiKeyAuthentication.digestText(key))
+        return key -> revokedAt("key:" + ApiKeyAuthentication.digestText(key)).hasElement()
                 .flatMap(revoked -> revoked ? Mono.<H>empty() : holderOf.apply(key));
     }
 }

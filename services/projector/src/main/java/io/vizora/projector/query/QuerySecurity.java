@@ -1,5 +1,6 @@
 package io.vizora.projector.query;
 
+import io.vizora.platform.security.StatelessApi;
 import io.vizora.platform.edge.ProblemWriter;
 import io.vizora.platform.security.AccessRevocations;
 import io.vizora.platform.security.OperatorTokens;
@@ -41,10 +42,7 @@ class QuerySecurity {
 
     @Bean
     SecurityWebFilterChain queryChain(ServerHttpSecurity http, ProblemWriter problems, DatabaseClient db, AccessRevocations revocations) {
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        return StatelessApi.stateless(http)
                 .addFilterAt(KeyFold.KEYS.filter(db, revocations, problems::unauthenticated), SecurityWebFiltersOrder.AUTHENTICATION)
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems::unauthenticated).accessDeniedHandler(problems::forbidden))
                 .oauth2ResourceServer(server -> server.authenticationEntryPoint(problems::unauthenticated)

@@ -1,5 +1,6 @@
 package io.vizora.partner;
 
+import io.vizora.platform.security.BearerTokens;
 import io.vizora.platform.security.StatelessApi;
 import io.vizora.partner.feed.PartnerFold;
 import io.vizora.platform.security.Scope;
@@ -58,7 +59,7 @@ class PartnerSecurity {
     SecurityWebFilterChain operatorChain(ServerHttpSecurity http, ProblemWriter problems) {
         return StatelessApi.stateless(http)
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems::unauthenticated).accessDeniedHandler(problems::forbidden))
-                .oauth2ResourceServer(server -> server.authenticationEntryPoint(problems::unauthenticated).accessDeniedHandler(problems::forbidden).jwt(jwt -> jwt.jwtAuthenticationConverter(token -> Mono.just(
+                .oauth2ResourceServer(server -> server.bearerTokenConverter(new BearerTokens()).authenticationEntryPoint(problems::unauthenticated).accessDeniedHandler(problems::forbidden).jwt(jwt -> jwt.jwtAuthenticationConverter(token -> Mono.just(
                         new JwtAuthenticationToken(token, List.of(new SimpleGrantedAuthority("ROLE_" + OperatorTokens.role(token))))))))
                 .authorizeExchange(routes -> routes
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()

@@ -1,5 +1,6 @@
 package io.vizora.command.web;
 
+import io.vizora.platform.security.BearerTokens;
 import io.vizora.platform.security.StatelessApi;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -77,7 +78,7 @@ class WebSecurityConfiguration {
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(problems::unauthenticated)
                         .accessDeniedHandler(problems::forbidden))
-                .oauth2ResourceServer(server -> server
+                .oauth2ResourceServer(server -> server.bearerTokenConverter(new BearerTokens())
                         .authenticationEntryPoint(problems::unauthenticated)
                         .accessDeniedHandler(problems::forbidden)
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(WebSecurityConfiguration::authentication)))

@@ -23,6 +23,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.server.WebFilterChainProxy;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.web.server.WebFilter;
 import tools.jackson.databind.JacksonModule;
 
@@ -75,12 +76,21 @@ public class EdgeAutoConfiguration {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
                     if (bean instanceof WebFilterChainProxy proxy) {
+                        proxy.setFirewall(firewall());
                         proxy.setExchangeRejectedHandler((exchange, rejected) -> problems.getObject().write(exchange, HttpStatus.BAD_REQUEST,
                                 "The request's address is not accepted: it contains an encoded character or a sequence that is not allowed."));
                     }
                     return bean;
                 }
             };
+        }
+
+        /** Spring Security's strict firewall, its rule for headers checked without regular expressions. */
+        private static StrictServerWebExchangeFirewall firewall() {
+            var firewall = new StrictServerWebExchangeFirewall();
+            firewall.setAllowedHeaderNames(HeaderText::name);
+            firewall.setAllowedHeaderValues(HeaderText::value);
+            return firewall;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.vizora.projector.query;
 
+import io.vizora.platform.security.BearerTokens;
 import io.vizora.platform.security.StatelessApi;
 import io.vizora.platform.edge.ProblemWriter;
 import io.vizora.platform.security.AccessRevocations;
@@ -45,7 +46,7 @@ class QuerySecurity {
         return StatelessApi.stateless(http)
                 .addFilterAt(KeyFold.KEYS.filter(db, revocations, problems::unauthenticated), SecurityWebFiltersOrder.AUTHENTICATION)
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems::unauthenticated).accessDeniedHandler(problems::forbidden))
-                .oauth2ResourceServer(server -> server.authenticationEntryPoint(problems::unauthenticated)
+                .oauth2ResourceServer(server -> server.bearerTokenConverter(new BearerTokens()).authenticationEntryPoint(problems::unauthenticated)
                         .accessDeniedHandler(problems::forbidden).jwt(jwt -> jwt.jwtAuthenticationConverter(token -> Mono.just(
                                 new JwtAuthenticationToken(token, List.of(new SimpleGrantedAuthority(OPERATOR),
                                         new SimpleGrantedAuthority("ROLE_" + OperatorTokens.role(token))))))))

@@ -18,6 +18,7 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     Mono<ResponseEntity<ProblemDetail>> unexpected(Exception exception, ServerWebExchange exchange) {
         if (waitedForTheDatabase(exception)) {
             return Mono.just(busy(exchange));
+        }
+        if (AbortedException.isConnectionReset(exception)) {
+            // the client hung up (a closed tab, a timeout of its own): nobody to answer, nothing broken here
+            log.atDebug().addKeyValue("requestId", RequestIdFilter.of(exchange)).log("client went away: {}", exception.getMessage());
+            return Mono.empty();
         }
         log.atError().addKeyValue("requestId", RequestIdFilter.of(exchange)).setCause(exception).log("unhandled error");
         var detail = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -32,4 +32,11 @@ class ProblemDetailsAdviceTests {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(response.getBody().getDetail()).doesNotContain("secret");
     }
+
+    @Test
+    void aClientThatHungUpGetsNoAnswerAndIsNoError() {
+        var response = advice.unexpected(new reactor.netty.channel.AbortedException("Connection has been closed BEFORE send operation"), exchange).blockOptional();
+
+        assertThat(response).isEmpty();
+    }
 }

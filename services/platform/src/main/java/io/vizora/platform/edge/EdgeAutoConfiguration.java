@@ -103,7 +103,7 @@ public class EdgeAutoConfiguration {
 
         @Bean(destroyMethod = "close")
         RateLimiter rateLimiter(DataRedisProperties redis) {
-            return new RateLimiter(redisUri(redis));
+            return new RateLimiter(RedisAddress.of(redis));
         }
 
         @Bean
@@ -133,7 +133,7 @@ public class EdgeAutoConfiguration {
         @Bean(destroyMethod = "close")
         @ConditionalOnBean(ReactiveStringRedisTemplate.class)
         RevocationMirror revocationMirror(DataRedisProperties redis, @Value("${vizora.access.revocations-kept:PT1H}") Duration kept) {
-            var mirror = AccessRevocations.mirror(redisUri(redis), kept, Clock.systemUTC());
+            var mirror = AccessRevocations.mirror(RedisAddress.of(redis), kept, Clock.systemUTC());
             mirror.start();
             return mirror;
         }
@@ -165,13 +165,5 @@ public class EdgeAutoConfiguration {
                 };
             }
         }
-    }
-
-    private static RedisURI redisUri(DataRedisProperties redis) {
-        var uri = RedisURI.builder().withHost(redis.getHost()).withPort(redis.getPort());
-        if (redis.getPassword() != null && !redis.getPassword().isEmpty()) {
-            uri.withPassword(redis.getPassword().toCharArray());
-        }
-        return uri.build();
     }
 }

@@ -61,10 +61,11 @@ public final class AccessRevocations {
     }
 
     private Mono<Void> revoke(String subject) {
+        // stored first: a revocation Redis refused is no revocation here either, and the caller's command fails
         return Mono.defer(() -> {
             var now = clock.millis();
-            mirror.record(subject, now);
             return redis.opsForValue().set(PREFIX + subject, Long.toString(now), kept)
+                    .then(Mono.fromRunnable(() -> mirror.record(subject, now)))
                     .then(redis.convertAndSend(RevocationMirror.CHANNEL, RevokedAccess.message(subject, now)))
                     .then();
         });

@@ -125,6 +125,11 @@ public final class RevocationMirror implements AutoCloseable {
 
     /** Reads every stored record; the mirror is live once a read started after the latest subscription succeeds. */
     private void load(long started) {
+        synchronized (this) {
+            if (started != epoch) {
+                return;   // a later subscription or a lost connection: its own read takes over
+            }
+        }
         try {
             var commands = reads.sync();
             var args = ScanArgs.Builder.matches(prefix + "*").limit(1000);
@@ -133,7 +138,7 @@ public final class RevocationMirror implements AutoCloseable {
                 if (!cursor.getKeys().isEmpty()) {
                     for (var value : commands.mget(cursor.getKeys().toArray(String[]::new))) {
                         if (value.hasValue()) {
-                            records.recordMessage(RevokedAccess.message(value.getKey().substring(prefix.length()), Long.parseLong(value.getValue())));
+                            records.record(value.getKey().substring(prefix.length()), value.getValue());
                         }
                     }
                 }

@@ -49,11 +49,16 @@ final class RevokedAccess {
     void recordMessage(String message) {
         var space = message.lastIndexOf(' ');
         if (space > 0) {
-            try {
-                record(message.substring(0, space), Long.parseLong(message.substring(space + 1)));
-            } catch (NumberFormatException ignored) {
-                // not a record this version writes: nothing to apply
-            }
+            record(message.substring(0, space), message.substring(space + 1));
+        }
+    }
+
+    /** A record as Redis stores it, the moment as text. */
+    void record(String subject, String millis) {
+        try {
+            record(subject, Long.parseLong(millis));
+        } catch (NumberFormatException ignored) {
+            // not a record this version writes: nothing to apply
         }
     }
 }

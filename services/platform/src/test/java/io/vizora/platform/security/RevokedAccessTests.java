@@ -42,6 +42,7 @@ class RevokedAccessTests {
         records.recordMessage(RevokedAccess.message("key:3q2+7w==", at));
         records.recordMessage("user:x not-a-moment");
         records.recordMessage("nothing");
+        records.record("user:y", "not-a-moment");
 
         assertThat(records.revokedAt("key:3q2+7w==")).isEqualTo(OptionalLong.of(at));
         assertThat(records.size()).isEqualTo(1);

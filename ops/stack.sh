@@ -33,6 +33,8 @@ fail_start() { # $1 component, $2 reason
   local log; log=$(call "$1" log)
   printf '\nerror: %s failed to start: %s\n       its log: %s\n' "$1" "$2" "$log" >&2
   [[ -f "$log" ]] && { echo "------ last lines of $log" >&2; tail -n 15 "$log" >&2; echo "------" >&2; }
+  # a service's standard output (ADR 0037): what came before its log started, if anything
+  [[ -s "${log%.log}.out" ]] && { echo "------ last lines of ${log%.log}.out" >&2; tail -n 15 "${log%.log}.out" >&2; echo "------" >&2; }
   if (( ${#STARTED[@]} )); then
     echo "stopping what this start began: ${STARTED[*]}" >&2
     local i

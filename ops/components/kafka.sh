@@ -38,10 +38,17 @@ PROPS
   cat > "$dir/log4j2.properties" <<PROPS
 rootLogger.level=INFO
 rootLogger.appenderRef.out.ref=out
-appender.out.type=Console
+appender.out.type=RollingFile
 appender.out.name=out
+appender.out.fileName=$(kafka_log)
+appender.out.filePattern=$(kafka_log).%i.gz
 appender.out.layout.type=PatternLayout
 appender.out.layout.pattern=[%d] %p %m (%c)%n
+appender.out.policies.type=Policies
+appender.out.policies.size.type=SizeBasedTriggeringPolicy
+appender.out.policies.size.size=${VIZORA_LOG_FILE_SIZE:-20MB}
+appender.out.strategy.type=DefaultRolloverStrategy
+appender.out.strategy.max=10
 logger.kafka.name=kafka
 logger.kafka.level=INFO
 logger.state.name=state.change.logger
@@ -51,9 +58,10 @@ PROPS
     "-Dlog4j2.configurationFile=$dir/log4j2.properties" -cp "$TOOLS_DIR/kafka/*")
   if [[ ! -f "$dir/data/meta.properties" ]]; then
     "${java[@]}" kafka.tools.StorageTool format --cluster-id="$(kafka_cluster_id)" \
-      -c "$dir/server.properties" >>"$(kafka_log)" 2>&1 || return 1
+      -c "$dir/server.properties" >>"$dir/kafka.out" 2>&1 || return 1
   fi
-  spawn kafka "$(kafka_log)" "${java[@]}" kafka.Kafka "$dir/server.properties"
+  # log4j writes kafka.log and rolls it (ADR 0037); standard output keeps what bypasses it
+  spawn kafka "$dir/kafka.out" "${java[@]}" kafka.Kafka "$dir/server.properties"
 }
 
 # A KRaft cluster id is 16 bytes in URL-safe base64 without padding; it may start with "-",

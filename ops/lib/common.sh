@@ -139,8 +139,15 @@ start_service() { # $1 component, $2 jar, $3 port
   fi
   # VIZORA_KAFKA_MEMBER: a restarted service takes its consumers' partitions back at once (ADR 0022)
   # shellcheck disable=SC2086  # $cache is one or more flags
-  ( set -a; source "$ENV_FILE"; SERVER_PORT=$3; VIZORA_KAFKA_MEMBER=$1; set +a
-    spawn "$1" "$dir/$1.log" "$JAVA_HOME/bin/java" -Xmx384m --enable-native-access=ALL-UNNAMED -XX:ErrorFile="$dir/hs_err_pid%p.log" $cache -Dvizora.built="$2" -jar "$jar" )
+  # The service writes its own log, rolled and capped (ADR 0037): one access line per request
+  # grew a benchmarked service's log to 2 GB. Standard output keeps only what comes before
+  # logging starts or bypasses it (the JVM's own warnings, a crash).
+  ( set -a; source "$ENV_FILE"; SERVER_PORT=$3; VIZORA_KAFKA_MEMBER=$1
+    LOGGING_FILE_NAME="$dir/$1.log" LOGGING_STRUCTURED_FORMAT_FILE=ecs LOGGING_THRESHOLD_CONSOLE=OFF
+    LOGGING_LOGBACK_ROLLINGPOLICY_MAX_FILE_SIZE=${VIZORA_LOG_FILE_SIZE:-20MB}
+    LOGGING_LOGBACK_ROLLINGPOLICY_TOTAL_SIZE_CAP=${VIZORA_LOG_TOTAL_SIZE:-200MB}
+    set +a
+    spawn "$1" "$dir/$1.out" "$JAVA_HOME/bin/java" -Xmx384m --enable-native-access=ALL-UNNAMED -XX:ErrorFile="$dir/hs_err_pid%p.log" $cache -Dvizora.built="$2" -jar "$jar" )
 }
 
 service_is_up() { # $1 port

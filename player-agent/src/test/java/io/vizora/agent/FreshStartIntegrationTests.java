@@ -167,4 +167,18 @@ class FreshStartIntegrationTests {
         await().atMost(LONG).until(() -> everyScreenPlays(demoCampaign()));
         assertThat(Stream.of(screens().toArray(JsonNode[]::new))).allSatisfy(screen -> assertThat(screen.path("connected").asBoolean()).isTrue());
     }
+
+    /** Rolled and capped by the service itself (ADR 0037); what it prints on standard output is kept apart, not doubled. */
+    @Test
+    @Order(4)
+    void everyServiceWritesItsOwnStructuredLogAndPrintsNoLogLines() throws IOException {
+        for (var service : List.of("command-service", "outbox-relay", "projector", "push-gateway", "partner-streams", "edge")) {
+            var dir = STATE.resolve(service);
+            try (var lines = Files.lines(dir.resolve(service + ".log"))) {
+                var first = Json.MAPPER.readTree(lines.findFirst().orElseThrow(() -> new AssertionError(service + " logged nothing")));
+                assertThat(first.path("service").path("name").asString()).as(service).isEqualTo(service);
+            }
+            assertThat(Files.readString(dir.resolve(service + ".out"))).as(service + "'s standard output").doesNotContain("\"@timestamp\"");
+        }
+    }
 }

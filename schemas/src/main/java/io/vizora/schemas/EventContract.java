@@ -31,10 +31,17 @@ public final class EventContract {
 
     private static final String ENVELOPE_RESOURCE = "vizora/events/cloudevent.schema.json";
 
+    /**
+     * The record header in which a producer says that it checked the event against a contract, and
+     * which one: the contract's {@link #stamp()} (ADR 0038).
+     */
+    public static final String CHECKED_HEADER = "vizora_contract";
+
     private final TopicCatalogue catalogue;
     private final Schema envelope;
     private final Map<String, Schema> dataSchemas;
     private final Schema playInReport;
+    private final String stamp;
 
     private EventContract(TopicCatalogue catalogue) {
         var registry = registry();
@@ -43,6 +50,51 @@ public final class EventContract {
         this.dataSchemas = catalogue.eventTypes().stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
                 type -> registry.getSchema(readResource(EventType.parse(type).schemaResource()))));
         this.playInReport = registry.getSchema(playInReport());
+        this.stamp = stamp(catalogue);
+    }
+
+    private static String stamp(TopicCatalogue catalogue) {
+        var schemas = new java.util.TreeMap<String, String>();
+        catalogue.eventTypes().forEach(type -> schemas.put(type, readResource(EventType.parse(type).schemaResource())));
+        return stamp(readResource(ENVELOPE_RESOURCE), schemas);
+    }
+
+    /**
+     * A digest of every text the check reads: the envelope's schema and each type with its schema,
+     * types by name. Two contracts with the same stamp judge every event alike.
+     */
+    static String stamp(String envelopeSchema, java.util.SortedMap<String, String> schemasByType) {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(envelopeSchema.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            schemasByType.forEach((type, schema) -> {
+                digest.update((byte) 0);
+                digest.update(type.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(schema.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            });
+            return "sha256:" + java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /**
+     * What a producer puts in {@link #CHECKED_HEADER} of an event it found valid with this contract,
+     * and nothing else: a consumer whose contract has the same stamp takes the event as checked.
+     */
+    public String stamp() {
+        return stamp;
+    }
+
+    /**
+     * Whether an event whose {@link #CHECKED_HEADER} holds these bytes (null when it has none) was
+     * checked against this very contract, so that checking it again would find what its producer
+     * found: nothing (ADR 0038). An event without the header, or checked against another version of
+     * the contract (a replay of older events, a producer not yet upgraded), is checked again.
+     */
+    public boolean checked(byte[] stampHeader) {
+        return stampHeader != null && stamp.equals(new String(stampHeader, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**

@@ -38,6 +38,30 @@ class EventContractTests {
     }
 
     @Test
+    void everyLoadOfTheSameSchemasHasTheSameStampAndTakesOnlyThatStampAsChecked() {
+        var stamp = CONTRACT.stamp();
+
+        assertThat(EventContract.load().stamp()).isEqualTo(stamp).startsWith("sha256:");
+        assertThat(CONTRACT.checked(stamp.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isTrue();
+        assertThat(CONTRACT.checked(null)).isFalse();
+        assertThat(CONTRACT.checked("sha256:0".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isFalse();
+    }
+
+    @Test
+    void aChangeToAnySchemaOrTypeChangesTheStamp() {
+        var schemas = new java.util.TreeMap<>(java.util.Map.of("vizora.a.b.v1", "{\"type\":\"object\"}", "vizora.a.c.v1", "{}"));
+        var stamp = EventContract.stamp("{}", schemas);
+
+        assertThat(EventContract.stamp("{}", new java.util.TreeMap<>(schemas))).isEqualTo(stamp);
+        assertThat(EventContract.stamp("{ }", schemas)).as("the envelope's schema").isNotEqualTo(stamp);
+        var changed = new java.util.TreeMap<>(schemas);
+        changed.put("vizora.a.c.v1", "{\"type\":\"string\"}");
+        assertThat(EventContract.stamp("{}", changed)).as("a type's schema").isNotEqualTo(stamp);
+        var renamed = new java.util.TreeMap<>(java.util.Map.of("vizora.a.b.v2", "{\"type\":\"object\"}", "vizora.a.c.v1", "{}"));
+        assertThat(EventContract.stamp("{}", renamed)).as("a type's name").isNotEqualTo(stamp);
+    }
+
+    @Test
     void missingRequiredDataIsAViolation() {
         assertThat(violationsAfter(event -> ((ObjectNode) event.get("data")).remove("timeZone")))
                 .anySatisfy(problem -> assertThat(problem).startsWith("data:").contains("timeZone"));

@@ -5,6 +5,7 @@ import io.vizora.platform.kafka.ReliableProducer;
 import io.vizora.schemas.Envelope;
 import io.vizora.schemas.EventContract;
 import io.vizora.schemas.PlayReports;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -16,6 +17,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +42,8 @@ public class DeviceEvents implements AutoCloseable {
     static final String FLEET = "vizora.fleet";
     private static final String COMMAND_REPORTED = "vizora.fleet.command_reported.v1";
 
-    private record Checked(byte[] event) {
+    /** An event found valid by the contract, as bytes. */
+    private record Checked(String type, byte[] event) {
     }
 
     private final EventContract contract = EventContract.load();
@@ -122,7 +125,7 @@ public class DeviceEvents implements AutoCloseable {
         for (int i = from; i < to; i++) {
             part.add(plays.get(i));
         }
-        return new Checked(JSON.writeValueAsBytes(envelope(PlayReports.REPORT, device, reportId(device, plays, from, to),
+        return new Checked(PlayReports.REPORT, JSON.writeValueAsBytes(envelope(PlayReports.REPORT, device, reportId(device, plays, from, to),
                 PlayReports.report(device.displayId(), part))));
     }
 
@@ -154,11 +157,20 @@ public class DeviceEvents implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(what + " breaks the contract: " + String.join("; ", problems));
         }
-        return new Checked(JSON.writeValueAsBytes(event));
+        return new Checked(type, JSON.writeValueAsBytes(event));
     }
 
+    /**
+     * Each record names its type (consumers pass over types they ignore unread) and the contract it
+     * was checked against (consumers with the same contract do not check it again, ADR 0038).
+     */
     private Mono<Void> send(String topic, DeviceAuthentication.Device device, List<Checked> events) {
-        return Flux.fromIterable(events).flatMap(checked -> producer.send(topic, device.displayId().toString(), checked.event())).then();
+        return Flux.fromIterable(events).flatMap(checked -> {
+            var record = new ProducerRecord<>(topic, device.displayId().toString(), checked.event());
+            record.headers().add(Envelope.TYPE_HEADER, checked.type().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(EventContract.CHECKED_HEADER, contract.stamp().getBytes(StandardCharsets.UTF_8));
+            return producer.send(record);
+        }).then();
     }
 
     private static boolean isUuid(String text) {

@@ -1,5 +1,7 @@
 package io.vizora.gateway;
 
+import io.vizora.schemas.Envelope;
+import io.vizora.schemas.EventContract;
 import io.vizora.schemas.PlayReports;
 import io.vizora.testsupport.TestJwks;
 import io.vizora.testsupport.TestStack;
@@ -24,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -308,8 +311,13 @@ class DeviceSocketIntegrationTests {
         assertThat(agent.received().get(1).get("replyTo").asString()).isEqualTo(badBatch.toString());
         assertThat(agent.received().get(1).get("body").get("detail").asString()).contains("/plays/1").contains("outcome");
 
-        var found = TestStack.records("vizora.playback").stream().filter(record -> record.key().equals(display.toString()))
-                .map(record -> JSON.readTree(record.value())).toList();
+        var records = TestStack.records("vizora.playback").stream().filter(record -> record.key().equals(display.toString())).toList();
+        assertThat(records).singleElement().satisfies(record -> {
+            assertThat(new String(record.headers().lastHeader(Envelope.TYPE_HEADER).value(), StandardCharsets.UTF_8)).isEqualTo(PlayReports.REPORT);
+            assertThat(EventContract.load().checked(record.headers().lastHeader(EventContract.CHECKED_HEADER).value()))
+                    .as("stamped as checked against the contract").isTrue();
+        });
+        var found = records.stream().map(record -> JSON.readTree(record.value())).toList();
         assertThat(found).singleElement().satisfies(event -> {
             assertThat(event.get("type").asString()).isEqualTo(PlayReports.REPORT);
             assertThat(event.get("tenantid").asString()).isEqualTo(organisation.toString());

@@ -84,6 +84,11 @@ public final class DomainEvents implements AutoCloseable {
         producer.send(new ProducerRecord<>(topic, key, value));
     }
 
+    /** The same for a record of one's own making (with headers). */
+    public void record(ProducerRecord<String, byte[]> record) {
+        producer.send(record);
+    }
+
     /** Waits until every record put so far is on its topic. */
     public void flush() {
         producer.flush();

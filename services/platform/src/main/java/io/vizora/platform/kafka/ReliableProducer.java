@@ -30,7 +30,12 @@ public final class ReliableProducer implements AutoCloseable {
 
     /** Completes once Kafka acknowledged the record; fails with what the producer failed with. */
     public Mono<Void> send(String topic, String key, byte[] value) {
-        return Mono.create(sink -> producer.send(new ProducerRecord<>(topic, key, value), (metadata, failure) -> {
+        return send(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** The same for a record of one's own making (with headers). */
+    public Mono<Void> send(ProducerRecord<String, byte[]> record) {
+        return Mono.create(sink -> producer.send(record, (metadata, failure) -> {
             if (failure == null) {
                 sink.success();
             } else {

@@ -1,5 +1,6 @@
 package io.vizora.projector.analytics;
 
+import io.vizora.consumer.CloudEventReader;
 import io.vizora.platform.clickhouse.ClickHouseStore;
 import io.vizora.platform.kafka.consumer.ConsumerGroup;
 import io.vizora.platform.kafka.consumer.ConsumerLoop;
@@ -45,8 +46,8 @@ public final class ExactlyOnceIngest implements MonitoredConsumer, AutoCloseable
     public record Target(String name, String topic, Set<String> eventTypes, String table, String idColumn) {
     }
 
-    /** One checked event and where it was read. */
-    public record Source(JsonNode event, int partition, long offset) {
+    /** One checked event, where it was read, and whether its check was its producer's (ADR 0038). */
+    public record Source(JsonNode event, int partition, long offset, boolean stamped) {
     }
 
     /** Turns a batch of events into rows (with tenant_id, the id column, kafka_partition, kafka_offset and ingested_at). */
@@ -153,26 +154,56 @@ public final class ExactlyOnceIngest implements MonitoredConsumer, AutoCloseable
             if (!target.eventTypes().contains(event.path("type").asString(""))) {
                 continue;
             }
-            var problems = contract.violations(event);
+            var checked = contract.checked(CloudEventReader.stampOf(record));
+            var problems = checked ? List.<String>of() : contract.violations(event);
             if (!problems.isEmpty()) {
                 skip(record, problems);
                 continue;
             }
-            events.putIfAbsent(event.get("id").asString(), new Source(event, record.partition(), record.offset()));
+            events.putIfAbsent(event.get("id").asString(), new Source(event, record.partition(), record.offset(), checked));
         }
         if (events.isEmpty()) {
             return;
         }
         Map<String, ObjectNode> batch = new LinkedHashMap<>();
-        rows.of(List.copyOf(events.values()), Instant.now()).forEach(row -> batch.put(row.get(target.idColumn()).asString(), row));
+        rowsOf(List.copyOf(events.values())).forEach(row -> batch.put(row.get(target.idColumn()).asString(), row));
         batch.keySet().removeAll(stored(batch.values()));
         if (!batch.isEmpty()) {
             store.insertJsonEachRow(target.table(), batch.values());
         }
     }
 
+    /**
+     * The batch's rows. Events taken as checked by their producer's stamp (ADR 0038) are checked
+     * after all if the batch cannot be read: a producer that stamped an event it should not have
+     * costs that event, never the partition's progress.
+     */
+    private List<ObjectNode> rowsOf(List<Source> events) {
+        try {
+            return rows.of(events, Instant.now());
+        } catch (RuntimeException unreadable) {
+            if (events.stream().noneMatch(Source::stamped)) {
+                throw unreadable;
+            }
+            var valid = new ArrayList<Source>(events.size());
+            for (var source : events) {
+                var problems = source.stamped() ? contract.violations(source.event()) : List.<String>of();
+                if (problems.isEmpty()) {
+                    valid.add(new Source(source.event(), source.partition(), source.offset(), false));
+                } else {
+                    skip(target.topic(), source.partition(), source.offset(), problems);
+                }
+            }
+            return rowsOf(valid);
+        }
+    }
+
     private static void skip(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record, List<String> problems) {
-        log.atWarn().addKeyValue("topic", record.topic()).addKeyValue("partition", record.partition()).addKeyValue("offset", record.offset())
+        skip(record.topic(), record.partition(), record.offset(), problems);
+    }
+
+    private static void skip(String topic, int partition, long offset, List<String> problems) {
+        log.atWarn().addKeyValue("topic", topic).addKeyValue("partition", partition).addKeyValue("offset", offset)
                 .addKeyValue("problems", problems).log("skipped a record that breaks the contract");
     }
 

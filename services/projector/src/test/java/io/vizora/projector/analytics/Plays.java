@@ -1,9 +1,12 @@
 package io.vizora.projector.analytics;
 
 import io.vizora.schemas.Envelope;
+import io.vizora.schemas.EventContract;
 import io.vizora.schemas.PlayReports;
 import io.vizora.testsupport.DomainEvents;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,6 +65,23 @@ public final class Plays {
     /** A play as one event of its own, as the gateway sent plays before ADR 0033: such events stay on the topic. */
     public static void reportAsBefore(UUID tenant, UUID display, UUID play, long sequence, Instant startedAt) {
         record(tenant, display.toString(), play, PlayReports.PLAY, completed(display, sequence, startedAt));
+    }
+
+    /**
+     * A report of one play as the gateway sends it (ADR 0038): stamped as checked against the
+     * contract. Without {@code startedAt} (null) it breaks the contract all the same.
+     */
+    public static void reportStampedAsChecked(UUID tenant, UUID display, UUID play, long sequence, Instant startedAt) {
+        var item = new HashMap<String, Object>(Map.of("playId", play.toString(), "sequence", sequence, "contentId", UUID.randomUUID().toString(),
+                "durationMs", 10_000, "outcome", "completed"));
+        if (startedAt != null) {
+            item.put("startedAt", startedAt.toString());
+        }
+        var record = new ProducerRecord<>("vizora.playback", display.toString(), Envelope.json(PlayReports.reportId(display, List.of(play.toString())),
+                PlayReports.REPORT, tenant, display.toString(), "device:" + display, Instant.now(), Map.of("displayId", display.toString(), "plays", List.of(item)),
+                "/vizora/push-gateway"));
+        record.headers().add(EventContract.CHECKED_HEADER, EventContract.load().stamp().getBytes(StandardCharsets.UTF_8));
+        DomainEvents.shared().record(record);
     }
 
     private static Map<String, Object> completed(UUID display, long sequence, Instant startedAt) {

@@ -3,6 +3,9 @@ package io.vizora.schemas;
 import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.format.Format;
 
+import java.time.Instant;
+import java.time.LocalDate;
+
 /**
  * The {@code date-time} format exactly as the validator library defines it (RFC 3339), with the
  * shape every Vizora producer writes ({@code Instant.toString()}, or a local time with its offset)
@@ -61,6 +64,30 @@ final class DateTimeFormat implements Format {
         }
         int offsetHours = digits(s, i + 1, 2), offsetMinutes = digits(s, i + 4, 2);
         return offsetHours >= 0 && offsetHours <= 14 && offsetMinutes >= 0 && offsetMinutes <= 59;
+    }
+
+    /**
+     * The moment a {@code date-time} text names, read by hand in the shape {@link #common} accepts
+     * with {@code Z} (what {@code Instant.toString()} writes, so what agents and services send), and
+     * by {@link Instant#parse} otherwise: reading each play's start with {@code Instant.parse} was a
+     * tenth of the plays ingest's CPU.
+     */
+    static Instant instant(String s) {
+        var n = s.length();
+        if (n < 20 || s.charAt(n - 1) != 'Z' || !common(s)) {
+            return Instant.parse(s);
+        }
+        var day = LocalDate.of(digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2)).toEpochDay();
+        var seconds = day * 86_400 + digits(s, 11, 2) * 3_600L + digits(s, 14, 2) * 60L + digits(s, 17, 2);
+        var nanos = 0;
+        if (s.charAt(19) == '.') {
+            var digits = n - 1 - 20;
+            nanos = digits(s, 20, digits);
+            for (int i = digits; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        return Instant.ofEpochSecond(seconds, nanos);
     }
 
     /** The number the digits spell, or -1 if one is not a digit. */

@@ -23,6 +23,10 @@ final class UuidFormat implements Format {
 
     @Override
     public boolean matches(ExecutionContext context, String value) {
+        return isUuid(value);
+    }
+
+    static boolean isUuid(String value) {
         if (value.length() != 36) {
             return false;
         }

@@ -3,13 +3,13 @@ package io.vizora.consumer;
 import io.vizora.schemas.ContractViolationException;
 import io.vizora.schemas.Envelope;
 import io.vizora.schemas.EventContract;
+import io.vizora.schemas.Formats;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -69,7 +69,7 @@ public final class CloudEventReader {
                 json.path("subject").asString(),
                 UUID.fromString(json.path("tenantid").asString()),
                 json.path("principal").asString(),
-                Instant.parse(json.path("time").asString()),
+                Formats.instant(json.path("time").asString()),
                 json.path("data"),
                 record.topic(), record.partition(), record.offset()));
     }

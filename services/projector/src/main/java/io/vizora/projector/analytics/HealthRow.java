@@ -1,5 +1,6 @@
 package io.vizora.projector.analytics;
 
+import io.vizora.schemas.Formats;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,7 +23,7 @@ final class HealthRow {
                 .put("tenant_id", event.get("tenantid").asString())
                 .put("sample_id", event.get("id").asString())
                 .put("display_id", data.get("displayId").asString())
-                .put("sent_at", Instant.parse(data.get("sentAt").asString()).getEpochSecond())
+                .put("sent_at", Formats.instant(data.get("sentAt").asString()).getEpochSecond())
                 .put("app_version", data.path("appVersion").asString(""))
                 .put("playing_content_id", data.path("playing").path("contentId").asString(""))
                 .put("kafka_partition", source.partition())

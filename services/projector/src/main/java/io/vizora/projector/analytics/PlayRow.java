@@ -1,5 +1,6 @@
 package io.vizora.projector.analytics;
 
+import io.vizora.schemas.Formats;
 import io.vizora.schemas.PlayReports;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,7 +47,7 @@ final class PlayRow {
 
     static ObjectNode of(String tenant, PlayReports.Play play, int partition, long offset, Instant ingestedAt, ZoneId zone) {
         var data = play.data();
-        var started = Instant.parse(data.get("startedAt").asString());
+        var started = Formats.instant(data.get("startedAt").asString());
         var error = data.path("error");
         var local = started.atZone(zone);
         return JsonNodeFactory.instance.objectNode()
@@ -56,7 +57,7 @@ final class PlayRow {
                 .put("sequence", data.get("sequence").asLong())
                 .put("content_id", data.get("contentId").asString())
                 .put("campaign_id", data.path("campaignId").asString(""))
-                .put("slice_start", data.hasNonNull("sliceStart") ? Instant.parse(data.get("sliceStart").asString()).getEpochSecond() : 0)
+                .put("slice_start", data.hasNonNull("sliceStart") ? Formats.instant(data.get("sliceStart").asString()).getEpochSecond() : 0)
                 .put("manifest_version", data.path("manifestVersion").asLong(0))
                 .put("started_at", started.getEpochSecond())
                 .put("started_ms", started.getNano() / 1_000_000)

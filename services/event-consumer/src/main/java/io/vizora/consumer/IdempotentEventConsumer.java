@@ -47,6 +47,7 @@ public final class IdempotentEventConsumer implements MonitoredConsumer, AutoClo
     private static final Duration EFFECT_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_BATCH = 2_000;
     private static final int MAX_PARTITION_BYTES = 512 << 10;
+    private static final Duration OFFSET_COMMIT_INTERVAL = Duration.ofMillis(500);
 
     private final ConcurrentMessageListenerContainer<String, byte[]> container;
     private final DefaultKafkaProducerFactory<String, byte[]> deadLetterProducers;
@@ -127,7 +128,11 @@ public final class IdempotentEventConsumer implements MonitoredConsumer, AutoClo
         });
 
         var properties = new ContainerProperties(settings.topics().toArray(String[]::new));
-        properties.setAckMode(ContainerProperties.AckMode.BATCH);
+        // offsets are committed at most every OFFSET_COMMIT_INTERVAL, not after every poll: the dedup
+        // records committed with the effects make a redelivery of what an uncommitted offset covers
+        // change nothing, and at a trickle each poll holds two or three events (ADR 0039)
+        properties.setAckMode(ContainerProperties.AckMode.TIME);
+        properties.setAckTime(OFFSET_COMMIT_INTERVAL.toMillis());
         var batches = new BatchApplier(reader, applier, handler, recoverer);
         properties.setMessageListener((BatchMessageListener<String, byte[]>) records -> {
             try {

@@ -48,6 +48,8 @@ public final class IdempotentEventConsumer implements MonitoredConsumer, AutoClo
     private static final int MAX_BATCH = 2_000;
     private static final int MAX_PARTITION_BYTES = 512 << 10;
     private static final Duration OFFSET_COMMIT_INTERVAL = Duration.ofMillis(500);
+    private static final int FETCH_MIN_BYTES = 64 << 10;
+    private static final Duration FETCH_MAX_WAIT = Duration.ofMillis(50);
 
     private final ConcurrentMessageListenerContainer<String, byte[]> container;
     private final DefaultKafkaProducerFactory<String, byte[]> deadLetterProducers;
@@ -95,6 +97,9 @@ public final class IdempotentEventConsumer implements MonitoredConsumer, AutoClo
         consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_BATCH);
         // and of at most this much per partition: one record of play reports holds up to 500 plays (ADR 0033)
         consumerConfig.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_PARTITION_BYTES);
+        // a trickle waits briefly for company: each poll costs a fetch, a transaction and its statements (ADR 0040)
+        consumerConfig.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
+        consumerConfig.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) FETCH_MAX_WAIT.toMillis());
         var consumers = new DefaultKafkaConsumerFactory<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
 
         Map<String, Object> producerConfig = new HashMap<>();

@@ -48,8 +48,7 @@ public final class IdempotentEventConsumer implements MonitoredConsumer, AutoClo
     private static final int MAX_BATCH = 2_000;
     private static final int MAX_PARTITION_BYTES = 512 << 10;
     private static final Duration OFFSET_COMMIT_INTERVAL = Duration.ofMillis(500);
-    private static final int FETCH_MIN_BYTES = 64 << 10;
-    private static final Duration FETCH_MAX_WAIT = Duration.ofMillis(50);
+    private static final PollPacer PACER = new PollPacer(64 << 10, Duration.ofMillis(50));
 
     private final ConcurrentMessageListenerContainer<String, byte[]> container;
     private final DefaultKafkaProducerFactory<String, byte[]> deadLetterProducers;
@@ -97,9 +96,6 @@ public final class IdempotentEventConsumer implements MonitoredConsumer, AutoClo
         consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_BATCH);
         // and of at most this much per partition: one record of play reports holds up to 500 plays (ADR 0033)
         consumerConfig.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_PARTITION_BYTES);
-        // a trickle waits briefly for company: each poll costs a fetch, a transaction and its statements (ADR 0040)
-        consumerConfig.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
-        consumerConfig.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) FETCH_MAX_WAIT.toMillis());
         var consumers = new DefaultKafkaConsumerFactory<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
 
         Map<String, Object> producerConfig = new HashMap<>();
@@ -140,6 +136,7 @@ public final class IdempotentEventConsumer implements MonitoredConsumer, AutoClo
         properties.setAckTime(OFFSET_COMMIT_INTERVAL.toMillis());
         var batches = new BatchApplier(reader, applier, handler, recoverer);
         properties.setMessageListener((BatchMessageListener<String, byte[]>) records -> {
+            var polled = System.nanoTime();
             try {
                 batches.apply(records, EFFECT_TIMEOUT);
                 monitor.succeeded();
@@ -147,12 +144,33 @@ public final class IdempotentEventConsumer implements MonitoredConsumer, AutoClo
                 monitor.failed(e);
                 throw e;
             }
+            // a trickle waits briefly for company before the next poll: each poll costs a transaction and its statements (ADR 0041)
+            pause(PACER.pauseAfter(bytes(records), Duration.ofNanos(System.nanoTime() - polled)));
         });
         container = new ConcurrentMessageListenerContainer<>(consumers, properties);
         container.setConcurrency(settings.concurrency());
         container.setCommonErrorHandler(errorHandler);
         container.setBeanName(settings.consumerName());
         monitor.watch(container);
+    }
+
+    private static long bytes(List<ConsumerRecord<String, byte[]>> records) {
+        long bytes = 0;
+        for (var record : records) {
+            bytes += Math.max(0, record.serializedValueSize());
+        }
+        return bytes;
+    }
+
+    private static void pause(Duration pause) {
+        if (pause.isPositive()) {
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                // the container is stopping: it polls no more
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The first cause's message: the contract violation, or what the effect failed with. */

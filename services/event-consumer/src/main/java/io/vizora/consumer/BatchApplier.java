@@ -70,7 +70,9 @@ final class BatchApplier {
             try {
                 applier.apply(read.event(), handler).block(timeout);
             } catch (RuntimeException e) {
-                return new BatchListenerFailedException("effect of " + read.event().type() + " " + read.event().id() + " failed", e, read.index());
+                // the cause named, so the consumer's health says what failed (Postgres away, say)
+                return new BatchListenerFailedException("effect of " + read.event().type() + " " + read.event().id() + " failed: " + e.getMessage(),
+                        e, read.index());
             }
         }
         return null; // a failure of the batch's transaction that applying them one by one did not meet

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The effect of events on a Postgres read model. It runs inside the transaction that also records
- * the events as processed, so it must write through the given client and nothing else.
+ * the events as processed, so it must write to Postgres through the given client; whatever it
+ * writes elsewhere (Redis, say) must be idempotent, since a failed batch is written again.
  */
 @FunctionalInterface
 public interface EventHandler {
@@ -31,6 +32,16 @@ public interface EventHandler {
      */
     default boolean keyedByEventId() {
         return false;
+    }
+
+    /**
+     * Completes once every store this fold's effects write to besides the consumer's Postgres
+     * (Redis, say) answers, and fails while one does not. Asked only after an effect failed: while
+     * a store is away, the failure is not the event's, and the event waits instead of being
+     * dead-lettered (ADR 0042).
+     */
+    default Mono<Void> otherStoresAnswer() {
+        return Mono.empty();
     }
 
     /**

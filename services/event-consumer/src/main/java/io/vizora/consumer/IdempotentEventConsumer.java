@@ -27,7 +27,6 @@ import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.RetryListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,13 +37,17 @@ import java.util.Map;
 /**
  * A Kafka consumer group that applies each event once to a Postgres read model, a poll's records
  * at a time: their effects and dedup records commit in one transaction. An event that breaks the
- * contract goes straight to {@code <topic>.dlt}; one whose effect keeps failing goes there after a
- * few retries; either way its neighbours are applied exactly once, in order, and the partition
- * moves on (ADR 0022).
+ * contract goes straight to {@code <topic>.dlt}; one whose effect keeps failing while its stores
+ * answer goes there after a few retries; either way its neighbours are applied exactly once, in
+ * order, and the partition moves on (ADR 0022). While a store does not answer, nothing is given
+ * up: the consumer waits for it, failing meanwhile (ADR 0042).
  */
 public final class IdempotentEventConsumer implements MonitoredConsumer, AutoCloseable {
 
     private static final Duration EFFECT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    // how long after a store comes back its consumer may still be waiting to try again
+    private static final Duration RETRY_CEILING = Duration.ofSeconds(2);
     private static final int MAX_BATCH = 2_000;
     private static final int MAX_PARTITION_BYTES = 512 << 10;
     private static final Duration OFFSET_COMMIT_INTERVAL = Duration.ofMillis(500);
@@ -111,8 +114,7 @@ public final class IdempotentEventConsumer implements MonitoredConsumer, AutoClo
                 new RecordHeader(DeadLetterHeaders.REASON, reason(exception).getBytes(StandardCharsets.UTF_8)),
                 new RecordHeader(DeadLetterHeaders.CONSUMER, settings.consumerName().getBytes(StandardCharsets.UTF_8)))));
 
-        var backOff = new ExponentialBackOff(settings.firstRetry().toMillis(), 2.0);
-        backOff.setMaxAttempts(settings.maxAttempts() - 1);
+        var backOff = new StoreAwareBackOff(settings.firstRetry(), RETRY_CEILING, settings.maxAttempts(), () -> storesAnswer(db, handler));
         monitor = new ContainerMonitor(settings.consumerName(), settings.topics());
         var errorHandler = new DefaultErrorHandler(recoverer, backOff);
         errorHandler.addNotRetryableExceptions(ContractViolationException.class);
@@ -152,6 +154,16 @@ public final class IdempotentEventConsumer implements MonitoredConsumer, AutoClo
         container.setCommonErrorHandler(errorHandler);
         container.setBeanName(settings.consumerName());
         monitor.watch(container);
+    }
+
+    /** Whether Postgres and every other store the handler's effects write to answer, asked only after an effect failed. */
+    private static boolean storesAnswer(DatabaseClient db, EventHandler handler) {
+        try {
+            db.sql("SELECT 1").then().then(handler.otherStoresAnswer()).block(PROBE_TIMEOUT);
+            return true;
+        } catch (RuntimeException unanswered) {
+            return false;
+        }
     }
 
     private static long bytes(List<ConsumerRecord<String, byte[]>> records) {

@@ -3,14 +3,18 @@ package io.vizora.consumer;
 import io.r2dbc.spi.ConnectionFactory;
 import io.vizora.schemas.Envelope;
 import io.vizora.schemas.EventContract;
+import io.vizora.platform.kafka.consumer.ConsumerState;
+import io.vizora.testsupport.CuttableLink;
 import io.vizora.testsupport.TestStack;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -235,8 +239,7 @@ class IdempotentEventConsumerIntegrationTests {
         // started after the sends, so that the first poll holds them all
         startConsumer((event, client) -> event.subject().equals(doomed.toString())
                 ? Mono.error(new IllegalStateException("projection rejected group " + doomed))
-                : client.sql("INSERT INTO consumer_test_ordered (event_id, subject) VALUES (:id, :subject)")
-                        .bind("id", event.id()).bind("subject", event.subject()).then());
+                : ORDERED_EFFECT.apply(event, client));
 
         var expected = new ArrayList<>(sent);
         var poison = expected.remove(30);
@@ -270,6 +273,52 @@ class IdempotentEventConsumerIntegrationTests {
         assertThat(applied).extracting(row -> row.get("event_id")).containsExactlyElementsOf(valid);
         assertThat(applied).extracting(row -> row.get("tx")).as("one transaction, not one per stretch between broken events").containsOnly(applied.getFirst().get("tx"));
         assertThat(readDeadLetters(broken.size())).extracting(r -> idOf(r.value())).containsExactlyElementsOf(broken);
+    }
+
+    @Test
+    void eventsThatArriveWhilePostgresDoesNotAnswerWaitForItAndApplyOnceInOrderWhenItAnswersAgain() throws Exception {
+        try (var link = new CuttableLink(TestStack.postgresHost(), TestStack.postgresPort())) {
+            var connections = TestStack.connectionFactory(link);
+            consumer = new IdempotentEventConsumer(IdempotentEventConsumer.Settings.of("test-" + topic, TestStack.kafkaBootstrapServers(), List.of(topic)),
+                    CONTRACT, DatabaseClient.create(connections), TransactionalOperator.create(new R2dbcTransactionManager(connections)), ORDERED_EFFECT);
+            consumer.start();
+            var key = UUID.randomUUID();
+            var first = groupCreated(UUID.randomUUID(), UUID.randomUUID());
+            send(key, first);
+            await().atMost(Duration.ofSeconds(30)).until(() -> ordered(List.of(idOf(first))).size() == 1);
+
+            link.cut();
+            var sent = new ArrayList<UUID>();
+            for (int i = 0; i < 20; i++) {
+                var event = groupCreated(UUID.randomUUID(), UUID.randomUUID());
+                sent.add(idOf(event));
+                producer.send(new ProducerRecord<>(topic, key.toString(), event));
+            }
+            producer.flush();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> consumer.consumerState().condition() == ConsumerState.Condition.FAILING);
+            // many times as long as an event's three attempts (0.2 s and 0.4 s apart): none is given up meanwhile
+            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+                    .until(() -> deadLettered() == 0 && consumer.consumerState().condition() == ConsumerState.Condition.FAILING);
+
+            link.restore();
+            await().atMost(Duration.ofSeconds(30)).until(() -> ordered(sent).size() == sent.size());
+            assertThat(ordered(sent)).containsExactlyElementsOf(sent);
+            await().atMost(Duration.ofSeconds(30)).until(() -> consumer.consumerState().consuming());
+            assertThat(deadLettered()).isZero();
+        }
+    }
+
+    private static final EventHandler ORDERED_EFFECT = (event, client) ->
+            client.sql("INSERT INTO consumer_test_ordered (event_id, subject) VALUES (:id, :subject)")
+                    .bind("id", event.id()).bind("subject", event.subject()).then();
+
+    /** Records on the dead-letter topic so far. */
+    private long deadLettered() throws Exception {
+        try (var admin = TestStack.kafkaAdmin()) {
+            var partition = new TopicPartition(topic + ".dlt", 0);
+            return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get().offset();
+        }
     }
 
     private static List<Map<String, Object>> batched(List<UUID> ids) {

@@ -58,9 +58,10 @@ class PartnerConfiguration {
     }
 
     /**
-     * Starts once the schema is migrated. An event whose append fails (Postgres away) is retried until
-     * it succeeds rather than dead-lettered: the feed is gapless, so a skipped event could never be
-     * noticed by a partner, and appended later it would come out of order.
+     * Starts once the schema is migrated. An event whose append fails is retried until it succeeds,
+     * even while Postgres answers (while it does not, every consumer waits, ADR 0042), rather than
+     * dead-lettered: the feed is gapless, so a skipped event could never be noticed by a partner, and
+     * appended later it would come out of order.
      */
     @Bean(initMethod = "start", destroyMethod = "close")
     IdempotentEventConsumer feedConsumer(PartnerProperties properties, @Value("${spring.kafka.bootstrap-servers}") String kafka,

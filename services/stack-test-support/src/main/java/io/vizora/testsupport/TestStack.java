@@ -97,8 +97,17 @@ public final class TestStack {
 
     /** A pool, as services have: opening a connection per statement would dominate test time. */
     public static ConnectionFactory connectionFactory() {
+        return connectionFactory(postgresHost(), postgresPort());
+    }
+
+    /** The same through a link to Postgres that the test can cut. */
+    public static ConnectionFactory connectionFactory(CuttableLink toPostgres) {
+        return connectionFactory(toPostgres.host(), toPostgres.port());
+    }
+
+    private static ConnectionFactory connectionFactory(String host, int port) {
         var connections = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
-                .host(postgresHost()).port(postgresPort()).database(postgresDatabase())
+                .host(host).port(port).database(postgresDatabase())
                 .username(postgresUser()).password(postgresPassword())
                 .build());
         return new ConnectionPool(ConnectionPoolConfiguration.builder(connections)

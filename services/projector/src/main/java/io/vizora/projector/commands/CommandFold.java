@@ -41,6 +41,12 @@ public final class CommandFold implements EventHandler {
         return type.equals(ISSUED) || type.equals(REPORTED) || type.equals(SCREENSHOT_TAKEN) || type.equals(UNPAIRED);
     }
 
+    /** The queue is written in the effect: while Redis is away, a command waits rather than being dead-lettered (ADR 0042). */
+    @Override
+    public Mono<Void> otherStoresAnswer() {
+        return queue.answers();
+    }
+
     @Override
     public Mono<Void> apply(ConsumedEvent event, DatabaseClient db) {
         var data = event.data();

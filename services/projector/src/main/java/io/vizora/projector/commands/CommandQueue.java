@@ -52,6 +52,11 @@ public class CommandQueue {
                 .then();
     }
 
+    /** Completes when Redis answers a PING, fails otherwise. */
+    public Mono<Void> answers() {
+        return redis.execute(connection -> connection.ping()).then();
+    }
+
     public Mono<Void> remove(UUID displayId, UUID commandId) {
         return redis.opsForHash().remove(layout.commands(displayId), commandId.toString()).then();
     }

@@ -44,6 +44,23 @@ async function valueBecomes(locator, expected) {
   throw new Error(`${locator} never held ${expected}; it holds ${await locator.inputValue().catch(() => "nothing")}`);
 }
 
+/**
+ * Presses a key until what it should bring is on the page. dnd-kit's keyboard sensor listens for
+ * keys only from a timer it sets as a drag starts, after the drag's first announcement: on a busy
+ * machine a key pressed at once goes unheard, and a person would press it again.
+ */
+async function pressUntil(page, key, brought) {
+  for (let tries = 1; ; tries++) {
+    await page.keyboard.press(key);
+    try {
+      await brought.waitFor({ state: "attached", timeout: 2_000 });
+      return;
+    } catch (unheard) {
+      if (tries === 5) throw unheard;
+    }
+  }
+}
+
 async function accessible(page, name) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
@@ -160,8 +177,7 @@ try {
   // each key waits for what a screen reader hears: the drag is set up between them
   await page.keyboard.press("Space");
   await page.getByText("welcome.png, item 2 is over position 2.").waitFor({ state: "attached" });
-  await page.keyboard.press("ArrowUp");
-  await page.getByText("welcome.png, item 2 is over position 1.").waitFor({ state: "attached" });
+  await pressUntil(page, "ArrowUp", page.getByText("welcome.png, item 2 is over position 1."));
   await page.keyboard.press("Space");
   await valueBecomes(page.getByLabel("Seconds for welcome.png, item 1"), "7");
   await page.getByText("2 items, 17 s a loop").waitFor();

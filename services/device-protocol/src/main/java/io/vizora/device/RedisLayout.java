@@ -12,6 +12,9 @@ import java.util.UUID;
  *   <li>{@code <prefix>commands:<displayId>}: a hash of the display's open fleet commands, by
  *       command id, each a {@link FleetCommand} JSON; a command leaves it once the display reports
  *       its outcome, and the hash expires with its last command.</li>
+ *   <li>{@code <prefix>stored}: set by the projector once Redis holds everything above; its absence
+ *       means Redis lost what it held (restarted without its data, flushed), and the projector
+ *       stores it all again.</li>
  * </ul>
  */
 public record RedisLayout(String prefix) {
@@ -31,5 +34,9 @@ public record RedisLayout(String prefix) {
 
     public String commands(UUID displayId) {
         return prefix + "commands:" + displayId;
+    }
+
+    public String stored() {
+        return prefix + "stored";
     }
 }

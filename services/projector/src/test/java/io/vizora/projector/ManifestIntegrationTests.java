@@ -40,6 +40,9 @@ class ManifestIntegrationTests {
     @Autowired
     org.springframework.r2dbc.core.DatabaseClient db;
 
+    @Autowired
+    ProjectorProperties properties;
+
     private Optional<JsonNode> inRedis(UUID displayId) {
         var body = redis.<String, String>opsForHash().get(publisher.key(displayId), "manifest").block();
         return Optional.ofNullable(body).map(JSON::readTree);
@@ -109,6 +112,31 @@ class ManifestIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(inRedis(display)).isEmpty();
             assertThat(onTopic(display)).hasValue(Optional.empty());
+        });
+    }
+
+    @Test
+    void whatRedisLostIsStoredAgainEachDisplaysManifestAndItsOpenCommands() {
+        var tenant = UUID.randomUUID();
+        var display = UUID.randomUUID();
+        var command = UUID.randomUUID();
+        var now = Instant.now();
+        events.send(tenant, "vizora.fleet.display_paired.v1", display, Map.of("displayId", display.toString(), "name", "Hall",
+                "timeZone", "UTC", "groupIds", List.of(), "tags", List.of()));
+        events.send(tenant, io.vizora.projector.commands.CommandFold.ISSUED, command, Map.of("commandId", command.toString(), "command", "reload",
+                "displayIds", List.of(display.toString()), "issuedAt", now.toString(), "expiresAt", now.plus(Duration.ofHours(1)).toString()));
+        var layout = properties.redis();
+        await().atMost(Duration.ofSeconds(30)).until(() -> inRedis(display).isPresent()
+                && Boolean.TRUE.equals(redis.opsForHash().hasKey(layout.commands(display), command.toString()).block()));
+        var before = inRedis(display).orElseThrow().get("version").asLong();
+
+        // as a Redis restarted without its data holds them: nothing (the other keys of the suite's displays are left be)
+        redis.delete(layout.stored(), layout.manifest(display), layout.commands(display)).block();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(inRedis(display)).hasValueSatisfying(manifest -> assertThat(manifest.get("version").asLong()).isGreaterThan(before));
+            assertThat(redis.opsForHash().hasKey(layout.commands(display), command.toString()).block()).isTrue();
+            assertThat(redis.hasKey(layout.stored()).block()).isTrue();
         });
     }
 

@@ -114,12 +114,12 @@ final class DeviceSession {
                     .doOnNext(this::deliver)
                     .then(offerQueued(current))
                     .then(Mono.<Message>empty());
-            case MessageTypes.HEARTBEAT -> whilePaired(current, message, () -> acknowledged(message, services.events().heartbeat(current, message.id(), message.body())
+            case MessageTypes.HEARTBEAT -> whilePaired(current, () -> acknowledged(message, services.events().heartbeat(current, message.id(), message.body())
                     .then(offerQueued(current))
                     .thenReturn(JsonNodeFactory.instance.objectNode())));
-            case MessageTypes.COMMAND_STATUS -> whilePaired(current, message, () -> acknowledged(message, services.events().commandReported(current, message.body())
+            case MessageTypes.COMMAND_STATUS -> whilePaired(current, () -> acknowledged(message, services.events().commandReported(current, message.body())
                     .thenReturn(JsonNodeFactory.instance.objectNode())));
-            case MessageTypes.PLAYS -> whilePaired(current, message, () -> acknowledged(message, services.events().plays(current, message.body())
+            case MessageTypes.PLAYS -> whilePaired(current, () -> acknowledged(message, services.events().plays(current, message.body())
                     .map(count -> JsonNodeFactory.instance.objectNode().put("plays", count))));
             case MessageTypes.TOKEN -> renew(message);
             case MessageTypes.ACK -> Mono.empty();
@@ -128,20 +128,19 @@ final class DeviceSession {
     }
 
     /**
-     * What a device reports goes to Kafka only while its display is paired: the projector withdraws
-     * the manifest the moment the display is unpaired, before the tombstone that closes this socket
-     * reaches the gateway, so nothing of an unpaired display is published in between. The socket is
-     * then closed as the tombstone would close it.
+     * What a device reports goes to Kafka only while its display has a manifest in Redis: the
+     * projector withdraws the manifest the moment the display is unpaired, before the tombstone that
+     * closes this socket reaches the gateway, so nothing of an unpaired display is published in
+     * between. A missing manifest is not proof of an unpairing, though: Redis may have lost it (a
+     * restart, ADR 0043). So the report is neither refused nor acknowledged, and the agent is not
+     * told it is unpaired, which would make it forget its pairing and its journal: the socket is
+     * closed with 4403, the agent keeps the report and asks the command service, which knows
+     * whether the display is still paired.
      */
-    private Mono<Message> whilePaired(DeviceAuthentication.Device current, Message message, java.util.function.Supplier<Mono<Message>> report) {
+    private Mono<Message> whilePaired(DeviceAuthentication.Device current, java.util.function.Supplier<Mono<Message>> report) {
         return services.manifests().paired(current).filter(Boolean::booleanValue)
                 .flatMap(paired -> report.get())
-                .switchIfEmpty(Mono.fromSupplier(() -> {
-                    deliver(Message.error(message.id(), "this display is not paired"));
-                    deliver(Message.unpaired());
-                    end(DeviceSocket.NOT_PAIRED);
-                    return null;
-                }));
+                .switchIfEmpty(Mono.fromRunnable(() -> end(DeviceSocket.NOT_PAIRED)));
     }
 
     private static Mono<Message> acknowledged(Message message, Mono<? extends JsonNode> done) {

@@ -168,6 +168,38 @@ class FreshStartIntegrationTests {
         assertThat(Stream.of(screens().toArray(JsonNode[]::new))).allSatisfy(screen -> assertThat(screen.path("connected").asBoolean()).isTrue());
     }
 
+    /**
+     * Redis keeps nothing across a restart. A gateway that took a missing manifest for an unpairing
+     * told every screen so at its next heartbeat, and each forgot its pairing and showed a code
+     * (ADR 0043): the screens must keep their pairing and be served again.
+     */
+    @Test
+    @Order(5)
+    void aRedisRestartedWithoutItsDataUnpairsNoScreenAndEveryOneIsConnectedAgain() throws Exception {
+        var paired = screens().stream().map(screen -> screen.get("displayId").asString()).toList();
+        await().atMost(LONG).until(() -> screens().stream().allMatch(screen -> screen.path("connected").asBoolean()));
+
+        var restored = restoresLogged();
+        stackScript("down", "redis");
+        stackScript("up");
+
+        await().atMost(LONG).until(() -> restoresLogged() > restored);
+        await().atMost(LONG).until(() -> screens().stream().allMatch(screen -> screen.path("connected").asBoolean()));
+        assertThat(screens()).extracting(screen -> screen.get("displayId").asString()).containsExactlyElementsOf(paired);
+        try (var dirs = Files.list(FLEET)) {
+            assertThat(dirs.filter(dir -> dir.getFileName().toString().startsWith("screen-")))
+                    .as("every screen still holds its pairing").allMatch(dir -> Files.exists(dir.resolve("credentials.json")));
+        }
+        assertThat(everyScreenPlays(demoCampaign())).isTrue();
+    }
+
+    /** How often the projector has found Redis without what it stores, and stored it again. */
+    private static long restoresLogged() throws IOException {
+        try (var lines = Files.lines(STATE.resolve("projector").resolve("projector.log"))) {
+            return lines.filter(line -> line.contains("Redis held none of what this projector stores")).count();
+        }
+    }
+
     /** Rolled and capped by the service itself (ADR 0037); what it prints on standard output is kept apart, not doubled. */
     @Test
     @Order(4)

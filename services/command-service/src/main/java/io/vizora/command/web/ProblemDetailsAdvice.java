@@ -4,6 +4,7 @@ import io.r2dbc.spi.R2dbcTimeoutException;
 import io.vizora.command.domain.RuleViolation;
 import io.vizora.platform.edge.InputProblems;
 import io.vizora.platform.edge.RequestIdFilter;
+import io.vizora.platform.objectstore.ObjectStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -31,6 +32,7 @@ import java.util.Map;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final String STORE_RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(DomainProblem.class)
     Mono<ResponseEntity<ProblemDetail>> domainProblem(DomainProblem problem, ServerWebExchange exchange) {
@@ -68,6 +70,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (waitedForTheDatabase(exception)) {
             return Mono.just(busy(exchange));
         }
+        if (causedBy(exception, ObjectStoreException.class)) {
+            // the object store is away: nothing was changed, and the same request will do once it answers
+            log.atWarn().addKeyValue("requestId", RequestIdFilter.of(exchange)).log("object store not answering: {}", exception.getMessage());
+            var detail = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The content store is not answering. Nothing was changed; try again in a few seconds.");
+            detail.setTitle("Content store unavailable");
+            return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER_SECONDS)
+                    .body(withRequestId(detail, exchange)));
+        }
         if (AbortedException.isConnectionReset(exception)) {
             // the client hung up (a closed tab, a timeout of its own): nobody to answer, nothing broken here
             log.atDebug().addKeyValue("requestId", RequestIdFilter.of(exchange)).log("client went away: {}", exception.getMessage());
@@ -86,8 +97,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * served (ADR 0023).
      */
     private static boolean waitedForTheDatabase(Throwable exception) {
+        return causedBy(exception, R2dbcTimeoutException.class);
+    }
+
+    private static boolean causedBy(Throwable exception, Class<? extends Throwable> kind) {
         for (var cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof R2dbcTimeoutException) {
+            if (kind.isInstance(cause)) {
                 return true;
             }
         }

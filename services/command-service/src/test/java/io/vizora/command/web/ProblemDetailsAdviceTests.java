@@ -26,6 +26,17 @@ class ProblemDetailsAdviceTests {
     }
 
     @Test
+    void aRequestTheObjectStoreDidNotAnswerIsA503WithATimeToRetryThatSaysNothingOfItsCause() {
+        var response = advice.unexpected(new io.vizora.platform.objectstore.ObjectStoreException("object store request failed on bucket secret-bucket",
+                new java.net.ConnectException("Connection refused")), exchange).block();
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+        assertThat(response.getBody().getTitle()).isEqualTo("Content store unavailable");
+        assertThat(response.getBody().getDetail()).doesNotContain("secret").doesNotContain("refused");
+    }
+
+    @Test
     void anythingElseUnexpectedIsA500ThatSaysNothingOfItsCause() {
         var response = advice.unexpected(new IllegalStateException("secret internals"), exchange).block();
 

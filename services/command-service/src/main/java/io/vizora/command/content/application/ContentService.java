@@ -10,6 +10,7 @@ import io.vizora.command.content.persistence.ContentRepository.Content;
 import io.vizora.command.content.persistence.ContentRepository.User;
 import io.vizora.command.content.storage.ContentStorage;
 import io.vizora.command.content.storage.ContentStorage.Stored;
+import io.vizora.command.domain.RuleViolation;
 import io.vizora.command.identity.application.Authorization;
 import io.vizora.command.identity.domain.Caller;
 import io.vizora.command.identity.domain.Permission;
@@ -115,7 +116,8 @@ public class ContentService {
 
     /**
      * Seals and checks what was uploaded to the presigned URL (a second confirm answers the item
-     * as it is); content that is not playable is removed, row and file.
+     * as it is); content that is not playable is removed, row and file. While the store does not
+     * answer, the item stays pending and the upload where it was.
      */
     public Mono<Content> confirmUpload(Caller caller, UUID contentId) {
         return Authorization.require(caller, Permission.CONTENT_MANAGE)
@@ -127,7 +129,8 @@ public class ContentService {
     private Mono<Content> verify(Caller caller, Content pending) {
         var upload = ContentStorage.uploadKey(caller.organisationId(), pending.contentId());
         return Mono.fromCallable(() -> storage.seal(upload, pending.objectKey(), rules)).subscribeOn(Schedulers.boundedElastic())
-                .onErrorResume(refused -> contents.delete(caller.organisationId(), pending.contentId()).then(Mono.error(refused)))
+                // only content refused by its checks goes; a store that did not answer leaves the item pending, to confirm again
+                .onErrorResume(RuleViolation.class, refused -> contents.delete(caller.organisationId(), pending.contentId()).then(Mono.error(refused)))
                 .flatMap(verified -> verified.isEmpty()
                         ? Mono.error(new DomainProblem(HttpStatus.CONFLICT, "Nothing uploaded",
                                 "Nothing has been uploaded for content " + pending.contentId() + " yet; PUT the file to its upload URL first."))

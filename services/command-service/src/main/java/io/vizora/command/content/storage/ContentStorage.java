@@ -102,7 +102,8 @@ public class ContentStorage {
             store.copy(key, key, mediaType);
             return Optional.of(stored);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // reading the store's copy broke off: the store's failure, not the content's
+            throw new ObjectStoreException("reading " + key + " from the object store failed: " + e.getMessage(), e);
         }
     }
 

@@ -5,12 +5,23 @@ import io.vizora.command.Files;
 import io.vizora.command.Library;
 import io.vizora.command.Organisations;
 import io.vizora.command.Outbox;
+import io.vizora.command.content.application.ContentProperties;
+import io.vizora.command.content.application.ContentService;
+import io.vizora.command.content.persistence.ContentRepository;
+import io.vizora.command.content.storage.ContentStorage;
+import io.vizora.command.identity.domain.Caller;
+import io.vizora.command.identity.domain.Role;
+import io.vizora.outbox.OutboxWriter;
 import io.vizora.platform.objectstore.ObjectStore;
+import io.vizora.platform.objectstore.ObjectStoreException;
+import io.vizora.platform.objectstore.ObjectStoreProperties;
+import io.vizora.testsupport.CuttableLink;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,6 +34,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @CommandServiceIntegrationTest
 class ContentIntegrationTests {
@@ -35,6 +47,21 @@ class ContentIntegrationTests {
 
     @Autowired
     ObjectStore store;
+
+    @Autowired
+    ObjectStoreProperties storeProperties;
+
+    @Autowired
+    ContentRepository contents;
+
+    @Autowired
+    ContentProperties contentProperties;
+
+    @Autowired
+    OutboxWriter outbox;
+
+    @Autowired
+    TransactionalOperator transaction;
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> body(WebTestClient.ResponseSpec response) {
@@ -165,6 +192,32 @@ class ContentIntegrationTests {
                 java.net.URI.create(store.presignedGet(key, java.time.Duration.ofMinutes(1)))).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
         assertThat(served.headers().firstValue("Content-Type")).hasValue("video/mp4");
         assertThat(served.headers().firstValue("Content-Disposition")).hasValue("attachment");
+    }
+
+    @Test
+    void aConfirmationWhileTheStoreDoesNotAnswerKeepsTheUploadPendingToBeConfirmedOnceItAnswers() throws Exception {
+        var organisation = Organisations.create(http);
+        var editor = organisation.tokens().get("editor");
+        var upload = body(post(editor, "/api/v1/content/uploads", Map.of("name", "Launch video")).expectStatus().isCreated());
+        var contentId = UUID.fromString((String) upload.get("contentId"));
+        var mp4 = Files.mp4();
+        assertThat(Files.put((String) upload.get("uploadUrl"), mp4)).isEqualTo(200);
+
+        var endpoint = URI.create(storeProperties.endpoint());
+        try (var link = new CuttableLink(endpoint.getHost(), endpoint.getPort())) {
+            // the service as the application builds it, its store reached through a link that is then cut
+            var cutOff = new ContentService(contents, new ContentStorage(new ObjectStore(new ObjectStoreProperties("http://" + link.host() + ":" + link.port(),
+                    storeProperties.region(), storeProperties.accessKey(), storeProperties.secretKey(), storeProperties.bucket()))),
+                    contentProperties, outbox, transaction);
+            link.cut();
+            var caller = new Caller.User(organisation.userIds().get("editor"), organisation.id(), Role.EDITOR);
+            assertThatThrownBy(() -> cutOff.confirmUpload(caller, contentId).block()).isInstanceOf(ObjectStoreException.class);
+        }
+
+        get(editor, "/api/v1/content/" + contentId).expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("pending");
+        assertThat(Outbox.types(db, contentId)).isEmpty();
+        post(editor, "/api/v1/content/" + contentId + "/confirm", Map.of()).expectStatus().isOk().expectBody()
+                .jsonPath("$.state").isEqualTo("ready").jsonPath("$.sha256").isEqualTo(Files.sha256(mp4));
     }
 
     @Test

@@ -1,16 +1,27 @@
 package io.vizora.partner;
 
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.vizora.partner.feed.Feed;
+import io.vizora.partner.feed.FeedSignals;
+import io.vizora.partner.webhooks.WebhookDelivery;
 import io.vizora.partner.webhooks.WebhookSignature;
+import io.vizora.partner.webhooks.WebhookTargets;
+import io.vizora.partner.webhooks.Webhooks;
+import io.vizora.testsupport.CuttableLink;
 import io.vizora.testsupport.DomainEvents;
 import io.vizora.testsupport.TestJwks;
+import io.vizora.testsupport.TestStack;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +44,21 @@ class WebhookIntegrationTests {
 
     @Autowired
     BuildProperties build;
+
+    @Autowired
+    WebhookDelivery delivery;
+
+    @Autowired
+    FeedSignals signals;
+
+    @Autowired
+    PartnerProperties properties;
+
+    @Autowired
+    WebhookTargets targets;
+
+    @Autowired
+    DatabaseClient db;
 
     @Test
     void aReceiverThatFailsForAWhileStillGetsEveryEventOfItsOrganisationInOrderOnceAndSigned() throws Exception {
@@ -62,6 +88,47 @@ class WebhookIntegrationTests {
             assertThat(receiver.requests()).as("four refused attempts, then each event once").isEqualTo(sent.size() + 4);
             assertThat(list(admin, "/api/v1/webhooks/" + registered.path("webhookId").asString() + "/dead-letters")).isEmpty();
         }
+    }
+
+    @Test
+    void aRoundTheDatabaseBrokeOffGoesOnOnceItAnswersNotWhenItsLeaseRunsOut() throws Exception {
+        var tenant = UUID.randomUUID();
+        var admin = TestJwks.operator(tenant, "admin");
+        // this test's own delivery does the work, its database reached through a link the test cuts
+        delivery.stop();
+        try (var receiver = new Receiver(0); var link = new CuttableLink(TestStack.postgresHost(), TestStack.postgresPort())) {
+            var throughLink = DatabaseClient.create(new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+                    .host(link.host()).port(link.port()).database(TestStack.Database.PARTNER.named()).schema("partner")
+                    .username(TestStack.postgresUser()).password(TestStack.postgresPassword()).build()));
+            var cutOff = new WebhookDelivery(new Webhooks(throughLink), new Feed(throughLink), signals, properties, targets, Clock.systemUTC());
+            var webhook = UUID.fromString(register(admin, receiver.url(), null).path("webhookId").asString());
+            var display = UUID.randomUUID();
+            var first = events.send(tenant, "vizora.fleet.display_updated.v1", display, Displays.data(display, "Screen 1"));
+            // answered slowly, so that the link is cut while the first event is with the receiver: its delivery is not recorded
+            receiver.answerAfter(2_000);
+            cutOff.start();
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> receiver.requests() >= 1);
+                link.cut();
+                await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.accepted().isEmpty());
+                await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> position(webhook) == 0);
+                receiver.answerAfter(0);
+                var second = events.send(tenant, "vizora.fleet.display_updated.v1", display, Displays.data(display, "Screen 2"));
+                link.restore();
+
+                // well before the round's five-minute lease runs out
+                await().atMost(Duration.ofSeconds(60)).until(() -> position(webhook) == 2);
+                assertThat(receiver.accepted()).extracting(delivered -> UUID.fromString(delivered.id())).containsSubsequence(first, first, second);
+            } finally {
+                cutOff.stop();
+            }
+        } finally {
+            delivery.start();
+        }
+    }
+
+    private long position(UUID webhook) {
+        return db.sql("SELECT position FROM webhook WHERE id = :id").bind("id", webhook).map(row -> row.get(0, Long.class)).one().block();
     }
 
     @Test

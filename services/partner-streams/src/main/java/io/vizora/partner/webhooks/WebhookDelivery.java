@@ -11,6 +11,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -95,9 +96,25 @@ public class WebhookDelivery implements SmartLifecycle {
                 .takeUntil(goOn -> !goOn)
                 .then(webhooks.release(webhook))
                 .onErrorResume(e -> {
-                    log.atWarn().addKeyValue("webhook", webhook.id()).log("webhook delivery stopped, the lease will run out: {}", e.toString());
+                    log.atWarn().addKeyValue("webhook", webhook.id()).log("webhook delivery stopped; its lease is given back once the database answers: {}",
+                            e.toString());
+                    giveBack(webhook);
                     return Mono.empty();
                 });
+    }
+
+    /**
+     * A round broken off by the database (a restart, say) left the webhook leased: it would wait
+     * for the lease to run out, five minutes. The lease is given back as soon as the database
+     * answers, in the background, so the rounds of the other webhooks go on meanwhile. Giving back
+     * names the lease: one that ran out and was taken by another instance is left alone. A second
+     * passes first, so that a round that keeps breaking is not tried again at once, over and over.
+     */
+    private void giveBack(Webhooks.Webhook webhook) {
+        Mono.delay(Duration.ofSeconds(1)).then(webhooks.release(webhook))
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5)))
+                .timeout(LEASE)
+                .subscribe(null, gaveUp -> log.atWarn().addKeyValue("webhook", webhook.id()).log("the lease runs out instead: {}", gaveUp.toString()));
     }
 
     /** Emits whether delivery goes on with the next event. */

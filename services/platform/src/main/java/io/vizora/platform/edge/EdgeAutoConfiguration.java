@@ -1,6 +1,7 @@
 package io.vizora.platform.edge;
 
 import io.lettuce.core.RedisURI;
+import io.vizora.platform.security.RevocationLedger;
 import io.vizora.platform.security.RevocationMirror;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
@@ -140,9 +141,9 @@ public class EdgeAutoConfiguration {
 
         @Bean
         @ConditionalOnBean(ReactiveStringRedisTemplate.class)
-        AccessRevocations accessRevocations(ReactiveStringRedisTemplate redis, RevocationMirror mirror,
+        AccessRevocations accessRevocations(ReactiveStringRedisTemplate redis, RevocationMirror mirror, ObjectProvider<RevocationLedger> ledger,
                                             @Value("${vizora.access.revocations-kept:PT1H}") Duration kept) {
-            return new AccessRevocations(redis, mirror, kept, Clock.systemUTC());
+            return new AccessRevocations(redis, mirror, kept, Clock.systemUTC(), ledger.getIfAvailable(() -> RevocationLedger.NONE));
         }
 
         @Configuration(proxyBeanMethods = false)

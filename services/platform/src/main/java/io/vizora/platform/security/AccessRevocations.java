@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -24,7 +25,10 @@ import java.util.function.Function;
  * <p>
  * Each revocation is also published to every service's {@link RevocationMirror}, which answers
  * the check of a request's token from memory while it is live; while it is not, the check asks
- * Redis (ADR 0036).
+ * Redis and the mirror's memory, and takes the later moment (ADR 0036).
+ * <p>
+ * Redis keeps nothing across a restart, so the service that revokes also keeps each revocation
+ * in its {@link RevocationLedger}, and {@link #restore} stores again what Redis lost (ADR 0044).
  */
 public final class AccessRevocations {
 
@@ -32,17 +36,21 @@ public final class AccessRevocations {
     public static final String ISSUED_MS = "iat_ms";
 
     private static final String PREFIX = "vizora:access:";
+    /** Set once the ledger's revocations are in Redis; outside {@link #PREFIX}, which the mirrors read as records. */
+    private static final String STORED = "vizora:revocations:stored";
 
     private final ReactiveStringRedisTemplate redis;
     private final RevocationMirror mirror;
     private final Duration kept;
     private final Clock clock;
+    private final RevocationLedger ledger;
 
-    public AccessRevocations(ReactiveStringRedisTemplate redis, RevocationMirror mirror, Duration kept, Clock clock) {
+    public AccessRevocations(ReactiveStringRedisTemplate redis, RevocationMirror mirror, Duration kept, Clock clock, RevocationLedger ledger) {
         this.redis = redis;
         this.mirror = mirror;
         this.kept = kept;
         this.clock = clock;
+        this.ledger = ledger;
     }
 
     /** A mirror of the revocations this class records in the Redis at {@code redis}; {@link RevocationMirror#start} it once. */
@@ -61,23 +69,50 @@ public final class AccessRevocations {
     }
 
     private Mono<Void> revoke(String subject) {
-        // stored first: a revocation Redis refused is no revocation here either, and the caller's command fails
+        // stored first, in the ledger within the caller's transaction, then in Redis: a revocation
+        // either refused is no revocation here either, and the caller's command fails
         return Mono.defer(() -> {
             var now = clock.millis();
-            return redis.opsForValue().set(PREFIX + subject, Long.toString(now), kept)
+            return ledger.keep(new RevocationLedger.Revocation(subject, now), now - kept.toMillis())
+                    .then(redis.opsForValue().set(PREFIX + subject, Long.toString(now), kept))
                     .then(Mono.fromRunnable(() -> mirror.record(subject, now)))
                     .then(redis.convertAndSend(RevocationMirror.CHANNEL, RevokedAccess.message(subject, now)))
                     .then();
         });
     }
 
-    /** When the subject's access was last revoked, if it was: from the mirror while it is live, else from Redis. */
+    /**
+     * When Redis no longer holds the marker set by the last restore (it restarted without its
+     * data, or was flushed), stores the ledger's revocations in it again and publishes each to
+     * the mirrors, then sets the marker; emits how many, and nothing while the marker is there.
+     * A record is stored only where Redis holds none, so a revocation made meanwhile, which is
+     * later, is kept.
+     */
+    public Mono<Long> restore() {
+        return redis.hasKey(STORED).filter(stored -> !stored).flatMap(forgotten -> {
+            var now = clock.millis();
+            return ledger.since(now - kept.toMillis())
+                    .concatMap(revocation -> redis.opsForValue()
+                            .setIfAbsent(PREFIX + revocation.subject(), Long.toString(revocation.millis()),
+                                    Duration.ofMillis(Math.max(1, revocation.millis() + kept.toMillis() - now)))
+                            .then(redis.convertAndSend(RevocationMirror.CHANNEL, RevokedAccess.message(revocation.subject(), revocation.millis()))))
+                    .count()
+                    .flatMap(restored -> redis.opsForValue().set(STORED, Instant.ofEpochMilli(now).toString()).thenReturn(restored));
+        });
+    }
+
+    /**
+     * When the subject's access was last revoked, if it was: from the mirror while it is live;
+     * else the later of Redis's record and the mirror's, since a Redis that lost its data (and has
+     * not been given the ledger's again) would otherwise forget what the mirror still holds.
+     */
     private Mono<Long> revokedAt(String subject) {
+        var remembered = mirror.revokedAt(subject);
+        var inMemory = remembered.isPresent() ? Mono.just(remembered.getAsLong()) : Mono.<Long>empty();
         if (mirror.live()) {
-            var at = mirror.revokedAt(subject);
-            return at.isPresent() ? Mono.just(at.getAsLong()) : Mono.empty();
+            return inMemory;
         }
-        return redis.opsForValue().get(PREFIX + subject).map(Long::parseLong);
+        return redis.opsForValue().get(PREFIX + subject).map(Long::parseLong).concatWith(inMemory).reduce(Math::max);
     }
 
     /** The decoder's tokens, refused once their subject's tokens were revoked after they were issued. */

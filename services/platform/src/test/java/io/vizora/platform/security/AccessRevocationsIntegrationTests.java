@@ -75,6 +75,28 @@ class AccessRevocationsIntegrationTests {
         assertThatThrownBy(() -> decode(projector, token)).as("from the mirror again, which read the stored records").isInstanceOf(JwtException.class);
     }
 
+    /**
+     * While a mirror is not live (its connection to a Redis that restarted without its data is
+     * being made again, say), Redis may have forgotten a revocation the mirror still holds: the
+     * check must take the mirror's word too (ADR 0044).
+     */
+    @Test
+    void aMirrorThatIsNotLiveStillRefusesWhatItRemembersWhenRedisForgotIt() {
+        var unreachable = RedisURI.builder(redisUri("unreachable")).withPort(1).build();
+        var mirror = AccessRevocations.mirror(unreachable, KEPT, Clock.systemUTC());
+        mirrors.add(mirror);
+        mirror.start();
+        var service = new Service(new AccessRevocations(redis, mirror, KEPT, Clock.systemUTC(), RevocationLedger.NONE), mirror);
+        var user = UUID.randomUUID();
+        var token = tokenOf(user, Instant.now().minusSeconds(1));
+
+        service.revocations().revokeUser(user).block(Duration.ofSeconds(5));
+        redis.delete("vizora:access:user:" + user).block(Duration.ofSeconds(5));
+
+        assertThat(mirror.live()).isFalse();
+        assertThatThrownBy(() -> decode(service, token)).isInstanceOf(JwtException.class);
+    }
+
     private record Service(AccessRevocations revocations, RevocationMirror mirror) {
     }
 
@@ -83,7 +105,7 @@ class AccessRevocationsIntegrationTests {
         mirrors.add(mirror);
         mirror.start();
         await().atMost(Duration.ofSeconds(10)).until(mirror::live);
-        return new Service(new AccessRevocations(redis, mirror, KEPT, Clock.systemUTC()), mirror);
+        return new Service(new AccessRevocations(redis, mirror, KEPT, Clock.systemUTC(), RevocationLedger.NONE), mirror);
     }
 
     private static Jwt decode(Service service, Jwt token) {

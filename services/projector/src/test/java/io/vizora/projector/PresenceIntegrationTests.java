@@ -30,6 +30,9 @@ class PresenceIntegrationTests {
     @Autowired
     StringRedisTemplate redis;
 
+    @Autowired
+    ProjectorProperties properties;
+
     /** The presence announcements about a display on the topic, oldest first, as type and event id. */
     private static List<List<String>> announcements(UUID displayId) {
         return TestStack.records("vizora.presence").stream()
@@ -102,5 +105,34 @@ class PresenceIntegrationTests {
         heartbeatUntil(tenant, marker, "display_came_online");
 
         assertThat(types(display)).containsExactly("display_came_online");
+    }
+
+    /**
+     * Redis keeps nothing across a restart (ADR 0043, ADR 0044). A display online when it
+     * lost its data must be online again without a second came-online, and, once it falls silent,
+     * still be announced offline: partners would otherwise hear it come online twice and never
+     * hear that it died.
+     */
+    @Test
+    void aDisplayOnlineWhenRedisLostItsDataIsNotAnnouncedOnlineAgainAndIsAnnouncedOfflineOnceSilent() {
+        var tenant = UUID.randomUUID();
+        var display = UUID.randomUUID();
+        heartbeatUntil(tenant, display, "display_came_online");
+
+        // as a Redis restarted without its data holds this display's presence: nothing (the suite's other displays are left be)
+        redis.delete(List.of(properties.redis().stored(), "vizora:presence:" + display));
+        redis.opsForZSet().remove("vizora:presence:online", tenant + ":" + display);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "online".equals(redis.opsForHash().get("vizora:presence:" + display, "state")));
+
+        // heard for longer than the online grace: another display heard alongside it comes online meanwhile
+        var alongside = UUID.randomUUID();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            heartbeat(tenant, display);
+            heartbeat(tenant, alongside);
+            assertThat(types(alongside)).containsExactly("display_came_online");
+        });
+        assertThat(types(display)).containsExactly("display_came_online");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(types(display)).containsExactly("display_came_online", "display_went_offline"));
     }
 }

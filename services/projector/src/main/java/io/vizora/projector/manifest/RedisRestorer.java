@@ -3,6 +3,7 @@ package io.vizora.projector.manifest;
 import io.vizora.device.FleetCommand;
 import io.vizora.projector.ProjectorProperties;
 import io.vizora.projector.commands.CommandQueue;
+import io.vizora.projector.presence.Presence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -22,8 +23,8 @@ import java.util.UUID;
  * them: every screen would be turned away until its next change, days later. A marker
  * ({@code <prefix>stored}) is set once everything is stored; while it is there, this costs one
  * {@code EXISTS} per check. Once it is gone, every paired display is made due (the manifest worker
- * compiles and stores them, about 2 s for 10,000), the open commands are queued again, and the
- * marker is set. The displays are made due in Postgres before the marker is set, so a projector
+ * compiles and stores them, about 2 s for 10,000), the open commands are queued again, the
+ * displays last announced online are online again ({@link Presence#restore}), and the marker is set. The displays are made due in Postgres before the marker is set, so a projector
  * stopped in between leaves them due; several projectors doing this at once do it twice, harmlessly.
  */
 @Component
@@ -38,14 +39,16 @@ public class RedisRestorer {
     private final DatabaseClient db;
     private final CommandQueue commands;
     private final ManifestWorker manifests;
+    private final Presence presence;
     private final String marker;
 
-    public RedisRestorer(ReactiveStringRedisTemplate redis, DatabaseClient db, CommandQueue commands, ManifestWorker manifests,
+    public RedisRestorer(ReactiveStringRedisTemplate redis, DatabaseClient db, CommandQueue commands, ManifestWorker manifests, Presence presence,
                          ProjectorProperties properties) {
         this.redis = redis;
         this.db = db;
         this.commands = commands;
         this.manifests = manifests;
+        this.presence = presence;
         this.marker = properties.redis().stored();
     }
 
@@ -65,11 +68,12 @@ public class RedisRestorer {
                 .all()
                 .concatMap(open -> commands.enqueue(open.command(), List.of(open.displayId())).thenReturn(open))
                 .count().block(TIMEOUT);
+        var online = presence.restore();
         redis.opsForValue().set(marker, Instant.now().toString()).block(TIMEOUT);
         manifests.wake();
-        if (due != null && due + (queued == null ? 0 : queued) > 0) {
-            LOG.warn("Redis held none of what this projector stores (restarted without its data, or flushed): {} displays are compiled again "
-                    + "and {} open commands queued again", due, queued);
+        if (due != null && due + (queued == null ? 0 : queued) + online > 0) {
+            LOG.warn("Redis held none of what this projector stores (restarted without its data, or flushed): {} displays are compiled again, "
+                    + "{} open commands queued again and {} displays online again", due, queued, online);
         }
     }
 

@@ -23,6 +23,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.MessageListener;
@@ -30,7 +31,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +61,7 @@ public class Presence implements SmartLifecycle, MonitoredConsumer {
     static final String BACK_IN_SYNC = "vizora.presence.display_back_in_sync.v1";
     private static final String HEARTBEAT = "vizora.presence.heartbeat.v1";
     private static final Logger log = LoggerFactory.getLogger(Presence.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * Records a heartbeat. Returns "online" for an online display; otherwise the time it was first
@@ -100,6 +105,20 @@ public class Presence implements SmartLifecycle, MonitoredConsumer {
             redis.call('ZREM', KEYS[1], ARGV[1])
             return 1""", Long.class);
 
+    /**
+     * Gives back the online state of a display announced online, to a Redis that lost it; a display
+     * Redis already has a state for is left alone. It counts as heard at the restore, so it gets the
+     * whole offline grace to be heard from before it is announced offline.
+     */
+    private static final RedisScript<Long> RESTORE = RedisScript.of("""
+            if redis.call('HGET', KEYS[3], 'state') then return 0 end
+            local seen = math.max(tonumber(redis.call('HGET', KEYS[3], 'lastSeen') or '0'), tonumber(ARGV[3]))
+            redis.call('HSET', KEYS[3], 'state', 'online', 'since', ARGV[2], 'lastSeen', seen)
+            redis.call('HDEL', KEYS[3], 'firstHeard')
+            redis.call('ZREM', KEYS[2], ARGV[1])
+            redis.call('ZADD', KEYS[1], seen, ARGV[1])
+            return 1""", Long.class);
+
     /** Keeps what the screen shows (its state, manifest and item); returns 1 if that changed. */
     private static final RedisScript<Long> SHOWN = RedisScript.of("""
             if redis.call('HGET', KEYS[1], 'shown') == ARGV[1] then return 0 end
@@ -107,6 +126,7 @@ public class Presence implements SmartLifecycle, MonitoredConsumer {
             return 1""", Long.class);
 
     private final StringRedisTemplate redis;
+    private final DatabaseClient db;
     private final FleetChanges changes;
     private final PresenceProperties properties;
     private final PresenceRules rules;
@@ -117,11 +137,12 @@ public class Presence implements SmartLifecycle, MonitoredConsumer {
     private final ConcurrentMessageListenerContainer<String, byte[]> container;
     private final ContainerMonitor monitor;
 
-    public Presence(StringRedisTemplate redis, PresenceProperties properties, ProjectorProperties projector, EventContract contract,
+    public Presence(StringRedisTemplate redis, DatabaseClient db, PresenceProperties properties, ProjectorProperties projector, EventContract contract,
                     @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
                     io.vizora.projector.ProjectionConsumers.Generation generation, io.vizora.projector.manifest.ManifestPublisher manifests,
                     FleetChanges changes) {
         this.redis = redis;
+        this.db = db;
         this.changes = changes;
         this.manifests = manifests;
         this.sync = new SyncRules(properties.syncGrace());
@@ -174,8 +195,10 @@ public class Presence implements SmartLifecycle, MonitoredConsumer {
         var changed = redis.execute(SHOWN, List.of(key(displayId)), shown(event.data())) == 1;
         if (!"online".equals(firstHeard)
                 && rules.pending(Instant.ofEpochMilli(Long.parseLong(firstHeard)), event.time(), event.time()) == PresenceRules.Pending.ANNOUNCE) {
+            var since = Instant.ofEpochMilli(Long.parseLong(firstHeard));
             announce(CAME_ONLINE, UUID.nameUUIDFromBytes(("came_online:" + displayId + ":" + firstHeard).getBytes(StandardCharsets.UTF_8)),
-                    event.tenantId(), displayId, Instant.ofEpochMilli(Long.parseLong(firstHeard)));
+                    event.tenantId(), displayId, since);
+            announced(event.tenantId(), displayId, true, since);
             changed |= redis.execute(ONLINE, keys(displayId), member, firstHeard) == 1;
         }
         if (changed) {
@@ -219,8 +242,10 @@ public class Presence implements SmartLifecycle, MonitoredConsumer {
             if (Long.parseLong(lastSeen) > cutoff) {
                 continue;
             }
+            var at = Instant.ofEpochMilli(Long.parseLong(lastSeen));
             announce(WENT_OFFLINE, UUID.nameUUIDFromBytes(("went_offline:" + displayId + ":" + lastSeen).getBytes(StandardCharsets.UTF_8)),
-                    tenant, displayId, Instant.ofEpochMilli(Long.parseLong(lastSeen)));
+                    tenant, displayId, at);
+            announced(tenant, displayId, false, at);
             if (redis.execute(OFFLINE, keys(displayId), member, lastSeen) == 1) {
                 changes.changedNow(tenant, displayId);
             }
@@ -265,13 +290,45 @@ public class Presence implements SmartLifecycle, MonitoredConsumer {
         }
     }
 
+    /**
+     * Keeps the transition in Postgres, after Kafka took it and before Redis changes: a failure
+     * leaves Redis as it was, so the next heartbeat or sweep announces it again under its id.
+     */
+    private void announced(UUID tenant, UUID displayId, boolean online, Instant at) {
+        db.sql("""
+                        INSERT INTO display_presence (display_id, organisation_id, online, at) VALUES (:display, :organisation, :online, :at)
+                        ON CONFLICT (display_id) DO UPDATE SET online = excluded.online, at = excluded.at WHERE display_presence.at <= excluded.at""")
+                .bind("display", displayId).bind("organisation", tenant).bind("online", online).bind("at", at.atOffset(ZoneOffset.UTC))
+                .then().block(TIMEOUT);
+    }
+
+    /**
+     * Gives a Redis that lost its data (ADR 0043) the displays last announced online, so that a
+     * live screen's next heartbeats announce nothing and a screen that died meanwhile is announced
+     * offline once the offline grace has passed from now; returns how many it gave back.
+     */
+    public long restore() {
+        var now = Long.toString(Instant.now().toEpochMilli());
+        var online = db.sql("SELECT display_id, organisation_id, at FROM display_presence WHERE online")
+                .map(row -> new Online(row.get("organisation_id", UUID.class), row.get("display_id", UUID.class),
+                        row.get("at", OffsetDateTime.class).toInstant()))
+                .all().collectList().block(TIMEOUT);
+        return online == null ? 0 : online.stream()
+                .filter(display -> redis.execute(RESTORE, keys(display.displayId()), display.tenant() + ":" + display.displayId(),
+                        Long.toString(display.since().toEpochMilli()), now) == 1)
+                .count();
+    }
+
+    private record Online(UUID tenant, UUID displayId, Instant since) {
+    }
+
     private void announce(String type, UUID id, UUID tenant, UUID displayId, Instant at) {
         announce(type, id, tenant, displayId, Map.of("displayId", displayId.toString(), "at", at.toString()));
     }
 
     private void announce(String type, UUID id, UUID tenant, UUID displayId, Map<String, ?> data) {
         var event = Envelope.json(id, type, tenant, displayId.toString(), "system", Instant.now(), data, "/vizora/projector");
-        producer.send(TOPIC, displayId.toString(), event).block(java.time.Duration.ofSeconds(30));
+        producer.send(TOPIC, displayId.toString(), event).block(TIMEOUT);
     }
 
     private String online() {

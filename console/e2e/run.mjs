@@ -2,7 +2,7 @@
 // a running edge: sign up (a refused password shown beside its field), pair the player agent whose
 // code PAIRING_CODE is, see it come online, upload an image, build a playlist (reordered by keyboard),
 // draft a campaign (a refusal shown beside its field) and publish it, see the screen show it on the
-// dashboard, invite a viewer who can change nothing, stay signed in across a reload with no token
+// dashboard, send it a command and see it done, invite a viewer who can change nothing, stay signed in across a reload with no token
 // where scripts can read it, and no serious or critical accessibility violation on any page
 // (axe-core). Run by ConsoleIntegrationTests (make test); exits non-zero on failure. Screenshots go
 // to SCREENSHOTS (a folder).
@@ -242,6 +242,12 @@ try {
   await page.getByRole("list", { name: "What the colours mean" }).getByText("Opening week, the highest priority here (300)").waitFor();
   await accessible(page, "display");
   await screenshot(page, "display");
+
+  step("a command sent from the display's page reaches the screen, and the page says it was done");
+  // the list is the projector's (through the edge), read again every 2 s while the command is open
+  await page.getByRole("group", { name: "Commands" }).getByRole("button", { name: "Identify" }).click();
+  await page.getByRole("list", { name: "Recent commands" }).getByRole("listitem").filter({ hasText: "Identify" }).getByText("Done", { exact: true })
+    .waitFor({ timeout: 45_000 });
 
   step("the calendar of a display shows the same, beside the others of a group or tag");
   await page.getByRole("link", { name: "Calendar" }).click();

@@ -231,7 +231,8 @@ class WebhookIntegrationTests {
         var tenant = UUID.randomUUID();
         var admin = TestJwks.operator(tenant, "admin");
         for (var body : List.of(Map.of("url", "ftp://partner.example/hook"), Map.of("url", "https://user:pw@partner.example/hook"),
-                Map.of("url", ""), Map.of("url", "https://partner.example/hook", "types", List.of("vizora.identity.user_registered.v1")))) {
+                Map.of("url", ""), Map.of("url", "https://partner.example/hook", "types", List.of("vizora.identity.user_registered.v1")),
+                Map.of("url", "https://partner.example/hook", "types", java.util.Arrays.asList((String) null)))) {
             http.post().uri("/api/v1/webhooks").header("Authorization", "Bearer " + admin).contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(body).exchange().expectStatus().isBadRequest()
                     .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).isNotBlank());

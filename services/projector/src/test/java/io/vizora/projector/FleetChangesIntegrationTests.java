@@ -4,6 +4,7 @@ import io.vizora.device.ManifestDocument;
 import io.vizora.projector.manifest.ManifestPublisher;
 import io.vizora.schedule.Timeline;
 import io.vizora.schemas.Envelope;
+import io.vizora.testsupport.ApiKeysOnTheTopic;
 import io.vizora.testsupport.DomainEvents;
 import io.vizora.testsupport.TestJwks;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -86,15 +88,38 @@ class FleetChangesIntegrationTests {
 
     /** Follows the organisation's stream until disposed, once it is ready. */
     private Disposable follow(UUID tenant, List<ServerSentEvent<JsonNode>> received) {
+        return follow("Bearer " + TestJwks.operator(tenant, "viewer"), received, new AtomicBoolean());
+    }
+
+    /** Follows the stream the credentials open until disposed, once it is ready; {@code ended} is set if the server ends it. */
+    private Disposable follow(String authorization, List<ServerSentEvent<JsonNode>> received, AtomicBoolean ended) {
         // a client of its own: the suite's clients read every body whole, and this one never ends
-        var stream = WebTestClient.bindToApplicationContext(context).build().get().uri("/api/v1/fleet/changes").header("Authorization", "Bearer " + TestJwks.operator(tenant, "viewer"))
+        var stream = WebTestClient.bindToApplicationContext(context).build().get().uri("/api/v1/fleet/changes").header("Authorization", authorization)
                 .accept(MediaType.TEXT_EVENT_STREAM).exchange()
                 .expectStatus().isOk()
                 .returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() { })
                 .getResponseBody()
+                .doOnComplete(() -> ended.set(true))
                 .subscribe(received::add);
         await().atMost(Duration.ofSeconds(10)).until(() -> received.stream().anyMatch(event -> "ready".equals(event.event())));
         return stream;
+    }
+
+    /** A request with a revoked key is refused; a stream it opened before must not go on carrying the fleet for an hour. */
+    @Test
+    void aStreamOpenedWithAKeyEndsOnceTheKeyIsRevoked() {
+        var tenant = UUID.randomUUID();
+        var key = ApiKeysOnTheTopic.create(tenant, "displays:read");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/api/v1/fleet").header("Authorization", key.header()).exchange()
+                .expectStatus().isOk());
+        var ended = new AtomicBoolean();
+        var stream = follow(key.header(), new CopyOnWriteArrayList<>(), ended);
+        try {
+            ApiKeysOnTheTopic.revoke(tenant, key);
+            await().atMost(Duration.ofSeconds(30)).untilTrue(ended);
+        } finally {
+            stream.dispose();
+        }
     }
 
     @Test

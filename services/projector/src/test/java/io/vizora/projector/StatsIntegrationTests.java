@@ -142,4 +142,20 @@ class StatsIntegrationTests {
         get(token, "/api/v1/stats/plays?from=2020-01-01&to=2026-11-26&by=day").expectStatus().isBadRequest();
         get(token, "/api/v1/stats/plays?from=yesterday&to=2026-11-26&by=day").expectStatus().isBadRequest();
     }
+
+    /** Dates at the end of time overflowed the compiler's arithmetic, Postgres's timestamps or ClickHouse's dates into a 500. */
+    @Test
+    void aDateOrInstantFarBeyondAnyRecordIsRefusedWithAProblemThatNamesIt() {
+        var owner = TestJwks.operator(UUID.randomUUID(), "owner");
+        var far = "%2B999999999-12-30T12:00:00Z";
+        var farther = "%2B999999999-12-31T12:00:00Z";
+        for (var uri : List.of("/api/v1/stats/plays?from=%2B10000-01-01&to=%2B10000-01-01&by=day", "/api/v1/stats/errors?from=1999-12-31&to=2000-01-01&by=content",
+                "/api/v1/stats/uptime?from=" + far + "&to=" + farther, "/api/v1/stats/health?from=" + far + "&to=" + farther,
+                "/api/v1/stats/planned-vs-actual?from=" + far + "&to=" + farther + "&displayId=" + UUID.randomUUID(),
+                "/api/v1/audit?before=%2B300000-01-01T00:00:00Z", "/api/v1/displays/" + UUID.randomUUID() + "/timeline?from=" + far + "&to=" + farther)) {
+            http.get().uri(java.net.URI.create(uri)).header("Authorization", "Bearer " + owner).exchange()
+                    .expectStatus().isBadRequest().expectHeader().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).as(uri).containsAnyOf("from ", "before "));
+        }
+    }
 }

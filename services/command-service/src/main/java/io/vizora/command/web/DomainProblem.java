@@ -11,6 +11,7 @@ public class DomainProblem extends RuntimeException {
     private final HttpStatus status;
     private final String title;
     private final Map<String, Object> properties = new LinkedHashMap<>();
+    private java.time.Duration retryAfter;
 
     public DomainProblem(HttpStatus status, String title, String detail) {
         super(detail);
@@ -34,5 +35,16 @@ public class DomainProblem extends RuntimeException {
 
     public Map<String, Object> properties() {
         return Map.copyOf(properties);
+    }
+
+    /** Says when the same request may succeed (429, 503), as a Retry-After header in whole seconds. */
+    public DomainProblem retryAfter(java.time.Duration wait) {
+        this.retryAfter = wait;
+        return this;
+    }
+
+    /** The wait to send as Retry-After, or null. */
+    public java.time.Duration retryAfter() {
+        return retryAfter;
     }
 }

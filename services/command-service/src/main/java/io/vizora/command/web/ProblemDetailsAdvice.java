@@ -39,7 +39,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         var detail = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
         detail.setTitle(problem.title());
         problem.properties().forEach(detail::setProperty);
-        return Mono.just(ResponseEntity.status(problem.status()).body(withRequestId(detail, exchange)));
+        var response = ResponseEntity.status(problem.status());
+        if (problem.retryAfter() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (problem.retryAfter().toMillis() + 999) / 1000)));
+        }
+        return Mono.just(response.body(withRequestId(detail, exchange)));
     }
 
     @ExceptionHandler(RuleViolation.class)

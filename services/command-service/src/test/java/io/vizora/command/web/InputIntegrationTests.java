@@ -78,6 +78,12 @@ class InputIntegrationTests {
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON).expectBody(String.class).returnResult().getResponseBody();
             saysNothingOfInternals(body);
         }
+        // dates at the end of time: counting a campaign's years from them would overflow
+        var farOff = new java.util.HashMap<>(Campaigns.body(playlist, List.of()));
+        farOff.putAll(Map.of("startDate", "+999999999-06-01", "endDate", "+999999999-06-02"));
+        saysNothingOfInternals(http.post().uri("/api/v1/campaigns").header("Authorization", "Bearer " + editor).bodyValue(farOff).exchange()
+                .expectStatus().value(status -> assertThat(status).isIn(400, 422))
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON).expectBody(String.class).returnResult().getResponseBody());
         for (var name : List.of("x".repeat(201), "", "%20")) {
             http.post().uri(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/content?name=" + name)).header("Authorization", "Bearer " + editor)
                     .contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(new byte[] {1}).exchange()

@@ -62,6 +62,9 @@ class WebhookController {
         if (url == null || url.isBlank() || url.length() > MAX_URL_LENGTH) {
             throw badRequest("url is required (at most " + MAX_URL_LENGTH + " characters)");
         }
+        if (registration.types() != null && registration.types().contains(null)) {
+            throw badRequest("types: an entry is null; name each public event type, or leave types out for every one");
+        }
         var types = registration.types() == null || registration.types().isEmpty() ? null : List.copyOf(registration.types());
         if (types != null) {
             types.stream().filter(type -> !publicEvents.isPublic(type)).findFirst().ifPresent(type -> {

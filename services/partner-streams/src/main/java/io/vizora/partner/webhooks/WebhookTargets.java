@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * Where a webhook may point: an absolute http(s) URL without credentials whose host resolves only
- * to public addresses. Loopback, private, link-local (cloud metadata) and similar addresses are
- * refused unless the installation allows them (a developer's machine), because otherwise a webhook
+ * to public addresses. Loopback, private, link-local (cloud metadata) and every other
+ * special-purpose address ({@link SpecialPurposeAddresses}) are refused unless the installation allows them (a developer's machine), because otherwise a webhook
  * would let any operator make Vizora send requests into its own network.
  */
 public final class WebhookTargets {
@@ -61,16 +61,9 @@ public final class WebhookTargets {
             throw new IllegalArgumentException("url's host " + host + " does not resolve");
         }
         for (var address : addresses) {
-            if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                    || address.isAnyLocalAddress() || address.isMulticastAddress() || uniqueLocal(address)) {
-                throw new IllegalArgumentException("url's host " + host + " is a private, loopback or link-local address");
+            if (SpecialPurposeAddresses.contains(address)) {
+                throw new IllegalArgumentException("url's host " + host + " is a private, loopback, link-local or otherwise special-purpose address");
             }
         }
-    }
-
-    /** IPv6 unique local addresses (fc00::/7), which the JDK does not count as site-local. */
-    private static boolean uniqueLocal(InetAddress address) {
-        var bytes = address.getAddress();
-        return bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
     }
 }

@@ -26,10 +26,23 @@ class WebhookTargetsTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"http://127.0.0.1/hook", "http://10.1.2.3/hook", "http://192.168.0.10/", "http://172.16.5.5/",
-            "http://169.254.169.254/latest/meta-data/", "http://[::1]/hook", "http://[fd00::1]/hook", "http://0.0.0.0/"})
-    void privateLoopbackAndLinkLocalAddressesAreRefused(String url) {
+            "http://169.254.169.254/latest/meta-data/", "http://[::1]/hook", "http://[fd00::1]/hook", "http://0.0.0.0/",
+            // shared address space (a cloud's metadata service among them), benchmarking, reserved, IETF and documentation blocks
+            "http://100.100.100.200/latest/meta-data/", "http://100.64.0.1/", "http://198.18.0.1/", "http://192.0.0.8/", "http://240.0.0.1/",
+            "http://255.255.255.255/", "http://192.0.2.1/", "http://[2001:db8::1]/",
+            // IPv6 forms that embed a private IPv4 address: NAT64, IPv4-compatible, 6to4, Teredo; and IPv6 site-local
+            "http://[64:ff9b::a9fe:a9fe]/", "http://[::127.0.0.1]/", "http://[::a00:1]/", "http://[2002:a00:1::]/", "http://[2001:0::1]/",
+            "http://[fec0::1]/", "http://[::]/"})
+    void privateLoopbackLinkLocalAndOtherSpecialPurposeAddressesAreRefused(String url) {
         assertThatThrownBy(() -> production.check(url)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("private, loopback or link-local");
+                .hasMessageContaining("private, loopback, link-local or otherwise special-purpose");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://8.8.8.8/", "http://100.63.255.255/", "http://100.128.0.0/", "http://198.20.0.1/", "http://[2606:4700::1111]/",
+            "http://223.255.255.255/"})
+    void addressesJustOutsideThoseBlocksAndPublicOnesAreAccepted(String url) {
+        assertThat(production.check(url)).isNotNull();
     }
 
     @ParameterizedTest

@@ -2,6 +2,7 @@ package io.vizora.platform.edge;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
@@ -75,14 +76,28 @@ public class RateLimiter implements AutoCloseable {
         return consume(key, limit, Optimizations.batching());
     }
 
+    /**
+     * Whether one could be taken from the bucket under {@code key} now, decided in Redis, without
+     * taking it (and if not, how long until one could): for a limit on failures, which counts
+     * only once an attempt failed but must stop the attempts before that.
+     */
+    public Mono<EstimationProbe> estimate(String key, RateLimitProperties.Limit limit) {
+        var bucket = bucket(key, limit, Optimizations.batching());
+        return Mono.fromFuture(() -> bucket.estimateAbilityToConsume(1));
+    }
+
     private Mono<ConsumptionProbe> consume(String key, RateLimitProperties.Limit limit, Optimization optimization) {
+        var bucket = bucket(key, limit, optimization);
+        return Mono.fromFuture(() -> bucket.tryConsumeAndReturnRemaining(1));
+    }
+
+    private AsyncBucketProxy bucket(String key, RateLimitProperties.Limit limit, Optimization optimization) {
         var configuration = configurations.computeIfAbsent(limit, l -> BucketConfiguration.builder()
                 .addLimit(bandwidth -> bandwidth.capacity(l.capacity()).refillGreedy(l.capacity(), l.period()))
                 .build());
-        var bucket = recent.computeIfAbsent(key + "|" + limit, k -> buckets.builder()
+        return recent.computeIfAbsent(key + "|" + limit, k -> buckets.builder()
                 .withOptimization(optimization)
                 .build("vizora:rate:" + key + ":" + limit.capacity() + "/" + limit.period().toSeconds() + "s", configuration));
-        return Mono.fromFuture(() -> bucket.tryConsumeAndReturnRemaining(1));
     }
 
     @Override

@@ -78,6 +78,11 @@ public final class ApiKeyDirectory {
                 .one();
     }
 
+    /** Whether the key is still known and not revoked: asked again by what outlives one request (a stream). */
+    public Mono<Boolean> live(DatabaseClient db, UUID apiKeyId) {
+        return db.sql("SELECT 1 FROM " + table + " WHERE id = :id AND NOT revoked").bind("id", apiKeyId).map(row -> true).one().defaultIfEmpty(false);
+    }
+
     /** The API-key filter for a service's security chain: the holder becomes the principal, its scopes authorities. */
     public org.springframework.security.web.server.authentication.AuthenticationWebFilter filter(
             DatabaseClient db, AccessRevocations revocations, org.springframework.security.web.server.ServerAuthenticationEntryPoint unauthenticated) {

@@ -57,6 +57,7 @@ class PlannedVersusActualController {
     @GetMapping("/planned-vs-actual")
     Mono<Object> plannedVersusActual(@AuthenticationPrincipal Object principal, @RequestParam Instant from, @RequestParam Instant to,
                                      @RequestParam(required = false) UUID displayId, @RequestParam(required = false) UUID campaignId) {
+        QueryPeriods.requireWithin(from, to);
         if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_PERIOD) > 0) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must be before to, and the period at most 7 days");
         }

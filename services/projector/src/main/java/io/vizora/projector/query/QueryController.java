@@ -86,6 +86,9 @@ class QueryController {
         if (limit < 1 || limit > 1000) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and 1000");
         }
+        if (before != null) {
+            QueryPeriods.requireWithin("before", before);
+        }
         return db.sql("""
                         SELECT event_id, occurred_at, principal, type, subject, data FROM audit_log
                         WHERE organisation_id = :organisation AND occurred_at < :before
@@ -109,6 +112,7 @@ class QueryController {
     /** What a display will play between two instants (at most 31 days apart), compiled from the current state. */
     @GetMapping("/displays/{displayId}/timeline")
     Mono<TimelineView> timeline(@AuthenticationPrincipal Object principal, @PathVariable UUID displayId, @RequestParam Instant from, @RequestParam Instant to) {
+        QueryPeriods.requireWithin(from, to);
         if (!from.isBefore(to) || Duration.between(from, to).compareTo(LONGEST_PLAN) > 0) {
             return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must be before to, at most 31 days apart"));
         }

@@ -216,12 +216,15 @@ class StatsController {
     }
 
     private static void requireRange(LocalDate from, LocalDate to) {
+        QueryPeriods.requireWithin("from", from);
+        QueryPeriods.requireWithin("to", to);
         if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must not be after to, and the range at most " + MAX_DAYS + " days");
         }
     }
 
     private static void requirePeriod(Instant from, Instant to) {
+        QueryPeriods.requireWithin(from, to);
         if (!from.isBefore(to) || Duration.between(from, to).toDays() > 31) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must be before to, and the period at most 31 days");
         }

@@ -13,6 +13,7 @@ import io.vizora.command.identity.domain.Caller;
 import io.vizora.command.identity.domain.Permission;
 import io.vizora.command.web.DomainProblem;
 import io.vizora.outbox.OutboxWriter;
+import io.vizora.platform.edge.RateLimiter;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -31,28 +32,41 @@ public class DisplayService {
     private final PairingProperties pairing;
     private final OutboxWriter outbox;
     private final TransactionalOperator transaction;
+    private final RateLimiter limiter;
 
     public DisplayService(DisplayRepository displays, PairingRepository pairings, PairingProperties pairing,
-                          OutboxWriter outbox, TransactionalOperator transaction) {
+                          OutboxWriter outbox, TransactionalOperator transaction, RateLimiter limiter) {
         this.displays = displays;
         this.pairings = pairings;
         this.pairing = pairing;
         this.outbox = outbox;
         this.transaction = transaction;
+        this.limiter = limiter;
     }
 
-    /** Pairs the screen showing {@code code} as a new display of the caller's organisation. */
+    /**
+     * Pairs the screen showing {@code code} as a new display of the caller's organisation. Codes
+     * no screen was waiting with are counted per organisation; past the limit, claims are refused
+     * with 429 until the count has fallen, so the 40 bits of a code are not guessed at request
+     * rate with a key or an account of one's own.
+     */
     public Mono<Display> pair(Caller caller, String code, Supplier<DisplayProfile> profile, UUID defaultPlaylistId) {
         var displayId = UUID.randomUUID();
+        var unknownCodes = "pairing-unknown-codes:" + caller.organisationId();
         return Authorization.require(caller, Permission.FLEET_MANAGE)
                 .then(Mono.fromSupplier(profile))
                 .flatMap(checked -> known(caller, checked, defaultPlaylistId)
+                        .then(limiter.estimate(unknownCodes, pairing.unknownCodes()))
+                        .flatMap(probe -> probe.canBeConsumed() ? Mono.<Void>empty() : Mono.error(new DomainProblem(HttpStatus.TOO_MANY_REQUESTS,
+                                "Too many unknown pairing codes", "This organisation tried too many pairing codes no screen was waiting with. "
+                                        + "Check the code on the screen and try again later.").retryAfter(java.time.Duration.ofNanos(probe.getNanosToWaitForRefill()))))
                         .then(displays.insert(caller.organisationId(), displayId, checked, defaultPlaylistId))
                         .then(Mono.justOrEmpty(PairingCode.parse(code)))
                         .flatMap(parsed -> pairings.claim(parsed, displayId, pairing.collectWithin()))
-                        .switchIfEmpty(Mono.error(() -> new DomainProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown pairing code",
+                        .switchIfEmpty(Mono.defer(() -> limiter.consumeExactly(unknownCodes, pairing.unknownCodes())).then(Mono.error(() -> new DomainProblem(
+                                HttpStatus.UNPROCESSABLE_CONTENT, "Unknown pairing code",
                                 "No screen is waiting with pairing code '" + code + "': it may have expired or been used. "
-                                        + "Ask the screen for a new one.")))
+                                        + "Ask the screen for a new one."))))
                         .then(emit(caller, displayId, DisplayEvents.Paired.TYPE, new DisplayEvents.Paired(displayId, checked, defaultPlaylistId))))
                 .then(displays.find(caller.organisationId(), displayId))
                 .as(transaction::transactional);

@@ -76,8 +76,10 @@ public class AuthenticationService {
     public Mono<Tokens> refresh(String refreshToken) {
         return refreshTokens.rotate(refreshToken).as(transaction::transactional)
                 .flatMap(outcome -> switch (outcome) {
-                    case RefreshTokens.Outcome.Rotated rotated -> identities.role(rotated.owner().userId())
-                            .map(role -> tokens(rotated.owner().userId(), rotated.owner().organisationId(), role, rotated.next()));
+                    // a session that outlived its user's removal (a refresh racing it) ends here, not when it expires
+                    case RefreshTokens.Outcome.Rotated rotated -> identities.activeRole(rotated.owner().userId())
+                            .map(role -> tokens(rotated.owner().userId(), rotated.owner().organisationId(), role, rotated.next()))
+                            .switchIfEmpty(Mono.error(() -> unauthorized("This account was removed. Log in with another one.")));
                     case RefreshTokens.Outcome.Reused ignored -> Mono.error(unauthorized(
                             "This refresh token was used before, so its session has been ended everywhere. Log in again."));
                     case RefreshTokens.Outcome.Invalid ignored -> Mono.error(unauthorized("The refresh token is not valid. Log in again."));

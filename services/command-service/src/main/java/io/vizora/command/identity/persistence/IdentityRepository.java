@@ -113,8 +113,9 @@ public class IdentityRepository {
                 .map(row -> row.get(0, UUID.class)).one();
     }
 
-    public Mono<Role> role(UUID userId) {
-        return db.sql("SELECT role FROM app_user WHERE id = :id").bind("id", userId)
+    /** The user's role while their account is active; empty once removed. */
+    public Mono<Role> activeRole(UUID userId) {
+        return db.sql("SELECT role FROM app_user WHERE id = :id AND status = 'active'").bind("id", userId)
                 .map(row -> Role.fromCode(row.get("role", String.class))).one();
     }
 

@@ -48,12 +48,18 @@ public class PlaylistService {
                 .as(transaction::transactional);
     }
 
-    /** Replaces the playlist if it is still at a version the change was made from; otherwise 412 naming the current one. */
+    /**
+     * Replaces the playlist if it is still at a version the change was made from; otherwise 412
+     * naming the current one. A playlist on screens now (played by a published campaign, or a
+     * default) changes what they show at once, so changing it needs the publish permission, as
+     * changing a published campaign does (ADR 0009): an editor could otherwise put on screens
+     * what nobody allowed to publish has seen.
+     */
     public Mono<StoredPlaylist> update(Caller caller, UUID playlistId, ExpectedVersion expected, Playlist playlist) {
         return Authorization.require(caller, Permission.CAMPAIGNS_MANAGE)
                 .then(playlists.lockedVersion(caller.organisationId(), playlistId))
                 .switchIfEmpty(Mono.error(() -> Authorization.notFound("playlist", playlistId)))
-                .flatMap(version -> expected.admits(version) ? checked(caller, playlist)
+                .flatMap(version -> expected.admits(version) ? mayChangeWhatScreensShow(caller, playlistId).then(checked(caller, playlist))
                         : Mono.error(Preconditions.stale("Playlist", playlistId, version)))
                 .then(playlists.update(caller.organisationId(), playlistId, playlist))
                 .then(emit(caller, playlistId, SchedulingEvents.PlaylistUpdated.TYPE,
@@ -90,6 +96,19 @@ public class PlaylistService {
 
     public Flux<StoredPlaylist> list(Caller caller) {
         return Authorization.require(caller, Permission.CAMPAIGNS_READ).thenMany(playlists.all(caller.organisationId()));
+    }
+
+    private Mono<Void> mayChangeWhatScreensShow(Caller caller, UUID playlistId) {
+        if (caller.may(Permission.CAMPAIGNS_PUBLISH)) {
+            return Mono.empty();
+        }
+        return playlists.defaultUses(caller.organisationId(), playlistId)
+                .zipWith(playlists.campaignsUsing(caller.organisationId(), playlistId).filter(campaign -> campaign.state().equals("published")).collectList())
+                .flatMap(uses -> !uses.getT1().any() && uses.getT2().isEmpty() ? Mono.<Void>empty()
+                        : Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "Not allowed", "Playlist " + playlistId + " is on screens now ("
+                                + (uses.getT2().isEmpty() ? "a default playlist" : "played by published campaign "
+                                        + uses.getT2().stream().map(campaign -> "'" + campaign.name() + "'").collect(Collectors.joining(", ")))
+                                + "); changing it needs the permission to publish, which admins and owners have.")));
     }
 
     private Mono<Void> checked(Caller caller, Playlist playlist) {

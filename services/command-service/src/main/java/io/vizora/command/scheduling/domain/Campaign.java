@@ -38,7 +38,10 @@ public record Campaign(String name, UUID playlistId, Targets targets, Schedule s
                 problems.add("the date " + date + " is outside " + EARLIEST + " to " + LATEST);
             }
         }
-        problems.addAll(schedule.problems());
+        if (problems.isEmpty()) {
+            // the schedule's own checks count days and years from its dates, which a date near the end of time overflows
+            problems.addAll(schedule.problems());
+        }
         if (priority < 0 || priority > MAX_PRIORITY) {
             problems.add("the priority is " + priority + "; it goes from 0 to " + MAX_PRIORITY);
         }

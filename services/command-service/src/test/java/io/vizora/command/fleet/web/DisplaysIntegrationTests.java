@@ -86,6 +86,22 @@ class DisplaysIntegrationTests {
         get(admin, "/api/v1/displays").expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(1);
     }
 
+    /** A code has 40 bits: an organisation that keeps naming codes no screen waits with is guessing another's, and waits. */
+    @Test
+    void anOrganisationThatTriedTooManyUnknownCodesWaitsEvenWithARightOneWhileOthersDoNot() {
+        var guesser = Organisations.create(http).tokens().get("admin");
+        for (int i = 0; i < 10; i++) {
+            Screens.claim(http, guesser, "NOPE-NOPE", "Guess " + i, List.of(), List.of()).expectStatus().isEqualTo(422);
+        }
+        var ticket = Screens.requestCode(http);
+        Screens.claim(http, guesser, ticket.code(), "Right at last", List.of(), List.of()).expectStatus().isEqualTo(429)
+                .expectHeader().value("Retry-After", seconds -> assertThat(Long.parseLong(seconds)).isPositive())
+                .expectBody().jsonPath("$.title").isEqualTo("Too many unknown pairing codes");
+
+        Screens.claim(http, Organisations.create(http).tokens().get("admin"), ticket.code(), "Lobby", List.of(), List.of()).expectStatus().isCreated();
+        get(guesser, "/api/v1/displays").expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+    }
+
     @Test
     void aWrongSecretLearnsNothingAboutAPairing() {
         var ticket = Screens.requestCode(http);

@@ -177,21 +177,45 @@ class UsersIntegrationTests {
         get(owner, "/api/v1/display-groups").expectBody().jsonPath("$.length()").isEqualTo(0);
     }
 
+    /** A viewer invited into a new organisation, who accepted and signed in. */
+    private record SignedIn(Organisations.Organisation organisation, UUID userId, String email, String refreshToken) {
+    }
+
+    private SignedIn signedInViewer() {
+        var organisation = Organisations.create(http);
+        var email = email();
+        var invitation = invite(organisation.tokens().get("owner"), email, "viewer").expectBody(Map.class).returnResult().getResponseBody();
+        Organisations.accept(http, (String) invitation.get("invitationToken")).expectStatus().isOk();
+        var session = http.post().uri("/api/v1/auth/login").bodyValue(Map.of("email", email, "password", PASSWORD)).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return new SignedIn(organisation, UUID.fromString((String) invitation.get("userId")), email, (String) session.get("refreshToken"));
+    }
+
     @Test
     void aRemovedUserIsGoneAndTheirSessionsEnd() {
-        var organisation = Organisations.create(http);
-        var viewerEmail = email();
-        var invitation = invite(organisation.tokens().get("owner"), viewerEmail, "viewer").expectBody(Map.class).returnResult().getResponseBody();
-        Organisations.accept(http, (String) invitation.get("invitationToken")).expectStatus().isOk();
-        var session = http.post().uri("/api/v1/auth/login").bodyValue(Map.of("email", viewerEmail, "password", PASSWORD)).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-        var viewer = UUID.fromString((String) invitation.get("userId"));
+        var viewer = signedInViewer();
 
-        remove(organisation.tokens().get("admin"), viewer).expectStatus().isNoContent();
+        remove(viewer.organisation().tokens().get("admin"), viewer.userId()).expectStatus().isNoContent();
 
-        get(organisation.tokens().get("owner"), "/api/v1/users/" + viewer).expectStatus().isNotFound();
-        http.post().uri("/api/v1/auth/refresh").bodyValue(Map.of("refreshToken", session.get("refreshToken"))).exchange().expectStatus().isUnauthorized();
-        http.post().uri("/api/v1/auth/login").bodyValue(Map.of("email", viewerEmail, "password", PASSWORD)).exchange().expectStatus().isUnauthorized();
+        get(viewer.organisation().tokens().get("owner"), "/api/v1/users/" + viewer.userId()).expectStatus().isNotFound();
+        http.post().uri("/api/v1/auth/refresh").bodyValue(Map.of("refreshToken", viewer.refreshToken())).exchange().expectStatus().isUnauthorized();
+        http.post().uri("/api/v1/auth/login").bodyValue(Map.of("email", viewer.email(), "password", PASSWORD)).exchange().expectStatus().isUnauthorized();
+    }
+
+    /**
+     * A refresh racing the removal can rotate a session the removal's revocation no longer sees: its
+     * next token must still be refused, since the account is no longer active.
+     */
+    @Test
+    void aSessionThatOutlivedItsUsersRemovalCannotBeRefreshed() {
+        var viewer = signedInViewer();
+        remove(viewer.organisation().tokens().get("owner"), viewer.userId()).expectStatus().isNoContent();
+
+        // what the race leaves: a token of the session that the removal did not revoke
+        db.sql("UPDATE refresh_token SET revoked_at = NULL WHERE user_id = :user").bind("user", viewer.userId()).then().block();
+
+        http.post().uri("/api/v1/auth/refresh").bodyValue(Map.of("refreshToken", viewer.refreshToken())).exchange()
+                .expectStatus().isUnauthorized().expectBody().jsonPath("$.detail").isEqualTo("This account was removed. Log in with another one.");
     }
 
     @Test

@@ -125,6 +125,30 @@ class PlaylistsIntegrationTests {
         assertThat(Outbox.data(db, organisation.id(), "vizora.scheduling.default_playlist_set.v1")).doesNotContainKey("playlistId");
     }
 
+    /** Publishing needs an admin (ADR 0009); a playlist on screens is what they show, so changing it does too. */
+    @Test
+    void anEditorChangesAPlaylistNoScreenShowsButNotOneAPublishedCampaignPlaysOrADefault() {
+        var organisation = Organisations.create(http);
+        var editor = organisation.tokens().get("editor");
+        var admin = organisation.tokens().get("admin");
+        var image = Library.image(http, editor, "Menu");
+        var played = Campaigns.playlist(http, editor, image);
+        var campaign = Campaigns.created(http, editor, Campaigns.body(played, List.of("lobby")));
+        var change = Map.of("name", "Menu, changed", "items", List.of(item(image, 4000)));
+
+        send("PUT", editor, "/api/v1/playlists/" + played, change).expectStatus().isOk();
+        Campaigns.act(http, admin, campaign, "publish").expectStatus().isOk();
+        send("PUT", editor, "/api/v1/playlists/" + played, change).expectStatus().isForbidden().expectBody()
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("published campaign 'Winter warmers'"));
+        send("PUT", admin, "/api/v1/playlists/" + played, change).expectStatus().isOk();
+
+        var idle = Campaigns.playlist(http, editor, image);
+        send("PUT", admin, "/api/v1/organisation/default-playlist", Map.of("playlistId", idle)).expectStatus().isOk();
+        send("PUT", editor, "/api/v1/playlists/" + idle, change).expectStatus().isForbidden().expectBody()
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("a default playlist"));
+        assertThat(Outbox.types(db, idle)).containsExactly("vizora.scheduling.playlist_created.v1");
+    }
+
     @Test
     void anotherOrganisationsPlaylistIsNotFoundAndStaysAsItWas() {
         var mine = Organisations.create(http).tokens().get("editor");

@@ -2,6 +2,7 @@ package io.vizora.partner;
 
 import io.vizora.consumer.IdempotentEventConsumer;
 import io.vizora.partner.feed.PartnerFold;
+import io.vizora.partner.webhooks.WebhookSender;
 import io.vizora.partner.webhooks.WebhookTargets;
 import io.vizora.schemas.EventContract;
 import io.vizora.schemas.PublicEvents;
@@ -40,6 +41,11 @@ class PartnerConfiguration {
     @Bean
     WebhookTargets webhookTargets(PartnerProperties properties) {
         return new WebhookTargets(properties.webhooks().allowPrivateTargets(), InetAddress::getAllByName);
+    }
+
+    @Bean
+    WebhookSender webhookSender(WebhookTargets targets, PartnerProperties properties, Clock clock) {
+        return new WebhookSender(targets, properties.webhooks().timeout(), clock);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.vizora.partner.feed.Feed;
 import io.vizora.partner.feed.FeedSignals;
 import io.vizora.partner.webhooks.WebhookDelivery;
+import io.vizora.partner.webhooks.WebhookSender;
 import io.vizora.partner.webhooks.WebhookSignature;
 import io.vizora.partner.webhooks.WebhookTargets;
 import io.vizora.partner.webhooks.Webhooks;
@@ -55,7 +56,7 @@ class WebhookIntegrationTests {
     PartnerProperties properties;
 
     @Autowired
-    WebhookTargets targets;
+    WebhookSender sender;
 
     @Autowired
     DatabaseClient db;
@@ -100,7 +101,7 @@ class WebhookIntegrationTests {
             var throughLink = DatabaseClient.create(new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
                     .host(link.host()).port(link.port()).database(TestStack.Database.PARTNER.named()).schema("partner")
                     .username(TestStack.postgresUser()).password(TestStack.postgresPassword()).build()));
-            var cutOff = new WebhookDelivery(new Webhooks(throughLink), new Feed(throughLink), signals, properties, targets, Clock.systemUTC());
+            var cutOff = new WebhookDelivery(new Webhooks(throughLink), new Feed(throughLink), signals, properties, sender);
             var webhook = UUID.fromString(register(admin, receiver.url(), null).path("webhookId").asString());
             var display = UUID.randomUUID();
             var first = events.send(tenant, "vizora.fleet.display_updated.v1", display, Displays.data(display, "Screen 1"));
@@ -223,6 +224,28 @@ class WebhookIntegrationTests {
                         assertThat(letter.path("eventId").asString()).isEqualTo(paired.toString());
                         assertThat(letter.path("lastError").asString()).contains("Timeout");
                     }));
+        }
+    }
+
+    /**
+     * DNS rebinding: a name that answers a public address to the check, then a loopback one to the
+     * connection, must not lead a delivery into Vizora's own network (ADR 0045).
+     */
+    @Test
+    void aNameThatAnswersOtherwiseAfterTheCheckDoesNotLeadADeliveryIntoTheNetwork() throws Exception {
+        try (var receiver = new Receiver(0)) {
+            var queries = new java.util.concurrent.atomic.AtomicInteger();
+            // "localhost": the JVM's own resolver answers loopback, as a rebinding name does from its second query on
+            var rebinding = new WebhookTargets(false, host -> queries.getAndIncrement() == 0
+                    ? new java.net.InetAddress[] {java.net.InetAddress.getByName("93.184.216.34")} : java.net.InetAddress.getAllByName(host));
+            var attempt = new WebhookSender(rebinding, Duration.ofSeconds(5), Clock.systemUTC())
+                    .send(receiver.url().replace("127.0.0.1", "localhost"), WebhookSignature.newSecret(),
+                            new Feed.Entry(1, UUID.randomUUID(), "vizora.fleet.display_paired.v1", "{}"))
+                    .block(Duration.ofSeconds(10));
+
+            assertThat(attempt.delivered()).isFalse();
+            assertThat(attempt.error()).contains("special-purpose");
+            assertThat(receiver.requests()).isZero();
         }
     }
 

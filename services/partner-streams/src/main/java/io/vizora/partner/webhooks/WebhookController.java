@@ -43,14 +43,14 @@ class WebhookController {
     private static final int MAX_URL_LENGTH = 2000;
 
     private final Webhooks webhooks;
-    private final WebhookDelivery delivery;
+    private final WebhookSender sender;
     private final WebhookTargets targets;
     private final PublicEvents publicEvents;
     private final Feed feed;
 
-    WebhookController(Webhooks webhooks, WebhookDelivery delivery, WebhookTargets targets, PublicEvents publicEvents, Feed feed) {
+    WebhookController(Webhooks webhooks, WebhookSender sender, WebhookTargets targets, PublicEvents publicEvents, Feed feed) {
         this.webhooks = webhooks;
-        this.delivery = delivery;
+        this.sender = sender;
         this.targets = targets;
         this.publicEvents = publicEvents;
         this.feed = feed;
@@ -106,7 +106,7 @@ class WebhookController {
                 .flatMap(webhook -> webhooks.deadLetter(organisation, id, letter).switchIfEmpty(Mono.error(notFound("dead letter", letter)))
                         .flatMap(dead -> feed.at(organisation, dead.position())
                                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.GONE, "the event is no longer in the feed")))
-                                .flatMap(entry -> delivery.send(webhook.url(), webhook.secret(), entry)))
+                                .flatMap(entry -> sender.send(webhook.url(), webhook.secret(), entry)))
                         .flatMap(attempt -> attempt.delivered()
                                 ? webhooks.redelivered(letter).thenReturn(new Redelivery(true))
                                 : Mono.error(new ResponseStatusException(HttpStatus.BAD_GATEWAY, "not delivered: " + attempt.error()))));

@@ -13,11 +13,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,10 +27,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Component
 public class WebhookDelivery implements SmartLifecycle {
 
-    /** The outcome of one attempt: delivered, or why not. */
-    public record Attempt(boolean delivered, String error) {
-    }
-
     private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
     private static final int BATCH = 8;
     private static final int PARALLEL = 4;
@@ -49,21 +40,16 @@ public class WebhookDelivery implements SmartLifecycle {
     private final FeedSignals signals;
     private final PartnerProperties.Webhooks settings;
     private final RetrySchedule retries;
-    private final WebhookTargets targets;
-    private final Clock clock;
-    private final HttpClient http;
+    private final WebhookSender sender;
     private volatile Disposable running;
 
-    public WebhookDelivery(Webhooks webhooks, Feed feed, FeedSignals signals, PartnerProperties properties, WebhookTargets targets, Clock clock) {
+    public WebhookDelivery(Webhooks webhooks, Feed feed, FeedSignals signals, PartnerProperties properties, WebhookSender sender) {
         this.webhooks = webhooks;
         this.feed = feed;
         this.signals = signals;
         this.settings = properties.webhooks();
         this.retries = new RetrySchedule(settings.firstRetry(), settings.maxRetry());
-        this.targets = targets;
-        this.clock = clock;
-        // never follow redirects: a redirect could lead past the address check
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.sender = sender;
     }
 
     @Override
@@ -122,7 +108,7 @@ public class WebhookDelivery implements SmartLifecycle {
         if (!webhook.wants(entry.type())) {
             return webhooks.advance(webhook, entry.position());
         }
-        return send(webhook.url(), webhook.secret(), entry).flatMap(attempt -> {
+        return sender.send(webhook.url(), webhook.secret(), entry).flatMap(attempt -> {
             if (attempt.delivered()) {
                 failures.set(0);
                 return webhooks.advance(webhook, entry.position());
@@ -136,34 +122,6 @@ public class WebhookDelivery implements SmartLifecycle {
             }
             return webhooks.failed(webhook, attempts, attempt.error(), retries.after(attempts, ThreadLocalRandom.current())).thenReturn(false);
         });
-    }
-
-    /** One signed POST of one event; a 2xx answer is delivery, anything else (or nothing) is not. */
-    public Mono<Attempt> send(String url, String secret, Feed.Entry entry) {
-        return Mono.defer(() -> {
-            var uri = URI.create(url);
-            targets.requirePublic(uri.getHost());
-            var timestamp = clock.instant().getEpochSecond();
-            var request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
-                    .header("Content-Type", "application/cloudevents+json")
-                    .header("User-Agent", "Vizora-Webhooks/1")
-                    .header("webhook-id", entry.eventId().toString())
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSignature.sign(secret, entry.eventId().toString(), timestamp, entry.event()))
-                    .POST(HttpRequest.BodyPublishers.ofString(entry.event()))
-                    .build();
-            // the request timeout stops counting once headers arrive: this one covers a body that never ends
-            return Mono.fromFuture(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding())).timeout(settings.timeout());
-        }).subscribeOn(Schedulers.boundedElastic()).map(response -> response.statusCode() / 100 == 2
-                        ? new Attempt(true, null)
-                        : new Attempt(false, "the receiver answered HTTP " + response.statusCode()))
-                .onErrorResume(e -> Mono.just(new Attempt(false, describe(e))));
-    }
-
-    private static String describe(Throwable e) {
-        var message = e instanceof IllegalArgumentException ? e.getMessage() : e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        return message.length() > 300 ? message.substring(0, 300) : message;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.vizora.partner.webhooks;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -51,9 +52,15 @@ public final class WebhookTargets {
 
     /** Checked again before each delivery: a name may resolve elsewhere since it was registered. */
     public void requirePublic(String host) {
-        if (allowPrivate) {
-            return;
-        }
+        addresses(host);
+    }
+
+    /**
+     * The host's addresses, each checked: the connection of a delivery is made to these and no
+     * other ({@link CheckedAddresses}), so a name whose answer changes after a check (DNS
+     * rebinding) cannot lead it into the network.
+     */
+    public List<InetAddress> addresses(String host) {
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host);
@@ -61,9 +68,10 @@ public final class WebhookTargets {
             throw new IllegalArgumentException("url's host " + host + " does not resolve");
         }
         for (var address : addresses) {
-            if (SpecialPurposeAddresses.contains(address)) {
+            if (!allowPrivate && SpecialPurposeAddresses.contains(address)) {
                 throw new IllegalArgumentException("url's host " + host + " is a private, loopback, link-local or otherwise special-purpose address");
             }
         }
+        return List.of(addresses);
     }
 }

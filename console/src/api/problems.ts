@@ -17,6 +17,12 @@ export class ProblemError extends Error {
     return this.problem.errors?.find((error) => error.field === field)?.message;
   }
 
+  /** Whether every error the problem lists names one of these fields, so a form showing them beside those fields has said it all. */
+  allAt(fields: readonly string[]): boolean {
+    const errors = this.problem.errors ?? [];
+    return errors.length > 0 && errors.every((error) => error.field !== undefined && fields.includes(error.field));
+  }
+
   /** What is left to say once the fields' messages are shown beside their fields. */
   get general(): string {
     return this.problem.detail ?? this.problem.title;

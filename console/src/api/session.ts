@@ -21,12 +21,23 @@ export function onSessionChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Trades the refresh cookie for a new access token; concurrent callers share one refresh. */
+/**
+ * Trades the refresh cookie for a new access token; concurrent callers share one refresh. Only a
+ * refusal of the session (401) ends it: a busy or restarting service (429, 503) or a lost
+ * connection leaves the operator signed in, and the next request tries again. The tabs of one
+ * browser share the cookie, and each use rotates it: a second tab presenting the one the first
+ * just spent would be taken for a stolen token and end the session everywhere, so the tabs take
+ * turns (Web Locks), each with the cookie the last one left.
+ */
 export function refresh(): Promise<boolean> {
-  refreshing ??= fetch("/api/v1/auth/refresh?refreshIn=cookie", { method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" }, body: "{}" })
+  refreshing ??= oneTabAtATime(() => fetch("/api/v1/auth/refresh?refreshIn=cookie",
+    { method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" }, body: "{}" }))
     .then(async (response) => {
-      if (!response.ok) {
+      if (response.status === 401) {
         setToken(null);
+        return false;
+      }
+      if (!response.ok) {
         return false;
       }
       const body = (await response.json()) as { accessToken: string };
@@ -38,6 +49,11 @@ export function refresh(): Promise<boolean> {
       refreshing = null;
     });
   return refreshing;
+}
+
+function oneTabAtATime(work: () => Promise<Response>): Promise<Response> {
+  // the lock is held until the answer (and the cookie it sets) is in
+  return typeof navigator !== "undefined" && navigator.locks ? navigator.locks.request("vizora-session-refresh", work).then((answer) => answer) : work();
 }
 
 /** fetch with the access token, refreshing it once on a 401 (a clone is kept for the retry: a body is read once). */

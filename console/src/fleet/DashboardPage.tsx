@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { dataOf, reads } from "../api/clients";
 import { Failed, Loading } from "../design/StateViews";
 import { useCampaignNames, useFleet, statusOf, type FleetEntry } from "./fleet";
-import { playCounts, type PlayStats } from "./playCounts";
+import { localDay, playCounts, type PlayStats } from "./playCounts";
 
 function Metric({ label, value }: { label: string; value: number | string }) {
   return (
@@ -26,19 +26,19 @@ function showingNow(entries: FleetEntry[], campaignNames: Map<string, string>): 
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-/** Plays by day for yesterday and today, from the plays store; a store that does not answer leaves only these two figures blank. */
+/**
+ * Plays by day for yesterday and today, from the plays store; a store that does not answer leaves
+ * only these two figures blank. The store counts each play on its display's local date, so "today"
+ * is the operator's own date, not UTC's, which is another day for much of it outside UTC.
+ */
 function usePlayCounts() {
   const today = new Date();
-  const yesterday = new Date(today.getTime() - 86_400_000);
+  const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1);
   return useQuery({
-    queryKey: ["plays", isoDay(today)],
+    queryKey: ["plays", localDay(today)],
     queryFn: async () => playCounts(await dataOf(reads.GET("/api/v1/stats/plays", {
-      params: { query: { from: isoDay(yesterday), to: isoDay(today), by: "day" } },
-    })) as unknown as PlayStats, isoDay(today)),
+      params: { query: { from: localDay(yesterday), to: localDay(today), by: "day" } },
+    })) as unknown as PlayStats, localDay(today)),
     refetchInterval: 60_000,
   });
 }

@@ -57,7 +57,8 @@ export function PairDisplayPage() {
     event.preventDefault();
     pair.mutate();
   }
-  const named = new Set((problem?.problem.errors ?? []).map((error) => error.field));
+  // a refusal the fields do not show (a rule of the profile, a tag's length) is said under the form
+  const saidAtFields = problem?.allAt(["pairingCode", "name", "timeZone", "tags"]) ?? false;
   return (
     <>
       <h1>Pair a display</h1>
@@ -67,8 +68,9 @@ export function PairDisplayPage() {
         <Field label="Name" required value={name} onChange={(event) => setName(event.target.value)} error={problem?.forField("name")} />
         <Field label="Time zone" required value={timeZone} onChange={(event) => setTimeZone(event.target.value)} error={problem?.forField("timeZone")}
                hint="Where the screen is: its schedule follows this clock." />
-        <Field label="Tags" hint="Comma-separated, for example lobby, floor-2." value={tags} onChange={(event) => setTags(event.target.value)} />
-        {named.size === 0 && <FormProblem error={pair.error} />}
+        <Field label="Tags" hint="Comma-separated, for example lobby, floor-2." value={tags} onChange={(event) => setTags(event.target.value)}
+               error={problem?.forField("tags")} />
+        {!saidAtFields && <FormProblem error={pair.error} />}
         <button className="button" type="submit" disabled={pair.isPending || !isCompletePairingCode(code)}>Pair</button>
       </form>
     </>

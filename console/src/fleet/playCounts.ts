@@ -10,3 +10,8 @@ export function playCounts(stats: PlayStats, today: string): { today: number; fa
     failed: stats.rows.reduce((sum, row) => sum + row.failed, 0),
   };
 }
+
+/** The date in the browser's own time zone, as the API writes dates (YYYY-MM-DD). */
+export function localDay(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+}

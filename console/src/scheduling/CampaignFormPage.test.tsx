@@ -46,6 +46,19 @@ describe("the campaign form", () => {
     expect(screen.queryByRole("button", { name: "Save" })).toBeNull();
   });
 
+  it("publishes only what is saved: changes still in the form must be saved first", async () => {
+    const draft = { ...published, state: "draft" };
+    stubApi("admin", { ...lists, [`GET /api/v1/campaigns/${id}`]: draft, [`PUT /api/v1/campaigns/${id}`]: { ...draft, name: "Winter warmers II", version: 3 } });
+    page(`/campaigns/${id}`);
+    expect((await screen.findByRole("button", { name: "Publish" })).matches(":disabled")).toBe(false);
+    fireEvent.change(screen.getByLabelText("Name"), { target: { value: "Winter warmers II" } });
+    expect(screen.getByRole("button", { name: "Publish" }).matches(":disabled")).toBe(true);
+    expect(screen.getByText("Save your changes to publish them.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await screen.findByText("Saved.");
+    expect(screen.getByRole("button", { name: "Publish" }).matches(":disabled")).toBe(false);
+  });
+
   it("keeps a takeover's period and whole-organisation targets when saving it", async () => {
     const takeover = { ...published, kind: "takeover", priority: 1000, targets: { displayIds: [], groupIds: [], tags: [], wholeOrganisation: true },
       period: { startsAt: "2026-12-05T11:00:00Z", endsAt: "2026-12-05T11:30:00Z" } };

@@ -25,6 +25,8 @@ function CampaignForm({ campaign }: { campaign: Campaign | null }) {
   const groups = useGroups();
   const [base, setBase] = useState(campaign);
   const [draft, setDraft] = useState<CampaignDraft>(() => (campaign ? draftOf(campaign) : newDraft(new Date())));
+  // compared as requests: a draft also holds what only the form needs (keys of its rows)
+  const unsaved = base ? JSON.stringify(requestOf(draft)) !== JSON.stringify(requestOf(draftOf(base))) : false;
   const [stale, setStale] = useState<Campaign | null>(null);
   const [said, setSaid] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<"end" | "delete" | null>(null);
@@ -36,6 +38,8 @@ function CampaignForm({ campaign }: { campaign: Campaign | null }) {
   };
   const stored = (next: Campaign, message: string) => {
     setBase(next);
+    // the form shows what is stored now, as the service wrote it (tags and times in its own spelling)
+    setDraft(draftOf(next));
     setStale(null);
     setSaid(message);
     queries.setQueryData(["campaigns", next.campaignId], next);
@@ -135,8 +139,10 @@ function CampaignForm({ campaign }: { campaign: Campaign | null }) {
       <div className="toolbar">
         {editable && <button className="button" type="submit" disabled={save.isPending || !!stale}>{base ? "Save" : "Save draft"}</button>}
         {base && state === "draft" && mayPublish(operator.role) && (
-          <button className="button" type="button" disabled={act.isPending || save.isPending} onClick={() => act.mutate("publish")}>Publish</button>
+          // publishing sends the stored draft: changes still in the form would not be what goes on screens
+          <button className="button" type="button" disabled={act.isPending || save.isPending || unsaved} onClick={() => act.mutate("publish")}>Publish</button>
         )}
+        {base && state === "draft" && mayPublish(operator.role) && unsaved && <span className="muted">Save your changes to publish them.</span>}
         {base && state === "published" && mayPublish(operator.role) && confirming !== "end" && (
           <button className="button secondary" type="button" onClick={() => setConfirming("end")}>End campaign</button>
         )}

@@ -172,7 +172,7 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
         }
         if (browser == null) {
             browser = new BrowserSupervisor(BrowserSupervisor.Settings.forScreen(binary, URI.create("http://127.0.0.1:" + kiosk.port() + "/"),
-                    options.dataDir().resolve("browser").resolve("profile"), headless), RestartPolicy.forScreens()).start();
+                    options.dataDir().resolve("browser").resolve("profile"), headless), RestartPolicy.forScreens(), kiosk::lastAsked).start();
         }
         return this;
     }

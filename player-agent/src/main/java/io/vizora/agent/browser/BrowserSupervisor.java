@@ -16,12 +16,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 /**
  * Keeps a Chromium showing the kiosk page full screen: starts it, asks its DevTools endpoint
  * (loopback only) every few seconds whether it still answers, and starts it again when it exited
- * or stopped answering, as its {@link RestartPolicy} allows, never in a tight loop. What it is
+ * or stopped answering, or when its page, once it asked what to show, stopped asking (the page's
+ * process crashed, "Aw, Snap!", or a script hung it: the browser itself still answers), as its
+ * {@link RestartPolicy} allows, never in a tight loop. What it is
  * doing is its {@link State}, which the agent reports in its status and heartbeats.
  */
 public final class BrowserSupervisor implements AutoCloseable {
@@ -39,25 +42,31 @@ public final class BrowserSupervisor implements AutoCloseable {
 
     /** How the browser runs and how closely it is watched. */
     public record Settings(Path binary, URI page, Path profile, boolean headless, Duration checkEvery, Duration answerWithin,
-                           int unansweredChecks) {
+                           int unansweredChecks, Duration pageSilentFor) {
 
-        /** A screen's browser: checked every 5 s, restarted after 3 checks without an answer within 5 s. */
+        /**
+         * A screen's browser: checked every 5 s, restarted after 3 checks without an answer within
+         * 5 s, or once its page (which asks twice a second) has not asked for 30 s.
+         */
         public static Settings forScreen(Path binary, URI page, Path profile, boolean headless) {
-            return new Settings(binary, page, profile, headless, Duration.ofSeconds(5), Duration.ofSeconds(5), 3);
+            return new Settings(binary, page, profile, headless, Duration.ofSeconds(5), Duration.ofSeconds(5), 3, Duration.ofSeconds(30));
         }
     }
 
     private final Settings settings;
     private final RestartPolicy policy;
+    private final LongSupplier pageAsked;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile State state = new State("starting", 0, null, Instant.now());
     private volatile Process browser;
     private Thread thread;
 
-    public BrowserSupervisor(Settings settings, RestartPolicy policy) {
+    /** {@code pageAsked}: when the page last asked what to show, by {@link System#nanoTime()}. */
+    public BrowserSupervisor(Settings settings, RestartPolicy policy, LongSupplier pageAsked) {
         this.settings = settings;
         this.policy = policy;
+        this.pageAsked = pageAsked;
     }
 
     public synchronized BrowserSupervisor start() {
@@ -149,12 +158,20 @@ public final class BrowserSupervisor implements AutoCloseable {
     /** Returns why the browser has to be started again, once it exited or stopped answering (or the supervisor stopped). */
     private String watch(Process running) {
         int unanswered = 0;
+        var launched = System.nanoTime();
         while (!pause(settings.checkEvery())) {
             if (!running.isAlive()) {
                 return "exited with status " + running.exitValue();
             }
             if (answers()) {
                 unanswered = 0;
+                // watched once this browser's page has asked: a slow first load is not a silence
+                var asked = pageAsked.getAsLong();
+                var silent = Duration.ofNanos(System.nanoTime() - asked);
+                if (asked - launched > 0 && silent.compareTo(settings.pageSilentFor()) > 0) {
+                    end(running);
+                    return "showed a page that stopped asking what to show for " + silent.toSeconds() + " s (crashed or hung)";
+                }
                 if (!"running".equals(state.condition())) {
                     state = new State("running", state.restarts(), state.detail(), Instant.now());
                 }

@@ -1,6 +1,7 @@
 package io.vizora.agent.device;
 
 import io.vizora.agent.Json;
+import io.vizora.device.DeviceRefusals;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -54,10 +55,14 @@ public final class DeviceApi {
                 body.get("deviceSecret").asString(), body.get("accessToken").asString(), expiry(body)));
     }
 
-    /** A fresh device token for the secret; {@link UnpairedException} once the display is unpaired. */
+    /**
+     * A fresh device token for the secret; {@link UnpairedException} once the display is unpaired,
+     * which only the command service's own refusal says ({@link DeviceRefusals#UNKNOWN_DEVICE}):
+     * any other answer, a proxy's 401 or 404 among them, is a failure to try again.
+     */
     public Credentials renew(Credentials credentials) throws IOException, InterruptedException {
         var response = post("/device/v1/token", Map.of("displayId", credentials.displayId().toString(), "deviceSecret", credentials.deviceSecret()));
-        if (response.statusCode() == 401 || response.statusCode() == 404) {
+        if (response.statusCode() == 401 && refusedAs(response, DeviceRefusals.UNKNOWN_DEVICE)) {
             throw new UnpairedException("the command service no longer knows display " + credentials.displayId());
         }
         expect(response, 200);
@@ -107,6 +112,18 @@ public final class DeviceApi {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body))).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Whether the answer is a problem detail with this title. */
+    private static boolean refusedAs(HttpResponse<String> response, String title) {
+        if (!response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+            return false;
+        }
+        try {
+            return title.equals(Json.MAPPER.readTree(response.body()).path("title").asString(""));
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
     }
 
     private static void expect(HttpResponse<String> response, int status) throws IOException {

@@ -29,6 +29,7 @@ public final class KioskServer implements AutoCloseable {
 
     private final HttpServer server;
     private final java.util.concurrent.atomic.AtomicLong pageLoads = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long lastAsked = System.nanoTime() - Long.MAX_VALUE / 2;
 
     public KioskServer(int port, Supplier<AgentStatus> now, ContentCache cache, Function<String, Optional<String>> mediaTypeOf) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
@@ -43,6 +44,7 @@ public final class KioskServer implements AutoCloseable {
                         respond(exchange, 200, "text/html; charset=utf-8", page.readAllBytes());
                     }
                 } else if (path.equals("/now")) {
+                    lastAsked = System.nanoTime();
                     respond(exchange, 200, "application/json", Json.MAPPER.writeValueAsBytes(now.get()));
                 } else if (path.equals("/pairing.svg")) {
                     var pairing = now.get().pairing();
@@ -63,6 +65,11 @@ public final class KioskServer implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** When the page last asked what to show, by {@link System#nanoTime()}: long ago if it never did. */
+    public long lastAsked() {
+        return lastAsked;
     }
 
     /** How often a browser loaded the page since the start. */

@@ -103,6 +103,7 @@ public final class Player implements AutoCloseable {
         var item = due.item();
         var problem = problem(item);
         var started = Instant.now();
+        var startedNanos = System.nanoTime();
         if (problem.isPresent()) {
             var occurrence = item.contentId() + "@" + due.startedAt();
             // content still on its way is not a failure yet; one that failed is reported once per time it was due
@@ -121,8 +122,21 @@ public final class Player implements AutoCloseable {
         show(new Showing(item.contentId(), item.campaignId(), item.mediaType(), item.sha256(), item.sha256() == null ? item.url() : null,
                 item.sha256() != null, started, due.until(), problem.isPresent()));
         boolean cut = !waitFor(due, problem.isPresent());
-        var shown = Duration.between(started, Instant.now()).toMillis();
+        var shown = shownMillis(startedNanos, System.nanoTime());
         journal.append(play(current, due, item, started, shown, cut ? Play.Outcome.interrupted : Play.Outcome.completed, item.sha256() != null, null));
+    }
+
+    /** A play reports at most a day, as the contract allows. */
+    static final long LONGEST_PLAY_MILLIS = Duration.ofDays(1).toMillis();
+
+    /**
+     * How long an item was shown, by the monotonic clock: the wall clock can step (NTP correcting
+     * it, a device without a battery-backed clock setting it after boot), and a negative duration
+     * or one over a day breaks the contract, so the gateway refuses the whole report it is in and
+     * the agent moves every play of it aside, unreported.
+     */
+    static long shownMillis(long startedNanos, long endedNanos) {
+        return Math.min(Math.max(0, (endedNanos - startedNanos) / 1_000_000), LONGEST_PLAY_MILLIS);
     }
 
     /**

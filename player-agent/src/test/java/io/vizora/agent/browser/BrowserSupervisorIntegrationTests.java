@@ -30,14 +30,21 @@ class BrowserSupervisorIntegrationTests {
 
     private HttpServer page;
     private URI address;
+    private volatile long asked = System.nanoTime() - Long.MAX_VALUE / 2;
 
     @BeforeEach
     void aPage() throws Exception {
         page = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         page.createContext("/", exchange -> {
             try (exchange) {
-                var body = "<!doctype html><title>kiosk</title><body style=\"margin:0;background:#d21e3c\"><h1>on screen</h1>"
-                        .getBytes(StandardCharsets.UTF_8);
+                if (exchange.getRequestURI().getPath().equals("/now")) {
+                    asked = System.nanoTime();
+                    exchange.sendResponseHeaders(204, -1);
+                    return;
+                }
+                // asks what to show twice a second, as the kiosk page does
+                var body = ("<!doctype html><title>kiosk</title><body style=\"margin:0;background:#d21e3c\"><h1>on screen</h1>"
+                        + "<script>setInterval(() => fetch('/now').catch(() => {}), 500)</script>").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
@@ -54,8 +61,8 @@ class BrowserSupervisorIntegrationTests {
 
     private BrowserSupervisor supervising(Path binary, Path dir) {
         return new BrowserSupervisor(new BrowserSupervisor.Settings(binary, address, dir.resolve("profile"), true,
-                Duration.ofMillis(500), Duration.ofSeconds(2), 3),
-                new RestartPolicy(Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMinutes(1), 3)).start();
+                Duration.ofMillis(500), Duration.ofSeconds(2), 3, Duration.ofSeconds(3)),
+                new RestartPolicy(Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMinutes(1), 3), () -> asked).start();
     }
 
     private static String openPages(BrowserSupervisor supervisor) throws Exception {
@@ -81,6 +88,37 @@ class BrowserSupervisorIntegrationTests {
             await().atMost(LONG).until(() -> supervisor.state().restarts() == 2 && supervisor.state().condition().equals("running"));
             assertThat(supervisor.state().detail()).startsWith("stopped answering");
             assertThat(hung.isAlive()).as("the hung browser was ended").isFalse();
+        }
+    }
+
+    /**
+     * The page's own process dies ("Aw, Snap!") or hangs while the browser answers: the screen
+     * showed a crashed or frozen page for good, every check saying all was well.
+     */
+    @Test
+    void aBrowserWhosePageCrashedIsStartedAgainOnceThePageStoppedAsking(@TempDir Path dir) throws Exception {
+        try (var supervisor = supervising(CHROMIUM, dir)) {
+            await().atMost(LONG).until(() -> supervisor.state().condition().equals("running") && System.nanoTime() - asked < 1_000_000_000L);
+            var browser = supervisor.process().orElseThrow();
+
+            var renderers = browser.descendants().filter(BrowserSupervisorIntegrationTests::rendersPages).toList();
+            assertThat(renderers).isNotEmpty();
+            renderers.forEach(ProcessHandle::destroyForcibly);
+
+            await().atMost(LONG).until(() -> supervisor.state().restarts() == 1 && supervisor.state().condition().equals("running"));
+            assertThat(supervisor.state().detail()).startsWith("showed a page that stopped asking what to show");
+            assertThat(supervisor.process().orElseThrow().pid()).isNotEqualTo(browser.pid());
+            var restarted = System.nanoTime();
+            await().atMost(LONG).until(() -> asked - restarted > 0);
+        }
+    }
+
+    /** Chromium rewrites its processes' arguments, which the JDK then reads as none: the kernel's copy says what each is. */
+    private static boolean rendersPages(ProcessHandle process) {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline")).contains("--type=renderer");
+        } catch (java.io.IOException gone) {
+            return false;
         }
     }
 

@@ -7,6 +7,7 @@ import io.vizora.command.fleet.persistence.PairingRepository.Status;
 import io.vizora.command.identity.tokens.DeviceTokens;
 import io.vizora.command.identity.tokens.OpaqueTokens;
 import io.vizora.command.web.DomainProblem;
+import io.vizora.device.DeviceRefusals;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -90,7 +91,7 @@ public class PairingService {
     public Mono<DeviceToken> exchange(UUID displayId, String deviceSecret) {
         return displays.organisationBySecret(displayId, OpaqueTokens.hash(deviceSecret))
                 .map(organisationId -> token(displayId, organisationId))
-                .switchIfEmpty(Mono.error(() -> new DomainProblem(HttpStatus.UNAUTHORIZED, "Unknown device",
+                .switchIfEmpty(Mono.error(() -> new DomainProblem(HttpStatus.UNAUTHORIZED, DeviceRefusals.UNKNOWN_DEVICE,
                         "No paired display has this id and secret.")));
     }
 

@@ -4,6 +4,7 @@ import io.vizora.agent.journal.Play;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -48,17 +49,43 @@ public final class WebPages {
         return failure;
     }
 
+    /**
+     * Asks the address for the page and reads its answer's status and headers only: its body is
+     * left unread, since one that is large, streams for ever or stalls would hold the player here.
+     * A page that forbids being shown inside another page (the kiosk page shows it in a frame) is a
+     * failure too: it would show an empty box, counted as played.
+     */
     private Optional<Play.Failure> check(String url) {
         try {
-            var response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() >= 400
-                    ? Optional.of(new Play.Failure("load", url + " answered " + response.statusCode()))
-                    : Optional.empty();
+            var response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            if (response.statusCode() >= 400) {
+                return Optional.of(new Play.Failure("load", url + " answered " + response.statusCode()));
+            }
+            return framingRefused(response.headers()).map(why -> new Play.Failure("load", url + " refuses to be shown inside another page (" + why + ")"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of(new Play.Failure("load", "interrupted"));
         } catch (Exception e) {
             return Optional.of(new Play.Failure("load", url + " did not answer: " + e));
         }
+    }
+
+    /** The header that forbids framing the page anywhere the kiosk page is, if one does. */
+    static Optional<String> framingRefused(HttpHeaders headers) {
+        var frameOptions = headers.firstValue("X-Frame-Options").map(String::strip).orElse("");
+        if (frameOptions.equalsIgnoreCase("DENY") || frameOptions.equalsIgnoreCase("SAMEORIGIN")) {
+            return Optional.of("X-Frame-Options: " + frameOptions);
+        }
+        for (var policy : headers.allValues("Content-Security-Policy")) {
+            for (var directive : policy.split(";")) {
+                var words = directive.strip().split("\\s+");
+                // only "*" lets every page frame it: the kiosk page's origin is the screen's own loopback
+                if (words[0].equalsIgnoreCase("frame-ancestors") && java.util.Arrays.stream(words).skip(1).noneMatch("*"::equals)) {
+                    return Optional.of("Content-Security-Policy: " + directive.strip());
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -81,7 +81,7 @@ function Details({ display }: { display: Display }) {
       <fieldset disabled={!manage} className="plain">
         <Field label="Name" value={draft.name} onChange={(event) => set({ name: event.target.value })} error={problem?.forField("name")} />
         <Choice label="Time zone" value={draft.timeZone} onChange={(timeZone) => set({ timeZone })} options={timeZoneChoices(display.timeZone).map((zone) => ({ value: zone, label: zone }))} />
-        <TargetsPicker legend="Groups" chosen={draft.groupIds} onChange={(groupIds) => set({ groupIds })}
+        <TargetsPicker legend="Groups" chosen={draft.groupIds} onChange={(groupIds) => set({ groupIds })} loaded={groups.isSuccess}
                        options={(groups.data ?? []).map((group) => ({ id: group.groupId, name: group.name }))} />
         <Field label="Tags" hint="comma-separated" value={draft.tags} onChange={(event) => set({ tags: event.target.value })} error={problem?.forField("tags")} />
         <Choice label="Default playlist" value={draft.defaultPlaylistId} onChange={(defaultPlaylistId) => set({ defaultPlaylistId })}

@@ -59,6 +59,18 @@ describe("the campaign form", () => {
     expect(screen.getByRole("button", { name: "Publish" }).matches(":disabled")).toBe(false);
   });
 
+  it("shows a chosen display removed since, so that it can be unticked and the campaign saved", async () => {
+    const gone = "00000000-0000-4000-8000-0000000000d9";
+    const draft = { ...published, state: "draft", targets: { displayIds: [gone], groupIds: [], tags: ["menu"] } };
+    const fetch = stubApi("editor", { ...lists, [`GET /api/v1/campaigns/${id}`]: draft, [`PUT /api/v1/campaigns/${id}`]: { ...draft, version: 3 } });
+    page(`/campaigns/${id}`);
+    fireEvent.click(await screen.findByRole("checkbox", { name: `Removed since it was chosen (${gone})` }));
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await screen.findByText("Saved.");
+    const put = fetch.mock.calls.map(([input]) => input as Request).find((request) => request.method === "PUT")!;
+    expect((await put.clone().json()).targets.displayIds).toEqual([]);
+  });
+
   it("keeps a takeover's period and whole-organisation targets when saving it", async () => {
     const takeover = { ...published, kind: "takeover", priority: 1000, targets: { displayIds: [], groupIds: [], tags: [], wholeOrganisation: true },
       period: { startsAt: "2026-12-05T11:00:00Z", endsAt: "2026-12-05T11:30:00Z" } };

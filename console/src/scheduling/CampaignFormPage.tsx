@@ -111,9 +111,9 @@ function CampaignForm({ campaign }: { campaign: Campaign | null }) {
         {errorOf("playlistId") && <p className="error" role="alert">{errorOf("playlistId")}</p>}
         <WholeOrganisationChoice chosen={draft.wholeOrganisation} onChange={(wholeOrganisation) => set({ wholeOrganisation })} />
         <div className="targets">
-          <TargetsPicker legend="Displays" chosen={draft.displayIds} onChange={(displayIds) => set({ displayIds })}
+          <TargetsPicker legend="Displays" chosen={draft.displayIds} onChange={(displayIds) => set({ displayIds })} loaded={displays.isSuccess}
                          options={(displays.data ?? []).map((display) => ({ id: display.displayId, name: display.name }))} />
-          <TargetsPicker legend="Groups" chosen={draft.groupIds} onChange={(groupIds) => set({ groupIds })}
+          <TargetsPicker legend="Groups" chosen={draft.groupIds} onChange={(groupIds) => set({ groupIds })} loaded={groups.isSuccess}
                          options={(groups.data ?? []).map((group) => ({ id: group.groupId, name: group.name }))} />
           <Field label="Tags" hint="comma-separated: every display with one of them" value={draft.tags} error={errorOf("tags")}
                  onChange={(event) => set({ tags: event.target.value })} />

@@ -138,9 +138,9 @@ function TakeoverForm({ onLive }: { onLive(campaign: Campaign): void }) {
       <WholeOrganisationChoice chosen={wholeOrganisation} onChange={changed(setWholeOrganisation)} />
       {!wholeOrganisation && (
         <div className="targets">
-          <TargetsPicker legend="Displays" chosen={displayIds} onChange={changed(setDisplayIds)}
+          <TargetsPicker legend="Displays" chosen={displayIds} onChange={changed(setDisplayIds)} loaded={displays.isSuccess}
                          options={(displays.data ?? []).map((display) => ({ id: display.displayId, name: display.name }))} />
-          <TargetsPicker legend="Groups" chosen={groupIds} onChange={changed(setGroupIds)}
+          <TargetsPicker legend="Groups" chosen={groupIds} onChange={changed(setGroupIds)} loaded={groups.isSuccess}
                          options={(groups.data ?? []).map((group) => ({ id: group.groupId, name: group.name }))} />
           <Field label="Tags" hint="comma-separated: every display with one of them" value={tags} error={errorOf("tags")}
                  onChange={(event) => changed(setTags)(event.target.value)} />

@@ -9,17 +9,25 @@ interface Option {
 interface Props {
   legend: string;
   options: readonly Option[];
+  /** Whether the options are loaded: only then is a chosen id missing from them one that no longer exists. */
+  loaded: boolean;
   chosen: readonly string[];
   onChange(chosen: string[]): void;
 }
 
 const SHOWN = 50;
 
-/** Choosing some of many (displays, groups): a search narrows the list; what is chosen stays in view. */
-export function TargetsPicker({ legend, options, chosen, onChange }: Props) {
+/**
+ * Choosing some of many (displays, groups): a search narrows the list; what is chosen stays in view,
+ * a chosen one removed since (an unpaired display, a deleted group) too, so that it can be unticked:
+ * the service refuses to save a campaign naming it.
+ */
+export function TargetsPicker({ legend, options, loaded, chosen, onChange }: Props) {
   const [search, setSearch] = useState("");
   const needle = search.trim().toLowerCase();
-  const matching = options.filter((option) => chosen.includes(option.id) || option.name.toLowerCase().includes(needle));
+  const gone = loaded ? chosen.filter((id) => !options.some((option) => option.id === id)) : [];
+  const matching = [...gone.map((id) => ({ id, name: `Removed since it was chosen (${id})` })),
+    ...options.filter((option) => chosen.includes(option.id) || option.name.toLowerCase().includes(needle))];
   return (
     <fieldset className="picker">
       <legend>{legend}</legend>

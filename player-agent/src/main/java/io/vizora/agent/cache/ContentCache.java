@@ -17,13 +17,20 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
  * Content on the screen's own disk, one file per SHA-256 digest, so the same file in two playlists
  * is stored once and a file is trusted only when its bytes hash to the digest the manifest names.
  * Downloads go to {@code <digest>.part} and resume from its length with a Range request after an
- * interruption; what no manifest needs any more is evicted.
+ * interruption, a download that stalls included (nothing arriving for {@code stallAfter}: the HTTP
+ * client's timeout ends with the headers, and a body that stops would hold the download for good);
+ * what no manifest needs any more is evicted.
  */
 public final class ContentCache {
 
@@ -45,12 +52,21 @@ public final class ContentCache {
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
     private static final String PART = ".part";
 
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("download-watchdog").factory());
+
     private final Path dir;
     private final HttpClient http;
+    private final Duration stallAfter;
 
     public ContentCache(Path dataDir, HttpClient http) throws IOException {
+        this(dataDir, http, Duration.ofMinutes(1));
+    }
+
+    public ContentCache(Path dataDir, HttpClient http, Duration stallAfter) throws IOException {
         this.dir = SafeFiles.directory(dataDir.resolve("cache"));
         this.http = http;
+        this.stallAfter = stallAfter;
     }
 
     public boolean has(String sha256) {
@@ -122,15 +138,47 @@ public final class ContentCache {
         return evicted;
     }
 
-    private static long copy(InputStream body, Path part, boolean append) throws IOException {
+    /**
+     * Copies the body into the part file. A watchdog closes the body once nothing arrived for
+     * {@code stallAfter}; what arrived stays in the part file (it is not verified, which would delete
+     * it), and the next fetch resumes from there.
+     */
+    private long copy(InputStream body, Path part, boolean append) throws IOException {
         var options = append
                 ? new StandardOpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.APPEND}
                 : new StandardOpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE};
+        var lastArrived = new AtomicLong(System.nanoTime());
+        var stalled = new AtomicBoolean();
+        var check = Math.max(10, stallAfter.toMillis() / 4);
+        var watchdog = WATCHDOG.scheduleWithFixedDelay(() -> {
+            if (System.nanoTime() - lastArrived.get() > stallAfter.toNanos() && stalled.compareAndSet(false, true)) {
+                try {
+                    body.close();
+                } catch (IOException ignored) {
+                    // closing is what ends the wait; the copy reports the stall
+                }
+            }
+        }, check, check, TimeUnit.MILLISECONDS);
+        long copied = 0;
         try (var out = Files.newOutputStream(part, options)) {
-            return body.transferTo(out);
+            var buffer = new byte[64 * 1024];
+            for (int read; (read = body.read(buffer)) >= 0; ) {
+                out.write(buffer, 0, read);
+                copied += read;
+                lastArrived.set(System.nanoTime());
+            }
         } catch (IOException e) {
-            throw new FetchFailed("download", "the download broke off: " + e.getMessage());
+            if (!stalled.get()) {
+                throw new FetchFailed("download", "the download broke off: " + e.getMessage());
+            }
+        } finally {
+            watchdog.cancel(false);
         }
+        if (stalled.get()) {
+            throw new FetchFailed("download", "the download stalled: nothing arrived for " + stallAfter.toSeconds()
+                    + " s after " + copied + " bytes; it resumes from there");
+        }
+        return copied;
     }
 
     private static String digest(Path file) throws IOException {

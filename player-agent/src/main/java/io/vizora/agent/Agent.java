@@ -225,8 +225,13 @@ public final class Agent implements AutoCloseable, GatewayLink.Listener {
         }
         try {
             var renewed = deviceApi.renew(current);
-            credentialStore.save(renewed);
+            // used at once, whether or not it could be written: a full disk must not leave the screen with only an expired token
             credentials.set(renewed);
+            try {
+                credentialStore.save(renewed);
+            } catch (IOException e) {
+                LOG.warning(() -> "the renewed device token could not be saved (" + e.getMessage() + "); it is used until the agent restarts");
+            }
             if (link.connected()) {
                 link.request(MessageTypes.TOKEN, Json.MAPPER.createObjectNode().put("accessToken", renewed.accessToken()), Duration.ofSeconds(10));
             }

@@ -40,6 +40,15 @@ describe("the playlist editor", () => {
     expect(screen.getAllByRole("button").map((button) => button.textContent)).toEqual(["Play preview"]);
   });
 
+  it("tells an editor a playlist on screens is for an admin to change, and offers nothing to change", async () => {
+    const published = { campaignId: "00000000-0000-4000-8000-0000000000c9", name: "Winter warmers", playlistId: id, state: "published" };
+    stubApi("editor", { [`/api/v1/playlists/${id}`]: playlist, "/api/v1/content": content, "/api/v1/playlists": [], "/api/v1/campaigns": [published] });
+    editor();
+    expect((await screen.findByText(/played by Winter warmers/)).getAttribute("role")).toBe("status");
+    expect(screen.queryByLabelText("Name")).toBeNull();
+    expect(screen.queryByRole("button", { name: "Save" })).toBeNull();
+  });
+
   it("tells what someone else saved meanwhile instead of overwriting it", async () => {
     const theirs = { ...playlist, name: "Lunch menu", version: 2, items: [{ contentId: menu, durationMs: 5_000 }] };
     let reads = 0;

@@ -7,11 +7,12 @@ import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalList
 import { CSS } from "@dnd-kit/utilities";
 import { commands, dataOf } from "../api/clients";
 import { ProblemError } from "../api/problems";
-import { mayEdit, useOperator } from "../auth/SessionProvider";
+import { mayEdit, mayPublish, useOperator } from "../auth/SessionProvider";
 import { Choice } from "../design/Choice";
 import { Field } from "../design/Field";
 import { FormProblem, Loaded } from "../design/StateViews";
 import { changesBetween, durationProblem, formatDuration, moved, totalDurationMs, type SequenceItem } from "./sequence";
+import { usePlaylistOnScreens } from "./campaigns";
 import { ifMatch, useContentById, usePlaylist, type Playlist } from "./playlists";
 import { SequencePreview } from "./SequencePreview";
 import { StaleEdit } from "./StaleEdit";
@@ -56,7 +57,10 @@ function ItemRow({ item, position, name, edit, onDuration, onRemove }: RowProps)
 
 function PlaylistEditor({ playlist }: { playlist: Playlist }) {
   const operator = useOperator();
-  const edit = mayEdit(operator.role);
+  const onScreens = usePlaylistOnScreens(playlist.playlistId);
+  // an editor may change a playlist nothing shows; one on screens is for those who may publish
+  const heldBack = onScreens.onScreens && mayEdit(operator.role) && !mayPublish(operator.role);
+  const edit = mayEdit(operator.role) && !heldBack;
   const queries = useQueryClient();
   const navigate = useNavigate();
   const { content, byId } = useContentById();
@@ -132,6 +136,12 @@ function PlaylistEditor({ playlist }: { playlist: Playlist }) {
         <h1>{base.name}</h1>
         <span className="muted">{items.length} item{items.length === 1 ? "" : "s"}, {formatDuration(totalDurationMs(items))} a loop</span>
       </div>
+      {heldBack && (
+        <p className="muted" role="status">
+          This playlist is on screens now ({onScreens.playedBy.length > 0 ? `played by ${onScreens.playedBy.join(", ")}` : "a default playlist"}):
+          changing it changes what they show at once, so an admin or owner makes the changes.
+        </p>
+      )}
       {edit && <Field label="Name" value={name} onChange={(event) => changed(() => setName(event.target.value))} error={problem?.forField("name")} />}
       {stale && (
         <StaleEdit what="playlist" changes={changesBetween(base, stale, nameOf)}

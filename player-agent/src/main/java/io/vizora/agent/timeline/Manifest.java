@@ -31,9 +31,20 @@ public record Manifest(long version, String timeZone, Instant validUntil, Timeli
         return new Manifest(manifest.version(), manifest.timeZone(), timeline.to(), timeline, document);
     }
 
-    /** What to play at {@code instant}; empty in a blank slice or outside the timeline. */
+    /**
+     * What to play at {@code instant}; empty in a blank slice or past the timeline's end. Before its
+     * start, the first slice's first item, until the slice begins and loops on: a timeline starts
+     * when it was compiled, so an instant before it is a screen whose clock is behind the server's,
+     * which would otherwise stay black after every new manifest for as long as it is behind.
+     */
     public Optional<Due> due(Instant instant) {
-        return timeline.slices().stream().filter(slice -> slice.covers(instant)).findFirst().flatMap(slice -> due(slice, slice.end(), instant));
+        var slices = timeline.slices();
+        if (!slices.isEmpty() && instant.isBefore(slices.getFirst().start())) {
+            var first = slices.getFirst();
+            // due as at the slice's start: one occurrence, however often it is asked before then
+            return due(first, first.end(), first.start());
+        }
+        return slices.stream().filter(slice -> slice.covers(instant)).findFirst().flatMap(slice -> due(slice, slice.end(), instant));
     }
 
     /** The first slice starting after {@code instant}'s slice, if the timeline has one. */

@@ -49,6 +49,16 @@ class ManifestTests {
         assertThat(manifest.due(Instant.parse("2026-11-26T09:01:05Z")).orElseThrow().item().contentId()).isEqualTo(A);
     }
 
+    /** Its timeline starts when it was compiled: a screen whose clock is behind the server's is before it, and must not stay black. */
+    @Test
+    void beforeTheTimelinesStartTheFirstSlicesFirstItemIsDueUntilTheSliceLoopsOn() {
+        var due = manifest().due(Instant.parse("2026-11-26T08:59:30Z")).orElseThrow();
+
+        assertThat(due.item().contentId()).isEqualTo(A);
+        assertThat(due.startedAt()).as("as at the slice's start").isEqualTo(Instant.parse("2026-11-26T09:00:00Z"));
+        assertThat(due.until()).isEqualTo(Instant.parse("2026-11-26T09:00:10Z"));
+    }
+
     @Test
     void aBlankSliceHasNothingDue() {
         assertThat(manifest().due(Instant.parse("2026-11-26T10:30:00Z"))).isEmpty();
